@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Trust score of a goal, derived from its commitments (never stored).
+
+The plain score is kept / (kept + missed). The recency-weighted score lets recent promises count
+more than old ones, so a person who has been keeping their word lately sees that, even after a
+hard start: each commitment weighs 0.5 ** (age / half_life).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from recovery_desktop.core.models import Commitment, Outcome
+
+DEFAULT_HALF_LIFE_DAYS = 60.0
+
+
+def _resolved(commitments: Iterable[Commitment]) -> list[Commitment]:
+    return [c for c in commitments if c.outcome in (Outcome.KEPT, Outcome.MISSED)]
+
+
+def _outcome_day(commitment: Commitment) -> date | None:
+    if commitment.noted_at is not None:
+        return commitment.noted_at.date()
+    return commitment.due_date
+
+
+def trust_score(commitments: Iterable[Commitment]) -> float | None:
+    """Share of resolved commitments that were kept, 0..1; None when none is resolved yet."""
+    resolved = _resolved(commitments)
+    if not resolved:
+        return None
+    kept = sum(1 for c in resolved if c.outcome is Outcome.KEPT)
+    return kept / len(resolved)
+
+
+def weighted_trust_score(
+    commitments: Iterable[Commitment],
+    as_of: date,
+    half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+) -> float | None:
+    """Like `trust_score`, with each commitment weighted by how recent its outcome is.
+
+    Outcomes without any date weigh as if noted on `as_of`; outcomes after `as_of` are ignored.
+    """
+    if half_life_days <= 0:
+        raise ValueError("half_life_days must be positive")
+    total = kept = 0.0
+    for commitment in _resolved(commitments):
+        day = _outcome_day(commitment) or as_of
+        age = (as_of - day).days
+        if age < 0:
+            continue
+        weight = 0.5 ** (age / half_life_days)
+        total += weight
+        if commitment.outcome is Outcome.KEPT:
+            kept += weight
+    return kept / total if total else None
+
+
+@dataclass(frozen=True, slots=True)
+class TrustPoint:
+    day: date
+    score: float
+    kept: int
+    missed: int
+
+
+def trust_over_time(commitments: Sequence[Commitment]) -> list[TrustPoint]:
+    """The running plain score after each day on which an outcome was recorded."""
+    dated = sorted(
+        ((_outcome_day(c), c) for c in _resolved(commitments) if _outcome_day(c) is not None),
+        key=lambda pair: pair[0],
+    )
+    points: list[TrustPoint] = []
+    kept = missed = 0
+    for day, commitment in dated:
+        if commitment.outcome is Outcome.KEPT:
+            kept += 1
+        else:
+            missed += 1
+        point = TrustPoint(day, kept / (kept + missed), kept, missed)
+        if points and points[-1].day == day:
+            points[-1] = point
+        else:
+            points.append(point)
+    return points

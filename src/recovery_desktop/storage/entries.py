@@ -1,0 +1,365 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Journal entries and check-ins, their tags, people, craving factors and full-text index."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from recovery_desktop.core.models import (
+    SNIPPET_END,
+    SNIPPET_START,
+    Entry,
+    EntryFilter,
+    EntrySummary,
+    Visibility,
+)
+from recovery_desktop.core.validation import (
+    ValidationError,
+    check_craving,
+    check_date,
+    check_mood,
+    clean_text,
+    normalise_tag,
+)
+from recovery_desktop.storage.codec import day, flag, from_day, from_flag, from_ts, now_utc, ts
+from recovery_desktop.storage.connection import Connection, transaction
+
+PREVIEW_CHARS = 160
+_ENTRY_COLUMNS = (
+    "id, entry_date, created_at, updated_at, title, body, mood, craving, sober_today, "
+    "visibility, is_draft, is_checkin, gratitude, intention, evening_review"
+)
+_SUMMARY_COLUMNS = (
+    "e.id, e.entry_date, e.title, substr(e.body, 1, 400), e.mood, e.craving, e.visibility, "
+    "e.is_draft, e.is_checkin, e.gratitude"
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 query: every word must appear; the last may be
+    the start of a word (so results follow typing). Operators and quotes are taken literally."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _preview(body: str, gratitude: str = "") -> str:
+    text = " ".join((body or gratitude).split())
+    return text[:PREVIEW_CHARS] + ("…" if len(text) > PREVIEW_CHARS else "")
+
+
+class EntryRepository:
+    """Reads and writes entries on one connection (so one thread)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def _validated(self, entry: Entry) -> Entry:
+        check_date(entry.entry_date, what="The entry's date", latest=date(9999, 12, 31))
+        check_mood(entry.mood)
+        check_craving(entry.craving)
+        return replace(
+            entry,
+            title=clean_text(entry.title, what="The title", limit=1000),
+            body=clean_text(entry.body, what="This entry"),
+            gratitude=clean_text(entry.gratitude, what="The gratitude line", limit=10_000),
+            intention=clean_text(entry.intention, what="The intention", limit=10_000),
+            evening_review=clean_text(entry.evening_review, what="The evening review"),
+            visibility=Visibility(entry.visibility),
+            tags=_unique(normalise_tag(t) for t in entry.tags),
+            triggers=_unique(normalise_tag(t) for t in entry.triggers),
+            coping=_unique(normalise_tag(t) for t in entry.coping),
+            people=tuple(dict.fromkeys(entry.people)),
+        )
+
+    def save(self, entry: Entry) -> Entry:
+        """Insert (id None) or update; returns the stored entry with id and timestamps.
+
+        Raises `ValidationError` with a plain message for input that cannot be stored.
+        """
+        entry = self._validated(entry)
+        now = now_utc()
+        with transaction(self._conn):
+            if entry.id is None:
+                entry = self._insert(replace(entry, created_at=entry.created_at or now, updated_at=now))
+            else:
+                entry = replace(entry, updated_at=now)
+                cursor = self._conn.execute(
+                    "UPDATE entry SET entry_date=?, updated_at=?, title=?, body=?, mood=?, "
+                    "craving=?, sober_today=?, visibility=?, is_draft=?, is_checkin=?, gratitude=?, "
+                    "intention=?, evening_review=? WHERE id=?",
+                    (
+                        day(entry.entry_date), ts(now), entry.title, entry.body, entry.mood,
+                        entry.craving, flag(entry.sober_today), entry.visibility.value,
+                        int(entry.is_draft), int(entry.is_checkin), entry.gratitude,
+                        entry.intention, entry.evening_review, entry.id,
+                    ),
+                )
+                if cursor.rowcount == 0:
+                    entry = self._insert(entry)
+            self._write_links(entry)
+        return entry
+
+    def restore(self, entry: Entry) -> Entry:
+        """Put back an entry removed by `delete` (undo), keeping its id and timestamps."""
+        entry = self._validated(entry)
+        with transaction(self._conn):
+            entry = self._insert(entry)
+            self._write_links(entry)
+        return entry
+
+    def _insert(self, entry: Entry) -> Entry:
+        created = entry.created_at or now_utc()
+        updated = entry.updated_at or created
+        cursor = self._conn.execute(
+            f"INSERT INTO entry ({_ENTRY_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                entry.id, day(entry.entry_date), ts(created), ts(updated), entry.title, entry.body,
+                entry.mood, entry.craving, flag(entry.sober_today), entry.visibility.value,
+                int(entry.is_draft), int(entry.is_checkin), entry.gratitude, entry.intention,
+                entry.evening_review,
+            ),
+        )
+        return replace(entry, id=cursor.lastrowid, created_at=created, updated_at=updated)
+
+    def _write_links(self, entry: Entry) -> None:
+        conn = self._conn
+        assert entry.id is not None
+        conn.execute("DELETE FROM entry_tag WHERE entry_id=?", (entry.id,))
+        for tag in entry.tags:
+            conn.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (tag,))
+            conn.execute(
+                "INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) "
+                "SELECT ?, id FROM tag WHERE name = ?",
+                (entry.id, tag),
+            )
+        conn.execute("DELETE FROM entry_person WHERE entry_id=?", (entry.id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO entry_person (entry_id, contact_id) VALUES (?, ?)",
+            [(entry.id, person) for person in entry.people],
+        )
+        conn.execute("DELETE FROM entry_factor WHERE entry_id=?", (entry.id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO entry_factor (entry_id, kind, name) VALUES (?, ?, ?)",
+            [(entry.id, "trigger", t) for t in entry.triggers]
+            + [(entry.id, "coping", c) for c in entry.coping],
+        )
+        conn.execute("DELETE FROM entry_fts WHERE rowid=?", (entry.id,))
+        searchable_body = "\n".join(
+            part for part in (entry.body, entry.gratitude, entry.intention, entry.evening_review) if part
+        )
+        conn.execute(
+            "INSERT INTO entry_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
+            (entry.id, entry.title, searchable_body, " ".join(entry.tags)),
+        )
+
+    def delete(self, entry_id: int) -> Entry | None:
+        """Remove an entry; returns it (for undo via `restore`) or None if it was not there."""
+        with transaction(self._conn):
+            entry = self.get(entry_id)
+            if entry is None:
+                return None
+            self._conn.execute("DELETE FROM entry_fts WHERE rowid=?", (entry_id,))
+            self._conn.execute("DELETE FROM entry WHERE id=?", (entry_id,))
+        return entry
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def get(self, entry_id: int) -> Entry | None:
+        row = self._conn.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE id=?", (entry_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        tags = tuple(
+            r[0]
+            for r in self._conn.execute(
+                "SELECT t.name FROM entry_tag et JOIN tag t ON t.id = et.tag_id "
+                "WHERE et.entry_id=? ORDER BY t.name",
+                (entry_id,),
+            )
+        )
+        people = tuple(
+            r[0]
+            for r in self._conn.execute(
+                "SELECT contact_id FROM entry_person WHERE entry_id=? ORDER BY contact_id", (entry_id,)
+            )
+        )
+        factors = self._conn.execute(
+            "SELECT kind, name FROM entry_factor WHERE entry_id=? ORDER BY name", (entry_id,)
+        ).fetchall()
+        return Entry(
+            id=row[0],
+            entry_date=from_day(row[1]),
+            created_at=from_ts(row[2]),
+            updated_at=from_ts(row[3]),
+            title=row[4],
+            body=row[5],
+            mood=row[6],
+            craving=row[7],
+            sober_today=from_flag(row[8]),
+            visibility=Visibility(row[9]),
+            is_draft=bool(row[10]),
+            is_checkin=bool(row[11]),
+            gratitude=row[12],
+            intention=row[13],
+            evening_review=row[14],
+            tags=tags,
+            people=people,
+            triggers=tuple(name for kind, name in factors if kind == "trigger"),
+            coping=tuple(name for kind, name in factors if kind == "coping"),
+        )
+
+    def _where(self, flt: EntryFilter) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if flt.tag:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM entry_tag et JOIN tag t ON t.id = et.tag_id "
+                "WHERE et.entry_id = e.id AND t.name = ?)"
+            )
+            params.append(normalise_tag(flt.tag))
+        if flt.mood is not None:
+            clauses.append("e.mood = ?")
+            params.append(flt.mood)
+        if flt.date_from is not None:
+            clauses.append("e.entry_date >= ?")
+            params.append(day(flt.date_from))
+        if flt.date_to is not None:
+            clauses.append("e.entry_date <= ?")
+            params.append(day(flt.date_to))
+        if flt.person is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM entry_person ep WHERE ep.entry_id = e.id AND ep.contact_id = ?)"
+            )
+            params.append(flt.person)
+        if not flt.include_drafts:
+            clauses.append("e.is_draft = 0")
+        return (" AND ".join(clauses) or "1"), params
+
+    def count(self, flt: EntryFilter = EntryFilter()) -> int:
+        """How many entries match (search text included)."""
+        where, params = self._where(flt)
+        query = fts_query(flt.text)
+        if query is None:
+            sql = f"SELECT count(*) FROM entry e WHERE {where}"
+        else:
+            sql = (
+                "SELECT count(*) FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
+                f"WHERE entry_fts MATCH ? AND {where}"
+            )
+            params = [query, *params]
+        return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def page(self, flt: EntryFilter = EntryFilter(), offset: int = 0, limit: int = 100) -> list[EntrySummary]:
+        """A slice of the timeline, newest first; with search text, best matches first and a
+        snippet whose matches are wrapped in SNIPPET_START / SNIPPET_END."""
+        where, params = self._where(flt)
+        query = fts_query(flt.text)
+        if query is None:
+            sql = (
+                f"SELECT {_SUMMARY_COLUMNS}, '' FROM entry e WHERE {where} "
+                "ORDER BY e.entry_date DESC, e.id DESC LIMIT ? OFFSET ?"
+            )
+            rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
+        else:
+            sql = (
+                f"SELECT {_SUMMARY_COLUMNS}, "
+                f"snippet(entry_fts, -1, '{SNIPPET_START}', '{SNIPPET_END}', '…', 16) "
+                "FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
+                f"WHERE entry_fts MATCH ? AND {where} "
+                "ORDER BY bm25(entry_fts, 5.0, 1.0, 2.0), e.entry_date DESC LIMIT ? OFFSET ?"
+            )
+            rows = self._conn.execute(sql, [query, *params, limit, offset]).fetchall()
+        return [_summary(row) for row in rows]
+
+    def search(self, text: str, limit: int = 50) -> list[EntrySummary]:
+        return self.page(EntryFilter(text=text), 0, limit)
+
+    def on_day(self, day_: date) -> list[EntrySummary]:
+        return self.page(EntryFilter(date_from=day_, date_to=day_), 0, 1000)
+
+    def checkin_for(self, day_: date) -> Entry | None:
+        """The check-in of a day, if one was made (the latest, should there be more)."""
+        row = self._conn.execute(
+            "SELECT id FROM entry WHERE is_checkin = 1 AND entry_date = ? ORDER BY id DESC LIMIT 1",
+            (day(day_),),
+        ).fetchone()
+        return self.get(row[0]) if row else None
+
+    def drafts(self) -> list[EntrySummary]:
+        rows = self._conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, '' FROM entry e WHERE e.is_draft = 1 "
+            "ORDER BY e.updated_at DESC"
+        ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def tags(self) -> list[str]:
+        """Every tag in use, most used first (for completion)."""
+        return [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT t.name FROM tag t JOIN entry_tag et ON et.tag_id = t.id "
+                "GROUP BY t.id ORDER BY count(*) DESC, t.name"
+            )
+        ]
+
+    def factors(self, kind: str) -> list[str]:
+        """Trigger or coping names in use, most used first."""
+        if kind not in ("trigger", "coping"):
+            raise ValidationError(f"Unknown kind of craving note: {kind}")
+        return [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT name FROM entry_factor WHERE kind = ? GROUP BY name COLLATE NOCASE "
+                "ORDER BY count(*) DESC, name",
+                (kind,),
+            )
+        ]
+
+    def dates_with_entries(self, years_back: Sequence[date]) -> list[date]:
+        """Which of the given days have at least one non-draft entry (for "on this day")."""
+        if not years_back:
+            return []
+        marks = ",".join("?" for _ in years_back)
+        rows = self._conn.execute(
+            f"SELECT DISTINCT entry_date FROM entry WHERE is_draft = 0 AND entry_date IN ({marks})",
+            [day(d) for d in years_back],
+        )
+        return sorted(from_day(r[0]) for r in rows)
+
+    def first_date(self) -> date | None:
+        row = self._conn.execute("SELECT min(entry_date) FROM entry").fetchone()
+        return from_day(row[0])
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and value.casefold() not in seen:
+            seen[value.casefold()] = value
+    return tuple(seen.values())
+
+
+def _summary(row: Sequence[object]) -> EntrySummary:
+    return EntrySummary(
+        id=row[0],
+        entry_date=from_day(row[1]),
+        title=row[2],
+        preview=_preview(row[3], row[9]),
+        mood=row[4],
+        craving=row[5],
+        visibility=Visibility(row[6]),
+        is_draft=bool(row[7]),
+        is_checkin=bool(row[8]),
+        snippet=row[10] or "",
+    )

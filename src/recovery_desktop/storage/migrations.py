@@ -1,0 +1,257 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Numbered schema migrations, tracked in `PRAGMA user_version`.
+
+Each `_migrate_to_N` takes the schema from N-1 to N inside one transaction. Steps are never
+edited once released: a vault of every released version is kept in tests/fixtures and must
+migrate forward. Before the first step on an existing vault, an encrypted copy of the database is
+put in `backups/`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlcipher3
+
+from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE, make_private_dir
+from recovery_desktop.storage.connection import Connection, transaction
+from recovery_desktop.storage.errors import VaultTooNewError
+
+SCHEMA_VERSION = 2
+
+
+def _migrate_to_1(conn: Connection) -> None:
+    """The first schema: DESIGN §4."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE entry (
+            id INTEGER PRIMARY KEY,
+            entry_date TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            mood INTEGER CHECK (mood BETWEEN 1 AND 5),
+            craving INTEGER CHECK (craving BETWEEN 0 AND 10),
+            sober_today INTEGER CHECK (sober_today IN (0, 1)),
+            visibility TEXT NOT NULL DEFAULT 'normal'
+                CHECK (visibility IN ('private', 'normal', 'shared')),
+            is_draft INTEGER NOT NULL DEFAULT 0 CHECK (is_draft IN (0, 1))
+        );
+        CREATE INDEX entry_by_date ON entry (entry_date DESC, id DESC);
+
+        CREATE TABLE tag (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        );
+        CREATE TABLE entry_tag (
+            entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+            PRIMARY KEY (entry_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entry_tag_by_tag ON entry_tag (tag_id, entry_id);
+
+        CREATE TABLE contact (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('sponsor', 'family', 'friend', 'peer',
+                'counselor', 'group facilitator', 'other')),
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            reach_out_every_days INTEGER CHECK (reach_out_every_days > 0),
+            emergency INTEGER NOT NULL DEFAULT 0,
+            archived INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE entry_person (
+            entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            PRIMARY KEY (entry_id, contact_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entry_person_by_contact ON entry_person (contact_id, entry_id);
+
+        CREATE VIRTUAL TABLE entry_fts USING fts5 (
+            title, body, tags, tokenize = 'unicode61 remove_diacritics 2'
+        );
+
+        CREATE TABLE community (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('meeting', 'support group', 'online forum',
+                'fitness', 'hobby', 'volunteer', 'other')),
+            schedule TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            archived INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE connection (
+            id INTEGER PRIMARY KEY,
+            occurred_at TEXT NOT NULL,
+            occurred_on TEXT NOT NULL,
+            contact_id INTEGER REFERENCES contact (id) ON DELETE CASCADE,
+            community_id INTEGER REFERENCES community (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('call', 'text', 'in person', 'meeting',
+                'online', 'service')),
+            initiated_by TEXT NOT NULL DEFAULT 'me' CHECK (initiated_by IN ('me', 'them', 'both')),
+            felt_supported INTEGER CHECK (felt_supported BETWEEN 1 AND 5),
+            note TEXT NOT NULL DEFAULT '',
+            entry_id INTEGER REFERENCES entry (id) ON DELETE SET NULL,
+            CHECK (contact_id IS NOT NULL OR community_id IS NOT NULL)
+        );
+        CREATE INDEX connection_by_time ON connection (occurred_at);
+        CREATE INDEX connection_by_contact ON connection (contact_id, occurred_on);
+        CREATE INDEX connection_by_community ON connection (community_id, occurred_on);
+
+        CREATE TABLE goal (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            why TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN ('trust', 'health', 'service', 'personal')),
+            contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+            target_date TEXT,
+            status TEXT NOT NULL DEFAULT 'active'
+                CHECK (status IN ('active', 'achieved', 'paused', 'let go')),
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE commitment (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+            promise TEXT NOT NULL,
+            due_date TEXT,
+            outcome TEXT NOT NULL DEFAULT 'pending' CHECK (outcome IN ('pending', 'kept', 'missed')),
+            noted_at TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX commitment_by_goal ON commitment (goal_id, due_date);
+
+        CREATE TABLE recovery_start (
+            id INTEGER PRIMARY KEY,
+            start_date TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE safety_plan (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            warning_signs TEXT NOT NULL DEFAULT '',
+            coping_strategies TEXT NOT NULL DEFAULT '',
+            distractions TEXT NOT NULL DEFAULT '',
+            help_people TEXT NOT NULL DEFAULT '',
+            professionals TEXT NOT NULL DEFAULT '',
+            safe_environment TEXT NOT NULL DEFAULT '',
+            reasons TEXT NOT NULL DEFAULT '',
+            updated_at TEXT
+        );
+        CREATE TABLE crisis_line (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            phone TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT ''
+        );
+
+        CREATE TABLE setting (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+    )
+    # The default crisis lines are data the person may edit or remove; seed them once.
+    from recovery_desktop.core.models import DEFAULT_CRISIS_LINES
+
+    conn.executemany(
+        "INSERT INTO crisis_line (position, name, phone, text, notes) VALUES (?, ?, ?, ?, ?)",
+        [(i, c.name, c.phone, c.text, c.notes) for i, c in enumerate(DEFAULT_CRISIS_LINES)],
+    )
+
+
+def _migrate_to_2(conn: Connection) -> None:
+    """Daily check-ins (gratitude, intention, evening review), craving triggers and coping, and
+    the person's own writing templates."""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE entry ADD COLUMN is_checkin INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entry ADD COLUMN gratitude TEXT NOT NULL DEFAULT '';
+        ALTER TABLE entry ADD COLUMN intention TEXT NOT NULL DEFAULT '';
+        ALTER TABLE entry ADD COLUMN evening_review TEXT NOT NULL DEFAULT '';
+        CREATE INDEX entry_checkin_by_date ON entry (entry_date) WHERE is_checkin = 1;
+
+        CREATE TABLE entry_factor (
+            entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('trigger', 'coping')),
+            name TEXT NOT NULL COLLATE NOCASE,
+            PRIMARY KEY (entry_id, kind, name)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE writing_template (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+def _run_script(conn: Connection, script: str) -> None:
+    """Run statements one by one: `executescript` would COMMIT the step's open transaction."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlcipher3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending!r}")
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {1: _migrate_to_1, 2: _migrate_to_2}
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    conn: Connection,
+    db_path: Path,
+    backups_dir: Path,
+    target: int = SCHEMA_VERSION,
+) -> int:
+    """Bring the database to `target`; return the version it had before.
+
+    Raises `VaultTooNewError` (changing nothing) if the database is newer than this code.
+    """
+    found = schema_version(conn)
+    if found > SCHEMA_VERSION:
+        raise VaultTooNewError(found, SCHEMA_VERSION)
+    if found >= target:
+        return found
+    if found > 0:
+        _backup_before_migration(conn, db_path, backups_dir, found)
+    for version in range(found + 1, target + 1):
+        with transaction(conn):
+            STEPS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version:d}")
+    return found
+
+
+def _backup_before_migration(conn: Connection, db_path: Path, backups_dir: Path, found: int) -> None:
+    """Copy the (encrypted) database file aside, after folding the WAL into it."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    make_private_dir(backups_dir)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backups_dir / f"before-schema-{found + 1}-{stamp}.db"
+    shutil.copyfile(db_path, target)
+    target.chmod(PRIVATE_FILE_MODE)
