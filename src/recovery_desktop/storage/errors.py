@@ -49,3 +49,23 @@ class VaultTooNewError(VaultError):
             f"This vault was written by a newer version of Recovery Desktop (schema {found}; this "
             f"version knows up to {supported}). Please update the app; the vault was not changed."
         )
+
+
+def describe_storage_error(error: BaseException) -> str:
+    """Plain words for disk and database trouble (full disk, read-only folder, missing rights)."""
+    import errno
+
+    text = str(error).lower()
+    code = getattr(error, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text or "disk full" in text:
+        return "The disk is full, so this could not be saved. Nothing was changed; free some space and try again."
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
+        return (
+            "The vault's folder cannot be written to (it is read-only or belongs to someone else). "
+            "Nothing was changed."
+        )
+    if "locked" in text or "busy" in text:
+        return "The vault is busy in another window or program. Please try again in a moment."
+    if isinstance(error, OSError):
+        return f"A file could not be used: {error.strerror or error}. Nothing was changed."
+    return "The vault could not be written or read right now. Nothing was changed; please try again."

@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Every released schema's fixture vault opens at the latest version, data intact."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from recovery_desktop.core.models import Entry, Visibility
+from recovery_desktop.storage import Vault
+from recovery_desktop.storage.errors import VaultTooNewError
+from recovery_desktop.storage.migrations import SCHEMA_VERSION, schema_version
+from tests.fixtures.make_fixtures import PASSPHRASE, RECOVERY_CODE
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+def v1_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "vault-v1"
+    shutil.copytree(FIXTURES / "vault-v1", target)
+    return target
+
+
+def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
+    with Vault.open(v1_copy, PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == SCHEMA_VERSION
+        entry = vault.entries.get(1)
+        assert entry.title == "Day one" and entry.body.endswith("🙂")
+        assert (entry.mood, entry.craving, entry.sober_today) == (3, 6, True)
+        assert entry.visibility is Visibility.SHARED and entry.tags == ("meeting",)
+        assert entry.people == (1,) and not entry.is_checkin and entry.gratitude == ""
+        assert vault.entries.search("scared")[0].id == 1
+        assert vault.contacts.get(1).emergency
+        assert vault.recovery_starts.list()[0].start_date == date(2025, 1, 2).replace(day=1)
+        # New features work on a migrated vault.
+        vault.entries.save(Entry(entry_date=date(2025, 1, 3), is_checkin=True, triggers=("stress",)))
+        assert vault.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # An encrypted copy was put aside before migrating.
+    assert [p.name.startswith("before-schema-2") for p in (v1_copy / "backups").iterdir()] == [True]
+    # Opening again does not migrate (or back up) twice; the recovery code still works.
+    Vault.open_with_recovery_code(v1_copy, RECOVERY_CODE).close()
+    assert len(list((v1_copy / "backups").iterdir())) == 1
+
+
+def test_newer_vault_is_refused_untouched(vault: Vault, vault_dir: Path) -> None:
+    vault.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    vault.close()
+    before = (vault_dir / "vault.db").read_bytes()
+    with pytest.raises(VaultTooNewError, match="newer version"):
+        Vault.open(vault_dir, "correct horse battery staple")
+    assert (vault_dir / "vault.db").read_bytes() == before
