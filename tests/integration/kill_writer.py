@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A writer process for the SIGKILL test: saves entries forever, printing each id once committed.
+
+Usage: python -m tests.integration.kill_writer VAULT_DIR PASSPHRASE RUN
+A line "ack <id>" means the entry was committed: after a kill, it must still be there.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from recovery_desktop.core.models import Entry
+from recovery_desktop.storage import Vault
+
+
+def main() -> None:
+    folder, passphrase, run = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+    vault = Vault.open(folder, passphrase)
+    print("ready", flush=True)
+    n = 0
+    while True:
+        n += 1
+        entry = vault.entries.save(
+            Entry(entry_date=date(2026, 1, 1 + n % 28), title=f"run {run}",
+                  body=f"entry {n} of run {run} " + "words " * (n % 50), tags=(f"run{run}", "kill"))
+        )
+        print(f"ack {entry.id}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Layers below ui/ import no Qt (DESIGN §2); start-up of the CLI stays light."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "recovery_desktop"
+QT_FREE = ["core", "storage", "insights", "demo"]
+QT_ALLOWED_IN_EXCHANGE = {"report_pdf.py"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_no_qt_below_ui_in_source() -> None:
+    offenders = []
+    for layer in [*QT_FREE, "exchange"]:
+        for path in (PACKAGE / layer).rglob("*.py"):
+            if layer == "exchange" and path.name in QT_ALLOWED_IN_EXCHANGE:
+                continue
+            if _imports(path) & {"PySide6", "shiboken6", "matplotlib"} - (
+                {"matplotlib"} if layer == "insights" else set()
+            ):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def test_no_qt_at_run_time() -> None:
+    modules = []
+    for layer in QT_FREE:
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            rel = path.relative_to(PACKAGE.parent).with_suffix("")
+            modules.append(".".join(p for p in rel.parts if p != "__init__"))
+    modules.append("recovery_desktop.cli")
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'matplotlib')]\n"
+        + "print(bad); raise SystemExit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_check_would_catch_qt(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text("from PySide6.QtCore import QObject\n")
+    assert "PySide6" in _imports(sample)
