@@ -281,6 +281,18 @@ _POOLS: dict[str, tuple[str, ...]] = {
         at the library
         """
     ),
+    "home_spot": _block(
+        """
+        at the kitchen table
+        on the back steps
+        on the couch
+        in bed
+        by the window
+        at my desk
+        on the balcony
+        in the armchair
+        """
+    ),
     "drink": _block(
         """
         a coffee
@@ -706,23 +718,23 @@ _LEADS: tuple[str, ...] = _block(
     Home early for once
     It's {clock_pm} and I'm finally sitting down
     Ten minutes before I have to leave for work
-    Sitting {spot} with the window cracked open
+    Sitting {home_spot} with the window cracked open
     Dishes done, {drink} in hand
     End of a long shift
     Windy one today
     Between errands, sitting {spot}
     Just back from a walk with {friend}
     Up early at {clock_am} with {drink}
-    Writing this {spot} while {kid} does homework
+    Writing this {home_spot} while {kid} does homework
     Still in my work clothes at {clock_pm}
-    Sitting {spot} at {clock_pm} with the TV off
+    Sitting {home_spot} at {clock_pm} with the TV off
     Home at {clock_pm} after dropping {friend} off
     Up at {clock_am} with the birds
     Got back from {cafe} around {clock_pm}
-    Writing this {spot} at {clock_am} before anyone else is up
+    Writing this {home_spot} at {clock_am} before anyone else is up
     On my break at {clock_pm}, sitting out back
     Back from the grocery store at {clock_pm}
-    Writing this {spot} after {meal} for dinner
+    Writing this {home_spot} after {meal} for dinner
     Finally off the phone with the landlord at {clock_pm}
     Just said goodnight to {kid} at {clock_eve}
     Waiting on the bus at {clock_am} with {drink}
@@ -920,8 +932,7 @@ _MOOD: dict[str, tuple[str, ...]] = {
         It's been a day of just getting from one thing to the next.
         Mostly I want to crawl under a blanket and wait for tomorrow.
         It feels like I'm carrying a backpack full of rocks.
-        Honestly, I'm scared sometimes that this is as good as it gets. My sponsor says it
-            isn't.
+        Sometimes I'm scared that this is as good as it gets. My sponsor says it isn't.
         Being gentle with myself is hard, but I'm trying.
         I did the bare minimum today, and the bare minimum included not using.
         I ate {snack} for dinner because it was all I could manage.
