@@ -50,7 +50,8 @@ def test_day_codec_round_trip(day: date) -> None:
 @given(moment=st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(9998, 12, 31),
                            timezones=st.timezones(), allow_imaginary=False))
 def test_timestamp_codec_round_trip(moment: datetime) -> None:
-    assert from_ts(ts(moment)) == moment
+    # The same instant (PEP 495: `==` across zones is False for times in a DST fold).
+    assert from_ts(ts(moment)).timestamp() == moment.timestamp()
 
 
 @SLOW
