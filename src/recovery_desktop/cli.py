@@ -33,10 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", type=Path, help="the vault folder (default: your data folder)")
     common.add_argument(
-        "--passphrase-file", type=Path, help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})"
+        "--passphrase-file",
+        type=Path,
+        help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
     )
     kdf = argparse.ArgumentParser(add_help=False)
-    kdf.add_argument("--kdf-memory-mib", type=int, default=64, help="Argon2id memory (default 64 MiB)")
+    kdf.add_argument(
+        "--kdf-memory-mib", type=int, default=64, help="Argon2id memory (default 64 MiB)"
+    )
     kdf.add_argument("--kdf-iterations", type=int, default=3, help="Argon2id passes (default 3)")
 
     parser = argparse.ArgumentParser(
@@ -45,10 +49,14 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open a throwaway demo vault in the app")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway demo vault in the app"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser("init", parents=[common, kdf], help="create a new vault; shows the recovery code once")
+    commands.add_parser(
+        "init", parents=[common, kdf], help="create a new vault; shows the recovery code once"
+    )
 
     add = commands.add_parser("add", parents=[common], help="add a journal entry (text or stdin)")
     add.add_argument("text", nargs="?", help="the entry; read from standard input when left out")
@@ -58,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--tag", action="append", default=[], help="a tag; repeat for more")
     add.add_argument("--date", help="the entry's day, YYYY-MM-DD (default: today)")
     add.add_argument(
-        "--visibility", choices=["private", "normal", "shared"], default="normal",
+        "--visibility",
+        choices=["private", "normal", "shared"],
+        default="normal",
         help="private entries never leave the vault; shared ones may go into a counselor report",
     )
 
@@ -70,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
         "change-passphrase", parents=[common, kdf], help="choose a new passphrase"
     )
     change.add_argument(
-        "--recovery-code", action="store_true", help="open with the recovery code instead of the passphrase"
+        "--recovery-code",
+        action="store_true",
+        help="open with the recovery code instead of the passphrase",
     )
     change.add_argument("--new-passphrase-file", type=Path)
 
@@ -88,11 +100,15 @@ def _read_secret_file(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise UserError(f"Cannot read the passphrase file {path}: {error.strerror or error}.") from None
+        raise UserError(
+            f"Cannot read the passphrase file {path}: {error.strerror or error}."
+        ) from None
     return text.rstrip("\r\n")
 
 
-def _passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase: ") -> str:
+def _passphrase(
+    args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase: "
+) -> str:
     if args.passphrase_file is not None:
         return _read_secret_file(args.passphrase_file)
     if os.environ.get(PASSPHRASE_ENV):
@@ -153,7 +169,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     from recovery_desktop.storage import Vault
 
     folder = _vault_dir(args)
-    passphrase = _check_new_passphrase(_passphrase(args, confirm=True, prompt="Choose a passphrase: "))
+    passphrase = _check_new_passphrase(
+        _passphrase(args, confirm=True, prompt="Choose a passphrase: ")
+    )
     vault, code = Vault.create(folder, passphrase, _kdf_cost(args))
     vault.close()
     print(f"Your vault is ready in {folder}.")
@@ -173,7 +191,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     text = args.text if args.text is not None else sys.stdin.read()
     if not text.strip() and not args.title.strip():
-        raise UserError("Nothing to add: give the entry's text as an argument or on standard input.")
+        raise UserError(
+            "Nothing to add: give the entry's text as an argument or on standard input."
+        )
     day = parse_date(args.date, what="The date") if args.date else date.today()
     with _open(args) as vault:
         entry = vault.entries.save(
@@ -203,7 +223,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     bold, plain = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("[", "]")
     for result in results:
-        snippet = " ".join(result.snippet.split()).replace(SNIPPET_START, bold).replace(SNIPPET_END, plain)
+        snippet = (
+            " ".join(result.snippet.split())
+            .replace(SNIPPET_START, bold)
+            .replace(SNIPPET_END, plain)
+        )
         title = f" {result.title} —" if result.title else ""
         print(f"{result.entry_date.isoformat()} #{result.id}{title} {snippet}")
     return 0
@@ -217,7 +241,9 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     if not vault_exists(folder):
         raise VaultNotFoundError(folder)
     if args.recovery_code:
-        code = os.environ.get("RECOVERY_DESKTOP_RECOVERY_CODE") or _prompt("Recovery code: ", confirm=False)
+        code = os.environ.get("RECOVERY_DESKTOP_RECOVERY_CODE") or _prompt(
+            "Recovery code: ", confirm=False
+        )
         vault = Vault.open_with_recovery_code(folder, code)
     else:
         vault = Vault.open(folder, _passphrase(args, prompt="Current passphrase: "))
@@ -240,15 +266,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from recovery_desktop.demo.generator import generate_demo_vault
 
     folder = _vault_dir(args)
-    passphrase = _check_new_passphrase(_passphrase(args, confirm=True, prompt="Choose a passphrase: "))
+    passphrase = _check_new_passphrase(
+        _passphrase(args, confirm=True, prompt="Choose a passphrase: ")
+    )
 
     def progress(done: int, total: int, what: str) -> None:
         if sys.stderr.isatty():
             print(f"\r{what}: {done:,}/{total:,}   ", end="", file=sys.stderr, flush=True)
 
     summary = generate_demo_vault(
-        folder, passphrase, scale=args.scale, years=args.years, seed=args.seed,
-        cost=_kdf_cost(args), progress=progress,
+        folder,
+        passphrase,
+        scale=args.scale,
+        years=args.years,
+        seed=args.seed,
+        cost=_kdf_cost(args),
+        progress=progress,
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)

@@ -23,8 +23,12 @@ def main() -> None:
     while True:
         n += 1
         entry = vault.entries.save(
-            Entry(entry_date=date(2026, 1, 1 + n % 28), title=f"run {run}",
-                  body=f"entry {n} of run {run} " + "words " * (n % 50), tags=(f"run{run}", "kill"))
+            Entry(
+                entry_date=date(2026, 1, 1 + n % 28),
+                title=f"run {run}",
+                body=f"entry {n} of run {run} " + "words " * (n % 50),
+                tags=(f"run{run}", "kill"),
+            )
         )
         print(f"ack {entry.id}", flush=True)
 

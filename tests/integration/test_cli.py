@@ -14,12 +14,22 @@ CODE = re.compile(r"\b([0-9A-Z]{5}(?:-[0-9A-Z]{5}){5})\b")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def init(vault_dir: Path) -> str:
-    result = run_cli("init", "--vault", str(vault_dir), "--kdf-memory-mib", "8", "--kdf-iterations", "1",
-                     passphrase=PASS)
+    result = run_cli(
+        "init",
+        "--vault",
+        str(vault_dir),
+        "--kdf-memory-mib",
+        "8",
+        "--kdf-iterations",
+        "1",
+        passphrase=PASS,
+    )
     assert result.returncode == 0, result.stderr
     return CODE.search(result.stdout).group(1)
 
@@ -34,11 +44,31 @@ def test_init_prints_recovery_code_once_and_refuses_twice(vault_dir: Path) -> No
 
 def test_add_and_search(vault_dir: Path, tmp_path: Path) -> None:
     init(vault_dir)
-    added = run_cli("add", "--vault", str(vault_dir), "Coffee with Dana after the meeting", "--mood", "4",
-                    "--craving", "2", "--tag", "meeting", "--date", "2026-03-01", passphrase=PASS)
+    added = run_cli(
+        "add",
+        "--vault",
+        str(vault_dir),
+        "Coffee with Dana after the meeting",
+        "--mood",
+        "4",
+        "--craving",
+        "2",
+        "--tag",
+        "meeting",
+        "--date",
+        "2026-03-01",
+        passphrase=PASS,
+    )
     assert added.returncode == 0, added.stderr
-    piped = run_cli("add", "--vault", str(vault_dir), "--title", "Evening", passphrase=PASS,
-                    stdin="A walk by the river.\nFelt steady.\n")
+    piped = run_cli(
+        "add",
+        "--vault",
+        str(vault_dir),
+        "--title",
+        "Evening",
+        passphrase=PASS,
+        stdin="A walk by the river.\nFelt steady.\n",
+    )
     assert piped.returncode == 0, piped.stderr
     found = run_cli("search", "--vault", str(vault_dir), "river", passphrase=PASS)
     assert found.returncode == 0 and "[river]" in found.stdout and "Evening" in found.stdout
@@ -91,17 +121,34 @@ def test_user_errors_and_usage(vault_dir: Path, tmp_path: Path) -> None:
 def test_change_passphrase_and_recovery_code(vault_dir: Path) -> None:
     code = init(vault_dir)
     run_cli("add", "--vault", str(vault_dir), "still here", passphrase=PASS)
-    changed = run_cli("change-passphrase", "--vault", str(vault_dir), passphrase=PASS,
-                      env={"RECOVERY_DESKTOP_NEW_PASSPHRASE": "second passphrase"})
+    changed = run_cli(
+        "change-passphrase",
+        "--vault",
+        str(vault_dir),
+        passphrase=PASS,
+        env={"RECOVERY_DESKTOP_NEW_PASSPHRASE": "second passphrase"},
+    )
     assert changed.returncode == 0, changed.stderr
     assert run_cli("search", "--vault", str(vault_dir), "still", passphrase=PASS).returncode == 1
     found = run_cli("search", "--vault", str(vault_dir), "still", passphrase="second passphrase")
     assert "[still]" in found.stdout
-    recovered = run_cli("change-passphrase", "--vault", str(vault_dir), "--recovery-code",
-                        env={"RECOVERY_DESKTOP_RECOVERY_CODE": code,
-                             "RECOVERY_DESKTOP_NEW_PASSPHRASE": "third passphrase"})
+    recovered = run_cli(
+        "change-passphrase",
+        "--vault",
+        str(vault_dir),
+        "--recovery-code",
+        env={
+            "RECOVERY_DESKTOP_RECOVERY_CODE": code,
+            "RECOVERY_DESKTOP_NEW_PASSPHRASE": "third passphrase",
+        },
+    )
     assert recovered.returncode == 0, recovered.stderr
-    assert "[still]" in run_cli("search", "--vault", str(vault_dir), "still", passphrase="third passphrase").stdout
+    assert (
+        "[still]"
+        in run_cli(
+            "search", "--vault", str(vault_dir), "still", passphrase="third passphrase"
+        ).stdout
+    )
 
 
 def test_demo_small(tmp_path: Path) -> None:

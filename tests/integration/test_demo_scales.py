@@ -11,8 +11,16 @@ from tests.integration.cli_helpers import run_cli
 
 def test_demo_large(tmp_path: Path) -> None:
     folder = tmp_path / "large"
-    result = run_cli("demo", "--vault", str(folder), "--scale", "large", "--kdf-memory-mib", "8",
-                     passphrase="demo passphrase")
+    result = run_cli(
+        "demo",
+        "--vault",
+        str(folder),
+        "--scale",
+        "large",
+        "--kdf-memory-mib",
+        "8",
+        passphrase="demo passphrase",
+    )
     assert result.returncode == 0, result.stderr
     with Vault.open(folder, "demo passphrase") as vault:
         conn = vault.connection

@@ -23,8 +23,18 @@ REPO = Path(__file__).resolve().parents[2]
 def _kill_once(vault_dir: Path, run: int, rng: random.Random) -> set[int]:
     """Start the writer, let it write for a random while, SIGKILL it; return acknowledged ids."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.kill_writer", str(vault_dir), PASSPHRASE, str(run)],
-        cwd=REPO, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        [
+            sys.executable,
+            "-m",
+            "tests.integration.kill_writer",
+            str(vault_dir),
+            PASSPHRASE,
+            str(run),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     acked: set[int] = set()
     ready = threading.Event()
@@ -55,11 +65,16 @@ def _check(vault_dir: Path, acked: set[int]) -> None:
         missing = acked - stored
         assert not missing, f"acknowledged entries lost: {sorted(missing)[:10]}"
         # Each entry is whole: its tags and search row were committed with it.
-        assert conn.execute(
-            "SELECT count(*) FROM entry e WHERE NOT EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id)"
-        ).fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM entry e WHERE NOT EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id)"
+            ).fetchone()[0]
+            == 0
+        )
         assert conn.execute("SELECT count(*) FROM entry_fts").fetchone()[0] == len(stored)
-        assert conn.execute("INSERT INTO entry_fts(entry_fts) VALUES('integrity-check')") is not None
+        assert (
+            conn.execute("INSERT INTO entry_fts(entry_fts) VALUES('integrity-check')") is not None
+        )
 
 
 def _run(vault_dir: Path, times: int, seed: int) -> None:

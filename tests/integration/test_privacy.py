@@ -17,8 +17,13 @@ PHRASE_API = "Quixotic lighthouse whisper"
 
 def forms(phrase: str) -> list[bytes]:
     """The phrase as it could sit in a file: UTF-8, UTF-16 either way, and one word of it."""
-    return [phrase.encode(), phrase.encode("utf-16-le"), phrase.encode("utf-16-be"),
-            phrase.split()[1].encode(), phrase.lower().encode()]
+    return [
+        phrase.encode(),
+        phrase.encode("utf-16-le"),
+        phrase.encode("utf-16-be"),
+        phrase.split()[1].encode(),
+        phrase.lower().encode(),
+    ]
 
 
 def files_containing(folders: list[Path], phrase: str) -> list[str]:
@@ -32,20 +37,38 @@ def files_containing(folders: list[Path], phrase: str) -> list[str]:
     return hits
 
 
-def test_known_phrases_never_reach_disk_in_plain(vault: Vault, vault_dir: Path, tmp_path: Path) -> None:
+def test_known_phrases_never_reach_disk_in_plain(
+    vault: Vault, vault_dir: Path, tmp_path: Path
+) -> None:
     temp = tmp_path / "tmp"  # TMPDIR of this test and of the child process
-    saved = vault.entries.save(Entry(entry_date=date(2026, 5, 1), title=PHRASE_API, body=PHRASE_API * 50,
-                                     tags=(PHRASE_API.split()[1],)))
+    saved = vault.entries.save(
+        Entry(
+            entry_date=date(2026, 5, 1),
+            title=PHRASE_API,
+            body=PHRASE_API * 50,
+            tags=(PHRASE_API.split()[1],),
+        )
+    )
     assert vault.entries.search(PHRASE_API.split()[1])[0].id == saved.id
     # The WAL is live while the vault is open: check it before and after closing.
     assert (vault_dir / "vault.db-wal").exists()
     assert files_containing([vault_dir, temp], PHRASE_API) == []
     vault.close()
 
-    added = run_cli("add", "--vault", str(vault_dir), PHRASE_CLI, "--tag", "Zanzibar",
-                    passphrase=PASSPHRASE, tmpdir=temp)
+    added = run_cli(
+        "add",
+        "--vault",
+        str(vault_dir),
+        PHRASE_CLI,
+        "--tag",
+        "Zanzibar",
+        passphrase=PASSPHRASE,
+        tmpdir=temp,
+    )
     assert added.returncode == 0, added.stderr
-    found = run_cli("search", "--vault", str(vault_dir), "marmalade", passphrase=PASSPHRASE, tmpdir=temp)
+    found = run_cli(
+        "search", "--vault", str(vault_dir), "marmalade", passphrase=PASSPHRASE, tmpdir=temp
+    )
     assert "[marmalade]" in found.stdout
     # Back up before a migration step and reopen, so backups/ holds a file too.
     with Vault.open(vault_dir, PASSPHRASE) as reopened:
@@ -53,8 +76,13 @@ def test_known_phrases_never_reach_disk_in_plain(vault: Vault, vault_dir: Path, 
         reopened.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for phrase in (PHRASE_CLI, PHRASE_API):
         assert files_containing([vault_dir, temp], phrase) == []
-    assert {p.name for p in vault_dir.iterdir()} <= {"vault.db", "vault.db-wal", "vault.db-shm",
-                                                      "vault.keys", "backups"}
+    assert {p.name for p in vault_dir.iterdir()} <= {
+        "vault.db",
+        "vault.db-wal",
+        "vault.db-shm",
+        "vault.keys",
+        "backups",
+    }
 
 
 def test_the_scan_would_see_plain_text(tmp_path: Path) -> None:

@@ -37,7 +37,9 @@ def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
         assert vault.contacts.get(1).emergency
         assert vault.recovery_starts.list()[0].start_date == date(2025, 1, 2).replace(day=1)
         # New features work on a migrated vault.
-        vault.entries.save(Entry(entry_date=date(2025, 1, 3), is_checkin=True, triggers=("stress",)))
+        vault.entries.save(
+            Entry(entry_date=date(2025, 1, 3), is_checkin=True, triggers=("stress",))
+        )
         assert vault.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # An encrypted copy was put aside before migrating.
     assert [p.name.startswith("before-schema-2") for p in (v1_copy / "backups").iterdir()] == [True]

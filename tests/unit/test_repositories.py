@@ -24,7 +24,6 @@ from recovery_desktop.core.models import (
     Outcome,
     RecoveryStart,
     Role,
-    SafetyPlan,
     Visibility,
 )
 from recovery_desktop.core.validation import ValidationError
@@ -36,8 +35,16 @@ DAY = date(2026, 3, 14)
 def test_entry_save_update_delete_restore(vault: Vault) -> None:
     dana = vault.contacts.save(Contact("Dana", Role.SPONSOR))
     entry = vault.entries.save(
-        Entry(entry_date=DAY, title="First", body="Called **Dana**", mood=4, craving=2,
-              tags=("Meeting", "meeting", " step  work "), people=(dana.id,), visibility=Visibility.SHARED)
+        Entry(
+            entry_date=DAY,
+            title="First",
+            body="Called **Dana**",
+            mood=4,
+            craving=2,
+            tags=("Meeting", "meeting", " step  work "),
+            people=(dana.id,),
+            visibility=Visibility.SHARED,
+        )
     )
     assert entry.id is not None and entry.tags == ("Meeting", "step work")
     stored = vault.entries.get(entry.id)
@@ -47,7 +54,10 @@ def test_entry_save_update_delete_restore(vault: Vault) -> None:
     assert vault.entries.search("again")[0].id == entry.id
     assert vault.entries.search("Called")[0].id == entry.id
     removed = vault.entries.delete(entry.id)
-    assert removed == vault.entries.restore(removed) and vault.entries.get(entry.id).body == updated.body
+    assert (
+        removed == vault.entries.restore(removed)
+        and vault.entries.get(entry.id).body == updated.body
+    )
     assert vault.entries.delete(999) is None
 
 
@@ -70,13 +80,20 @@ def test_filters_combine(vault: Vault) -> None:
     maya = vault.contacts.save(Contact("Maya", Role.FAMILY))
     for i in range(10):
         vault.entries.save(
-            Entry(entry_date=DAY + timedelta(days=i), body=f"walk number {i}", mood=1 + i % 5,
-                  tags=("walk",) if i % 2 else ("rest",), people=(maya.id,) if i < 5 else ())
+            Entry(
+                entry_date=DAY + timedelta(days=i),
+                body=f"walk number {i}",
+                mood=1 + i % 5,
+                tags=("walk",) if i % 2 else ("rest",),
+                people=(maya.id,) if i < 5 else (),
+            )
         )
     assert vault.entries.count() == 10
     both = EntryFilter(tag="walk", person=maya.id)
     assert {s.entry_date.day for s in vault.entries.page(both)} == {15, 17}
-    ranged = replace(both, date_from=DAY + timedelta(days=2), date_to=DAY + timedelta(days=4), text="walk")
+    ranged = replace(
+        both, date_from=DAY + timedelta(days=2), date_to=DAY + timedelta(days=4), text="walk"
+    )
     assert [s.entry_date.day for s in vault.entries.page(ranged)] == [17]
     assert vault.entries.count(EntryFilter(mood=2)) == 2
     page = vault.entries.page(EntryFilter(), offset=3, limit=2)
@@ -85,8 +102,16 @@ def test_filters_combine(vault: Vault) -> None:
 
 def test_checkin_and_factors(vault: Vault) -> None:
     checkin = vault.entries.save(
-        Entry(entry_date=DAY, is_checkin=True, mood=2, craving=7, gratitude="My sister called",
-              triggers=("stress", "Stress"), coping=("walk",), sober_today=True)
+        Entry(
+            entry_date=DAY,
+            is_checkin=True,
+            mood=2,
+            craving=7,
+            gratitude="My sister called",
+            triggers=("stress", "Stress"),
+            coping=("walk",),
+            sober_today=True,
+        )
     )
     assert vault.entries.checkin_for(DAY) == checkin
     assert vault.entries.checkin_for(DAY + timedelta(days=1)) is None
@@ -105,7 +130,9 @@ def test_invalid_entries_are_refused_plainly(vault: Vault) -> None:
 
 
 def test_contacts_communities_connections(vault: Vault) -> None:
-    dana = vault.contacts.save(Contact("  Dana  ", Role.SPONSOR, emergency=True, reach_out_every_days=3))
+    dana = vault.contacts.save(
+        Contact("  Dana  ", Role.SPONSOR, emergency=True, reach_out_every_days=3)
+    )
     chris = vault.contacts.save(Contact("Chris", Role.FRIEND))
     assert dana.name == "Dana"
     assert [c.name for c in vault.contacts.list()] == ["Dana", "Chris"]
@@ -116,8 +143,12 @@ def test_contacts_communities_connections(vault: Vault) -> None:
         vault.contacts.save(Contact("   "))
     group = vault.communities.save(Community("Tuesday group", CommunityKind.MEETING))
     when = datetime(2026, 3, 14, 18, 30, tzinfo=UTC)
-    call = vault.connections.save(Connection(when, ConnectionKind.CALL, contact_id=dana.id, felt_supported=5))
-    vault.connections.save(Connection(when + timedelta(days=2), ConnectionKind.MEETING, community_id=group.id))
+    call = vault.connections.save(
+        Connection(when, ConnectionKind.CALL, contact_id=dana.id, felt_supported=5)
+    )
+    vault.connections.save(
+        Connection(when + timedelta(days=2), ConnectionKind.MEETING, community_id=group.id)
+    )
     assert vault.connections.get(call.id) == call
     assert vault.connections.last_in_touch() == {dana.id: when.astimezone().date()}
     assert len(vault.connections.for_community(group.id)) == 1
@@ -150,7 +181,7 @@ def test_safety_plan_defaults_and_edits(vault: Vault) -> None:
     plan = vault.safety_plan.get()
     assert plan.warning_signs == ""
     assert any("988" in line.phone for line in plan.crisis_lines)
-    assert any("1-800-662-4357" == line.phone for line in plan.crisis_lines)
+    assert any(line.phone == "1-800-662-4357" for line in plan.crisis_lines)
     edited = vault.safety_plan.save(
         replace(plan, reasons="Leo", crisis_lines=(CrisisLine("Local line", phone="116 123"),))
     )

@@ -15,20 +15,51 @@ from recovery_desktop.storage.codec import from_day, from_ts, ts
 
 # Any Unicode Python can encode: emoji, RTL, combining marks, control characters and NUL.
 texts = st.text(st.characters(codec="utf-8"), max_size=400)
-tags = st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Zs", "Zl", "Zp")),
-                        min_size=1, max_size=20), max_size=5)
+tags = st.lists(
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Zs", "Zl", "Zp")),
+        min_size=1,
+        max_size=20,
+    ),
+    max_size=5,
+)
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(9999, 12, 31))
-SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SLOW = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @SLOW
-@given(body=texts, title=texts, day=days, mood=st.none() | st.integers(1, 5),
-       craving=st.none() | st.integers(0, 10), visibility=st.sampled_from(Visibility),
-       sober=st.none() | st.booleans())
-def test_entry_round_trip(vault: Vault, body: str, title: str, day: date, mood: int | None,
-                          craving: int | None, visibility: Visibility, sober: bool | None) -> None:
-    saved = vault.entries.save(Entry(entry_date=day, title=title, body=body, mood=mood, craving=craving,
-                                     visibility=visibility, sober_today=sober))
+@given(
+    body=texts,
+    title=texts,
+    day=days,
+    mood=st.none() | st.integers(1, 5),
+    craving=st.none() | st.integers(0, 10),
+    visibility=st.sampled_from(Visibility),
+    sober=st.none() | st.booleans(),
+)
+def test_entry_round_trip(
+    vault: Vault,
+    body: str,
+    title: str,
+    day: date,
+    mood: int | None,
+    craving: int | None,
+    visibility: Visibility,
+    sober: bool | None,
+) -> None:
+    saved = vault.entries.save(
+        Entry(
+            entry_date=day,
+            title=title,
+            body=body,
+            mood=mood,
+            craving=craving,
+            visibility=visibility,
+            sober_today=sober,
+        )
+    )
     assert vault.entries.get(saved.id) == saved
     assert (saved.body, saved.title, saved.entry_date) == (body, title, day)
 
@@ -47,8 +78,14 @@ def test_day_codec_round_trip(day: date) -> None:
     assert from_day(day.isoformat()) == day
 
 
-@given(moment=st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(9998, 12, 31),
-                           timezones=st.timezones(), allow_imaginary=False))
+@given(
+    moment=st.datetimes(
+        min_value=datetime(1901, 1, 1),
+        max_value=datetime(9998, 12, 31),
+        timezones=st.timezones(),
+        allow_imaginary=False,
+    )
+)
 def test_timestamp_codec_round_trip(moment: datetime) -> None:
     # The same instant (PEP 495: `==` across zones is False for times in a DST fold).
     assert from_ts(ts(moment)).timestamp() == moment.timestamp()

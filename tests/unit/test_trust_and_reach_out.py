@@ -18,7 +18,12 @@ def _c(outcome: Outcome, days_ago: int) -> Commitment:
 
 
 def test_trust_score_is_kept_over_resolved() -> None:
-    items = [_c(Outcome.KEPT, 1), _c(Outcome.KEPT, 2), _c(Outcome.MISSED, 3), _c(Outcome.PENDING, 0)]
+    items = [
+        _c(Outcome.KEPT, 1),
+        _c(Outcome.KEPT, 2),
+        _c(Outcome.MISSED, 3),
+        _c(Outcome.PENDING, 0),
+    ]
     assert trust_score(items) == pytest.approx(2 / 3)
     assert trust_score([_c(Outcome.PENDING, 0)]) is None
     assert trust_score([]) is None
@@ -37,7 +42,10 @@ def test_weighted_score_favours_recent_promises() -> None:
 
 def test_trust_over_time_is_running_score_per_day() -> None:
     points = trust_over_time([_c(Outcome.MISSED, 5), _c(Outcome.KEPT, 3), _c(Outcome.KEPT, 3)])
-    assert [(p.score, p.kept, p.missed) for p in points] == [(0.0, 0, 1), (pytest.approx(2 / 3), 2, 1)]
+    assert [(p.score, p.kept, p.missed) for p in points] == [
+        (0.0, 0, 1),
+        (pytest.approx(2 / 3), 2, 1),
+    ]
 
 
 def test_reach_outs_due_most_overdue_first() -> None:
@@ -49,7 +57,15 @@ def test_reach_outs_due_most_overdue_first() -> None:
         Contact("Archived", reach_out_every_days=1, archived=True, id=5),
         Contact("Recent", reach_out_every_days=7, id=6),
     ]
-    last = {1: TODAY - timedelta(days=10), 2: TODAY - timedelta(days=7), 6: TODAY - timedelta(days=2)}
+    last = {
+        1: TODAY - timedelta(days=10),
+        2: TODAY - timedelta(days=7),
+        6: TODAY - timedelta(days=2),
+    }
     due = reach_outs_due(contacts, last, TODAY)
-    assert [(d.contact.name, d.days_overdue) for d in due] == [("Dana", 7), ("Mom", 0), ("New friend", 0)]
+    assert [(d.contact.name, d.days_overdue) for d in due] == [
+        ("Dana", 7),
+        ("Mom", 0),
+        ("New friend", 0),
+    ]
     assert due[2].last_in_touch is None

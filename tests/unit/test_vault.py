@@ -25,7 +25,9 @@ from tests.conftest import PASSPHRASE
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_create_makes_private_folder_and_files(vault: Vault, vault_dir: Path) -> None:
@@ -75,7 +77,9 @@ def test_wrong_passphrase_leaves_every_byte(vault: Vault, vault_dir: Path) -> No
     assert snapshot(vault_dir) == before
 
 
-def test_passphrase_change_then_recovery_code(vault_and_code: tuple[Vault, str], vault_dir: Path) -> None:
+def test_passphrase_change_then_recovery_code(
+    vault_and_code: tuple[Vault, str], vault_dir: Path
+) -> None:
     vault, code = vault_and_code
     vault.entries.save(Entry(entry_date=date(2026, 1, 1), body="kept safe"))
     db_files = ("vault.db", "vault.db-wal")
@@ -128,7 +132,10 @@ def test_damaged_key_file_is_reported_not_overwritten(vault: Vault, vault_dir: P
 def test_key_file_swap_between_slots_is_detected(vault: Vault, vault_dir: Path) -> None:
     vault.close()
     raw = json.loads((vault_dir / "vault.keys").read_text())
-    raw["slots"]["passphrase"], raw["slots"]["recovery"] = raw["slots"]["recovery"], raw["slots"]["passphrase"]
+    raw["slots"]["passphrase"], raw["slots"]["recovery"] = (
+        raw["slots"]["recovery"],
+        raw["slots"]["passphrase"],
+    )
     (vault_dir / "vault.keys").write_text(json.dumps(raw))
     with pytest.raises(WrongPassphraseError):
         Vault.open(vault_dir, PASSPHRASE)

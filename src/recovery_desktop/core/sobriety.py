@@ -70,7 +70,13 @@ def add_months(day: date, months: int) -> date:
 
 def milestones(start: date) -> Iterator[Milestone]:
     """1, 7, 30, 60, 90 days, 6 months, 1 year, then every year, counted from `start`."""
-    for n, label in ((1, "1 day"), (7, "7 days"), (30, "30 days"), (60, "60 days"), (90, "90 days")):
+    for n, label in (
+        (1, "1 day"),
+        (7, "7 days"),
+        (30, "30 days"),
+        (60, "60 days"),
+        (90, "90 days"),
+    ):
         yield Milestone(label, start + timedelta(days=n))
     yield Milestone("6 months", add_months(start, 6))
     years = 1

@@ -44,7 +44,9 @@ def check_mood(mood: int | None) -> int | None:
 
 def check_craving(craving: int | None) -> int | None:
     if craving is not None and craving not in CRAVING_RANGE:
-        raise ValidationError(f"Craving is a number from 0 (none) to 10 (strongest), not {craving}.")
+        raise ValidationError(
+            f"Craving is a number from 0 (none) to 10 (strongest), not {craving}."
+        )
     return craving
 
 

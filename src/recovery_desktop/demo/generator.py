@@ -19,13 +19,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from recovery_desktop.core.models import (
+    DEFAULT_CRISIS_LINES,
     Commitment,
     Community,
     CommunityKind,
     Connection,
     ConnectionKind,
     Contact,
-    DEFAULT_CRISIS_LINES,
     Entry,
     Goal,
     GoalKind,
@@ -335,7 +335,7 @@ class _Writer:
             met = any(c.kind is ConnectionKind.MEETING for c in todays)
             base = 3.4 + mood_drift + 0.45 * bool(todays) + 0.35 * met - 1.6 * strain
             craving_base = 2.2 - 0.8 * mood_drift - 0.6 * met + 5.0 * strain
-            sober = not (day + timedelta(days=1) in new_starts)
+            sober = day + timedelta(days=1) not in new_starts
             mentioned = [c.contact_id for c in todays if c.contact_id is not None][:3]
             if spec.daily_checkins and rng.random() < 0.88:
                 mood = _clamp(round(base + rng.gauss(0, 0.6)), 1, 5)

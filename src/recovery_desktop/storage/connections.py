@@ -39,9 +39,14 @@ class ConnectionRepository:
             note=clean_text(connection.note, what="The note"),
         )
         values = (
-            ts(connection.occurred_at), day(local_day(connection.occurred_at)),
-            connection.contact_id, connection.community_id, connection.kind.value,
-            connection.initiated_by.value, connection.felt_supported, connection.note,
+            ts(connection.occurred_at),
+            day(local_day(connection.occurred_at)),
+            connection.contact_id,
+            connection.community_id,
+            connection.kind.value,
+            connection.initiated_by.value,
+            connection.felt_supported,
+            connection.note,
             connection.entry_id,
         )
         with transaction(self._conn):
@@ -116,7 +121,13 @@ class ConnectionRepository:
 
 def _record(row: Sequence[object]) -> ConnectionRecord:
     return ConnectionRecord(
-        id=row[0], occurred_at=from_ts(row[1]), contact_id=row[2], community_id=row[3],
-        kind=ConnectionKind(row[4]), initiated_by=InitiatedBy(row[5]), felt_supported=row[6],
-        note=row[7], entry_id=row[8],
+        id=row[0],
+        occurred_at=from_ts(row[1]),
+        contact_id=row[2],
+        community_id=row[3],
+        kind=ConnectionKind(row[4]),
+        initiated_by=InitiatedBy(row[5]),
+        felt_supported=row[6],
+        note=row[7],
+        entry_id=row[8],
     )

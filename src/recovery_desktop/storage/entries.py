@@ -90,7 +90,9 @@ class EntryRepository:
         now = now_utc()
         with transaction(self._conn):
             if entry.id is None:
-                entry = self._insert(replace(entry, created_at=entry.created_at or now, updated_at=now))
+                entry = self._insert(
+                    replace(entry, created_at=entry.created_at or now, updated_at=now)
+                )
             else:
                 entry = replace(entry, updated_at=now)
                 cursor = self._conn.execute(
@@ -98,10 +100,20 @@ class EntryRepository:
                     "craving=?, sober_today=?, visibility=?, is_draft=?, is_checkin=?, gratitude=?, "
                     "intention=?, evening_review=? WHERE id=?",
                     (
-                        day(entry.entry_date), ts(now), entry.title, entry.body, entry.mood,
-                        entry.craving, flag(entry.sober_today), entry.visibility.value,
-                        int(entry.is_draft), int(entry.is_checkin), entry.gratitude,
-                        entry.intention, entry.evening_review, entry.id,
+                        day(entry.entry_date),
+                        ts(now),
+                        entry.title,
+                        entry.body,
+                        entry.mood,
+                        entry.craving,
+                        flag(entry.sober_today),
+                        entry.visibility.value,
+                        int(entry.is_draft),
+                        int(entry.is_checkin),
+                        entry.gratitude,
+                        entry.intention,
+                        entry.evening_review,
+                        entry.id,
                     ),
                 )
                 if cursor.rowcount == 0:
@@ -123,9 +135,20 @@ class EntryRepository:
         cursor = self._conn.execute(
             f"INSERT INTO entry ({_ENTRY_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                entry.id, day(entry.entry_date), ts(created), ts(updated), entry.title, entry.body,
-                entry.mood, entry.craving, flag(entry.sober_today), entry.visibility.value,
-                int(entry.is_draft), int(entry.is_checkin), entry.gratitude, entry.intention,
+                entry.id,
+                day(entry.entry_date),
+                ts(created),
+                ts(updated),
+                entry.title,
+                entry.body,
+                entry.mood,
+                entry.craving,
+                flag(entry.sober_today),
+                entry.visibility.value,
+                int(entry.is_draft),
+                int(entry.is_checkin),
+                entry.gratitude,
+                entry.intention,
                 entry.evening_review,
             ),
         )
@@ -155,7 +178,9 @@ class EntryRepository:
         )
         conn.execute("DELETE FROM entry_fts WHERE rowid=?", (entry.id,))
         searchable_body = "\n".join(
-            part for part in (entry.body, entry.gratitude, entry.intention, entry.evening_review) if part
+            part
+            for part in (entry.body, entry.gratitude, entry.intention, entry.evening_review)
+            if part
         )
         conn.execute(
             "INSERT INTO entry_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
@@ -191,7 +216,8 @@ class EntryRepository:
         people = tuple(
             r[0]
             for r in self._conn.execute(
-                "SELECT contact_id FROM entry_person WHERE entry_id=? ORDER BY contact_id", (entry_id,)
+                "SELECT contact_id FROM entry_person WHERE entry_id=? ORDER BY contact_id",
+                (entry_id,),
             )
         )
         factors = self._conn.execute(
@@ -260,7 +286,9 @@ class EntryRepository:
             params = [query, *params]
         return int(self._conn.execute(sql, params).fetchone()[0])
 
-    def page(self, flt: EntryFilter = EntryFilter(), offset: int = 0, limit: int = 100) -> list[EntrySummary]:
+    def page(
+        self, flt: EntryFilter = EntryFilter(), offset: int = 0, limit: int = 100
+    ) -> list[EntrySummary]:
         """A slice of the timeline, newest first; with search text, best matches first and a
         snippet whose matches are wrapped in SNIPPET_START / SNIPPET_END."""
         where, params = self._where(flt)

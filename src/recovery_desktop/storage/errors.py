@@ -10,7 +10,9 @@ class VaultError(Exception):
 
 class VaultNotFoundError(VaultError):
     def __init__(self, folder: object) -> None:
-        super().__init__(f"There is no vault in {folder}. You can create one, or choose another folder.")
+        super().__init__(
+            f"There is no vault in {folder}. You can create one, or choose another folder."
+        )
 
 
 class VaultExistsError(VaultError):
@@ -59,7 +61,11 @@ def describe_storage_error(error: BaseException) -> str:
     code = getattr(error, "errno", None)
     if code == errno.ENOSPC or "disk is full" in text or "disk full" in text:
         return "The disk is full, so this could not be saved. Nothing was changed; free some space and try again."
-    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
+    if (
+        code in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or "readonly" in text
+        or "read-only" in text
+    ):
         return (
             "The vault's folder cannot be written to (it is read-only or belongs to someone else). "
             "Nothing was changed."
@@ -68,4 +74,6 @@ def describe_storage_error(error: BaseException) -> str:
         return "The vault is busy in another window or program. Please try again in a moment."
     if isinstance(error, OSError):
         return f"A file could not be used: {error.strerror or error}. Nothing was changed."
-    return "The vault could not be written or read right now. Nothing was changed; please try again."
+    return (
+        "The vault could not be written or read right now. Nothing was changed; please try again."
+    )

@@ -25,11 +25,18 @@ class GoalRepository:
         if not title:
             raise ValidationError("A goal needs a few words to say what it is.")
         goal = replace(
-            goal, title=title, why=clean_text(goal.why, what="The reason"),
-            kind=GoalKind(goal.kind), status=GoalStatus(goal.status),
+            goal,
+            title=title,
+            why=clean_text(goal.why, what="The reason"),
+            kind=GoalKind(goal.kind),
+            status=GoalStatus(goal.status),
         )
         values = (
-            goal.title, goal.why, goal.kind.value, goal.contact_id, day(goal.target_date),
+            goal.title,
+            goal.why,
+            goal.kind.value,
+            goal.contact_id,
+            day(goal.target_date),
             goal.status.value,
         )
         with transaction(self._conn):
@@ -50,7 +57,9 @@ class GoalRepository:
         return goal
 
     def get(self, goal_id: int) -> Goal | None:
-        row = self._conn.execute(f"SELECT {_GOAL_COLUMNS} FROM goal WHERE id=?", (goal_id,)).fetchone()
+        row = self._conn.execute(
+            f"SELECT {_GOAL_COLUMNS} FROM goal WHERE id=?", (goal_id,)
+        ).fetchone()
         return _goal(row) if row else None
 
     def list(self, status: GoalStatus | None = None) -> list[Goal]:
@@ -58,7 +67,8 @@ class GoalRepository:
             rows = self._conn.execute(f"SELECT {_GOAL_COLUMNS} FROM goal ORDER BY created_at")
         else:
             rows = self._conn.execute(
-                f"SELECT {_GOAL_COLUMNS} FROM goal WHERE status=? ORDER BY created_at", (status.value,)
+                f"SELECT {_GOAL_COLUMNS} FROM goal WHERE status=? ORDER BY created_at",
+                (status.value,),
             )
         return [_goal(r) for r in rows]
 
@@ -73,14 +83,19 @@ class GoalRepository:
         if not promise:
             raise ValidationError("A commitment needs a few words to say what was promised.")
         commitment = replace(
-            commitment, promise=promise, outcome=Outcome(commitment.outcome),
+            commitment,
+            promise=promise,
+            outcome=Outcome(commitment.outcome),
             note=clean_text(commitment.note, what="The note"),
         )
         if commitment.outcome is not Outcome.PENDING and commitment.noted_at is None:
             commitment = replace(commitment, noted_at=now_utc())
         values = (
-            commitment.goal_id, commitment.promise, day(commitment.due_date),
-            commitment.outcome.value, ts(commitment.noted_at) if commitment.noted_at else None,
+            commitment.goal_id,
+            commitment.promise,
+            day(commitment.due_date),
+            commitment.outcome.value,
+            ts(commitment.noted_at) if commitment.noted_at else None,
             commitment.note,
         )
         with transaction(self._conn):
@@ -139,13 +154,24 @@ class GoalRepository:
 
 def _goal(row: Sequence[object]) -> Goal:
     return Goal(
-        id=row[0], title=row[1], why=row[2], kind=GoalKind(row[3]), contact_id=row[4],
-        target_date=from_day(row[5]), status=GoalStatus(row[6]), created_at=from_ts(row[7]),
+        id=row[0],
+        title=row[1],
+        why=row[2],
+        kind=GoalKind(row[3]),
+        contact_id=row[4],
+        target_date=from_day(row[5]),
+        status=GoalStatus(row[6]),
+        created_at=from_ts(row[7]),
     )
 
 
 def _commitment(row: Sequence[object]) -> Commitment:
     return Commitment(
-        id=row[0], goal_id=row[1], promise=row[2], due_date=from_day(row[3]),
-        outcome=Outcome(row[4]), noted_at=from_ts(row[5]), note=row[6],
+        id=row[0],
+        goal_id=row[1],
+        promise=row[2],
+        due_date=from_day(row[3]),
+        outcome=Outcome(row[4]),
+        noted_at=from_ts(row[5]),
+        note=row[6],
     )

@@ -67,7 +67,9 @@ def normalise_passphrase(passphrase: str) -> bytes:
 
 def generate_recovery_code() -> str:
     """A random code such as `7KQ2M-X4B9D-...`: six groups of five, easy to copy by hand."""
-    symbols = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LEN))
+    symbols = "".join(
+        secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LEN)
+    )
     return "-".join(
         symbols[i : i + RECOVERY_GROUP_LEN] for i in range(0, len(symbols), RECOVERY_GROUP_LEN)
     )
@@ -117,7 +119,9 @@ class KeyFile:
     def create(cls, data_key: bytes, passphrase: str, recovery_code: str, cost: KdfCost) -> KeyFile:
         return cls(
             slots={
-                PASSPHRASE_SLOT: _wrap(PASSPHRASE_SLOT, data_key, normalise_passphrase(passphrase), cost),
+                PASSPHRASE_SLOT: _wrap(
+                    PASSPHRASE_SLOT, data_key, normalise_passphrase(passphrase), cost
+                ),
                 RECOVERY_SLOT: _wrap(
                     RECOVERY_SLOT, data_key, normalise_recovery_code(recovery_code).encode(), cost
                 ),
@@ -127,7 +131,9 @@ class KeyFile:
     def with_passphrase(self, data_key: bytes, passphrase: str, cost: KdfCost) -> KeyFile:
         """A copy whose passphrase slot is rewrapped; the recovery slot is kept as it is."""
         slots = dict(self.slots)
-        slots[PASSPHRASE_SLOT] = _wrap(PASSPHRASE_SLOT, data_key, normalise_passphrase(passphrase), cost)
+        slots[PASSPHRASE_SLOT] = _wrap(
+            PASSPHRASE_SLOT, data_key, normalise_passphrase(passphrase), cost
+        )
         return KeyFile(slots=slots, format=self.format)
 
     def passphrase_cost(self) -> KdfCost:

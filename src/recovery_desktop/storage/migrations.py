@@ -164,7 +164,7 @@ def _migrate_to_1(conn: Connection) -> None:
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         ) WITHOUT ROWID;
-        """
+        """,
     )
     # The default crisis lines are data the person may edit or remove; seed them once.
     from recovery_desktop.core.models import DEFAULT_CRISIS_LINES
@@ -200,7 +200,7 @@ def _migrate_to_2(conn: Connection) -> None:
             body TEXT NOT NULL,
             created_at TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -247,7 +247,9 @@ def migrate(
     return found
 
 
-def _backup_before_migration(conn: Connection, db_path: Path, backups_dir: Path, found: int) -> None:
+def _backup_before_migration(
+    conn: Connection, db_path: Path, backups_dir: Path, found: int
+) -> None:
     """Copy the (encrypted) database file aside, after folding the WAL into it."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     make_private_dir(backups_dir)

@@ -38,8 +38,14 @@ class ContactRepository:
         if contact.reach_out_every_days is not None and contact.reach_out_every_days < 1:
             raise ValidationError("“Reach out every” is a number of days, 1 or more.")
         values = (
-            contact.name, contact.role.value, contact.phone, contact.email, contact.notes,
-            contact.reach_out_every_days, int(contact.emergency), int(contact.archived),
+            contact.name,
+            contact.role.value,
+            contact.phone,
+            contact.email,
+            contact.notes,
+            contact.reach_out_every_days,
+            int(contact.emergency),
+            int(contact.archived),
         )
         with transaction(self._conn):
             if contact.id is None:
@@ -95,8 +101,12 @@ class CommunityRepository:
             notes=clean_text(community.notes, what="The notes"),
         )
         values = (
-            community.name, community.kind.value, community.schedule, community.place,
-            community.notes, int(community.archived),
+            community.name,
+            community.kind.value,
+            community.schedule,
+            community.place,
+            community.notes,
+            int(community.archived),
         )
         with transaction(self._conn):
             if community.id is None:
@@ -134,13 +144,25 @@ class CommunityRepository:
 
 def _contact(row: Sequence[object]) -> Contact:
     return Contact(
-        id=row[0], name=row[1], role=Role(row[2]), phone=row[3], email=row[4], notes=row[5],
-        reach_out_every_days=row[6], emergency=bool(row[7]), archived=bool(row[8]),
+        id=row[0],
+        name=row[1],
+        role=Role(row[2]),
+        phone=row[3],
+        email=row[4],
+        notes=row[5],
+        reach_out_every_days=row[6],
+        emergency=bool(row[7]),
+        archived=bool(row[8]),
     )
 
 
 def _community(row: Sequence[object]) -> Community:
     return Community(
-        id=row[0], name=row[1], kind=CommunityKind(row[2]), schedule=row[3], place=row[4],
-        notes=row[5], archived=bool(row[6]),
+        id=row[0],
+        name=row[1],
+        kind=CommunityKind(row[2]),
+        schedule=row[3],
+        place=row[4],
+        notes=row[5],
+        archived=bool(row[6]),
     )

@@ -113,7 +113,9 @@ class TemplateRepository:
     def list(self) -> list[tuple[int, str, str]]:
         return [
             (r[0], r[1], r[2])
-            for r in self._conn.execute("SELECT id, title, body FROM writing_template ORDER BY title")
+            for r in self._conn.execute(
+                "SELECT id, title, body FROM writing_template ORDER BY title"
+            )
         ]
 
     def add(self, title: str, body: str) -> int:

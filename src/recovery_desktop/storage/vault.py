@@ -56,7 +56,9 @@ def vault_exists(folder: Path) -> bool:
 class Vault:
     """An open, decrypted vault and its repositories."""
 
-    def __init__(self, folder: Path, data_key: bytes, *, must_change_passphrase: bool = False) -> None:
+    def __init__(
+        self, folder: Path, data_key: bytes, *, must_change_passphrase: bool = False
+    ) -> None:
         self.folder = Path(folder)
         self._data_key = data_key
         self.must_change_passphrase = must_change_passphrase
@@ -97,7 +99,9 @@ class Vault:
         make_private_dir(folder / BACKUPS_NAME)
         data_key = new_data_key()
         recovery_code = generate_recovery_code()
-        KeyFile.create(data_key, passphrase, recovery_code, cost or KdfCost()).save(folder / KEYS_NAME)
+        KeyFile.create(data_key, passphrase, recovery_code, cost or KdfCost()).save(
+            folder / KEYS_NAME
+        )
         return cls(folder, data_key), recovery_code
 
     @staticmethod
@@ -121,7 +125,9 @@ class Vault:
         return cls.load_key_file(folder).unwrap_with_recovery_code(code)
 
     @classmethod
-    def from_data_key(cls, folder: Path, data_key: bytes, *, must_change_passphrase: bool = False) -> Vault:
+    def from_data_key(
+        cls, folder: Path, data_key: bytes, *, must_change_passphrase: bool = False
+    ) -> Vault:
         return cls(folder, data_key, must_change_passphrase=must_change_passphrase)
 
     @classmethod
@@ -131,7 +137,9 @@ class Vault:
     @classmethod
     def open_with_recovery_code(cls, folder: Path, code: str) -> Vault:
         """Open with the recovery code; the caller must then ask for a new passphrase."""
-        return cls(folder, cls.derive_key_from_recovery_code(folder, code), must_change_passphrase=True)
+        return cls(
+            folder, cls.derive_key_from_recovery_code(folder, code), must_change_passphrase=True
+        )
 
     def open_connection(self) -> Connection:
         """A new connection to this vault, for use on the calling thread only."""
