@@ -300,15 +300,54 @@ class EntryRepository:
             )
             rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
         else:
-            sql = (
-                f"SELECT {_SUMMARY_COLUMNS}, "
-                f"snippet(entry_fts, -1, '{SNIPPET_START}', '{SNIPPET_END}', '…', 16) "
-                "FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
-                f"WHERE entry_fts MATCH ? AND {where} "
-                "ORDER BY bm25(entry_fts, 5.0, 1.0, 2.0), e.entry_date DESC LIMIT ? OFFSET ?"
-            )
-            rows = self._conn.execute(sql, [query, *params, limit, offset]).fetchall()
+            rows = self._ranked_with_snippets(query, where, params, offset, limit)
         return [_summary(row) for row in rows]
+
+    def _ranked_with_snippets(
+        self, query: str, where: str, params: list[object], offset: int, limit: int
+    ) -> list[Sequence[object]]:
+        """Rank inside FTS5, then read the summaries of the chosen page only.
+
+        SQLite evaluates every selected column for every match before sorting a join, so a
+        one-query join read each matching body (10x slower for common words on 20,000
+        entries). Without filters FTS5 sorts and limits on its own; with filters the ranked ids
+        come from the join first and the snippets are made for that page only.
+        """
+        ranking = "ORDER BY bm25(entry_fts, 5.0, 1.0, 2.0), entry_fts.rowid DESC LIMIT ? OFFSET ?"
+        snippet = f"snippet(entry_fts, -1, '{SNIPPET_START}', '{SNIPPET_END}', '…', 16)"
+        if where == "1":
+            ranked = self._conn.execute(
+                f"SELECT rowid, {snippet} FROM entry_fts WHERE entry_fts MATCH ? {ranking}",
+                [query, limit, offset],
+            ).fetchall()
+        else:
+            ids = [
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT entry_fts.rowid FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
+                    f"WHERE entry_fts MATCH ? AND {where} {ranking}",
+                    [query, *params, limit, offset],
+                )
+            ]
+            snippets = dict(
+                self._conn.execute(
+                    f"SELECT rowid, {snippet} FROM entry_fts WHERE entry_fts MATCH ? "
+                    f"AND rowid IN ({','.join('?' for _ in ids)})",
+                    [query, *ids],
+                ).fetchall()
+            )
+            ranked = [(entry_id, snippets.get(entry_id, "")) for entry_id in ids]
+        if not ranked:
+            return []
+        marks = ",".join("?" for _ in ranked)
+        summaries = {
+            row[0]: row
+            for row in self._conn.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM entry e WHERE e.id IN ({marks})",
+                [entry_id for entry_id, _ in ranked],
+            )
+        }
+        return [(*summaries[i], text) for i, text in ranked if i in summaries]
 
     def search(self, text: str, limit: int = 50) -> list[EntrySummary]:
         return self.page(EntryFilter(text=text), 0, limit)
