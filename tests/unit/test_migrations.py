@@ -11,6 +11,7 @@ import pytest
 
 from recovery_desktop.core.models import Entry, Visibility
 from recovery_desktop.storage import Vault
+from recovery_desktop.storage.connection import open_database
 from recovery_desktop.storage.errors import VaultTooNewError
 from recovery_desktop.storage.migrations import SCHEMA_VERSION, schema_version
 from tests.fixtures.make_fixtures import PASSPHRASE, RECOVERY_CODE
@@ -41,11 +42,20 @@ def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
             Entry(entry_date=date(2025, 1, 3), is_checkin=True, triggers=("stress",))
         )
         assert vault.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    # An encrypted copy was put aside before migrating.
-    assert [p.name.startswith("before-schema-2") for p in (v1_copy / "backups").iterdir()] == [True]
+    # An encrypted copy (database and key file) was put aside before migrating, and it opens.
+    backups = sorted(p.name for p in (v1_copy / "backups").iterdir())
+    assert len(backups) == 2 and backups[0].startswith("before-schema-2")
+    restored = v1_copy.parent / "restored"
+    restored.mkdir()
+    for name in backups:
+        shutil.copyfile(v1_copy / "backups" / name, restored / ("vault" + Path(name).suffix))
+    key = Vault.derive_key(restored, PASSPHRASE)
+    conn = open_database(restored / "vault.db", key)
+    assert schema_version(conn) == 1
+    conn.close()
     # Opening again does not migrate (or back up) twice; the recovery code still works.
     Vault.open_with_recovery_code(v1_copy, RECOVERY_CODE).close()
-    assert len(list((v1_copy / "backups").iterdir())) == 1
+    assert len(list((v1_copy / "backups").iterdir())) == 2
 
 
 def test_newer_vault_is_refused_untouched(vault: Vault, vault_dir: Path) -> None:

@@ -257,3 +257,9 @@ def _backup_before_migration(
     target = backups_dir / f"before-schema-{found + 1}-{stamp}.db"
     shutil.copyfile(db_path, target)
     target.chmod(PRIVATE_FILE_MODE)
+    # The key file travels with every backup (DESIGN §3), so the copy opens on its own.
+    keys = db_path.with_name("vault.keys")
+    if keys.exists():
+        keys_copy = target.with_suffix(".keys")
+        shutil.copyfile(keys, keys_copy)
+        keys_copy.chmod(PRIVATE_FILE_MODE)
