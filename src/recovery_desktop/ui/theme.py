@@ -10,6 +10,7 @@ sheet. Sizes in the style sheet are in `em`, and headings scale the widget's own
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
@@ -129,7 +130,6 @@ def monospace_font(factor: float = 1.0) -> QFont:
 def build_palette(scheme: Scheme) -> QPalette:
     palette = QPalette()
     role = QPalette.ColorRole
-    text = QColor(scheme.text)
     muted = QColor(scheme.muted)
     colours = {
         role.Window: scheme.window,
@@ -163,7 +163,6 @@ def build_palette(scheme: Scheme) -> QPalette:
     palette.setColor(disabled, role.Highlight, QColor(scheme.border))
     palette.setColor(QPalette.ColorGroup.Inactive, role.Highlight, QColor(scheme.accent))
     palette.setColor(QPalette.ColorGroup.Inactive, role.HighlightedText, QColor(scheme.accent_text))
-    del text
     return palette
 
 
@@ -172,13 +171,12 @@ def style_sheet(scheme: Scheme) -> str:
     s = scheme
     return f"""
 QWidget:focus {{ outline: none; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDateEdit, QComboBox {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     border: 1px solid {s.border}; border-radius: 0.3em; padding: 0.25em 0.4em;
     background: {s.base}; selection-background-color: {s.accent};
     selection-color: {s.accent_text};
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QDateEdit:focus,
-QComboBox:focus {{ border: 2px solid {s.accent}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {s.accent}; }}
 QPushButton, QToolButton {{
     border: 1px solid {s.border}; border-radius: 0.35em; padding: 0.35em 0.9em;
     background: {s.alt_base}; color: {s.text};
@@ -202,10 +200,11 @@ QPushButton#help_now_button:focus {{ border: 2px solid {s.text}; }}
 QListWidget#sidebar {{
     background: {s.sidebar}; border: none; padding: 0.3em; outline: none;
 }}
-QListWidget#sidebar::item {{ padding: 0.45em 0.7em; border-radius: 0.35em; margin: 0.1em 0; }}
+QListWidget#sidebar::item {{ padding-left: 0.7em; border-radius: 0.35em; }}
 QListWidget#sidebar::item:selected {{ background: {s.accent}; color: {s.accent_text}; }}
 QListWidget#sidebar::item:hover:!selected {{ background: {s.alt_base}; }}
-QListWidget#sidebar:focus {{ border: 2px solid {s.accent}; }}
+QListWidget#sidebar:focus {{ border: 1px solid {s.accent}; }}
+QLabel#sidebar_title {{ color: {s.muted}; padding: 0.2em 0.7em 0.6em 0.7em; }}
 QWidget#sidebar_panel {{ background: {s.sidebar}; }}
 QLabel[role="muted"] {{ color: {s.muted}; }}
 QLabel[role="error"] {{ color: {s.error_text}; }}
@@ -224,7 +223,7 @@ QProgressBar {{
     max-height: 0.6em; text-align: center;
 }}
 QProgressBar::chunk {{ background: {s.accent}; border-radius: 0.25em; }}
-QStatusBar {{ background: {s.sidebar}; }}
+QStatusBar {{ background: {s.sidebar}; padding-left: 0.6em; }}
 QStatusBar::item {{ border: none; }}
 QCheckBox:focus {{ color: {s.accent}; }}
 QToolTip {{ background: {s.base}; color: {s.text}; border: 1px solid {s.border}; }}
@@ -247,7 +246,10 @@ class _SchemeFollower(QObject):
 def _apply(app: QApplication) -> None:
     hints = app.styleHints()
     scheme_hint = hints.colorScheme()
-    if scheme_hint == Qt.ColorScheme.Dark:
+    forced = app.property("recovery_forced_scheme")
+    if forced in ("light", "dark"):
+        scheme = DARK if forced == "dark" else LIGHT
+    elif scheme_hint == Qt.ColorScheme.Dark:
         scheme = DARK
     elif scheme_hint == Qt.ColorScheme.Light:
         scheme = LIGHT
@@ -257,11 +259,15 @@ def _apply(app: QApplication) -> None:
     app.setStyleSheet(style_sheet(scheme))
 
 
-def apply_theme(app: QApplication) -> None:
+def apply_theme(app: QApplication, scheme: str | None = None) -> None:
     """Fusion style, calm palette and style sheet; follows the system scheme from now on.
 
-    Safe to call more than once (tests create one QApplication for the whole run).
+    `scheme` ("light" or "dark", else the `RECOVERY_DESKTOP_THEME` environment variable) pins
+    one scheme, for desktops that give no hint and for screenshots; None or "system" follows
+    the system. Safe to call more than once (tests create one QApplication for the whole run).
     """
+    chosen = scheme or os.environ.get("RECOVERY_DESKTOP_THEME", "system")
+    app.setProperty("recovery_forced_scheme", chosen if chosen in ("light", "dark") else "")
     if app.property("recovery_system_dark") is None:
         window = app.palette().color(QPalette.ColorRole.Window)
         app.setProperty("recovery_system_dark", window.lightness() < 128)

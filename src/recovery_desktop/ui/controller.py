@@ -1,0 +1,210 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Which window is showing: set-up wizard, unlock window, or the main window of an open vault.
+
+The controller owns the one open `Vault` of a session and hands it to the main window; locking
+(`lock.SessionLock`) closes it and brings the unlock window back for the same folder. It imports
+the main window only after an unlock, so start-up loads just what the unlock window needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from recovery_desktop.storage import KdfCost, Vault
+from recovery_desktop.storage.vault import vault_exists
+from recovery_desktop.ui.app_settings import AppSettings
+from recovery_desktop.ui.unlock.unlock_window import DEFAULT_FAILURE_DELAYS, UnlockWindow
+
+if TYPE_CHECKING:
+    from recovery_desktop.ui.lock import SessionLock
+    from recovery_desktop.ui.main_window import MainWindow, PageFactory
+    from recovery_desktop.ui.unlock.setup_wizard import SetupWizard
+
+
+class AppController(QObject):
+    """Switches between the windows; emits `finished` when the person closes the app.
+
+    Everything slow or sensitive is injectable for tests: `kdf_cost` (for new vaults and new
+    passphrases), `failure_delays`, `idle_interval_ms` (None: the vault's own setting) and
+    `page_factories`. `demo_passphrase` marks a throwaway demo vault: shown in the title and a
+    banner, and the folder is not remembered as the last vault.
+    """
+
+    finished = Signal()
+    unlocked = Signal(object)  # the main window, after each unlock
+    locked = Signal()
+
+    def __init__(
+        self,
+        vault_dir: Path,
+        *,
+        app_settings: AppSettings | None = None,
+        kdf_cost: KdfCost | None = None,
+        failure_delays: Sequence[float] = DEFAULT_FAILURE_DELAYS,
+        idle_interval_ms: int | None = None,
+        demo_passphrase: str | None = None,
+        page_factories: Mapping[str, PageFactory] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault_dir = Path(vault_dir)
+        self.app_settings = app_settings or AppSettings()
+        self.kdf_cost = kdf_cost
+        self.failure_delays = tuple(failure_delays)
+        self.idle_interval_ms = idle_interval_ms
+        self.demo_passphrase = demo_passphrase
+        self.page_factories = page_factories
+        self.unlock_window: UnlockWindow | None = None
+        self.setup_wizard: SetupWizard | None = None
+        self.main_window: MainWindow | None = None
+        self.session: SessionLock | None = None
+        self.vault: Vault | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # Locking closes the main window before the unlock window is shown: the controller,
+            # not "last window closed", decides when the app ends.
+            app.setQuitOnLastWindowClosed(False)
+            app.aboutToQuit.connect(self.shutdown)
+
+    # --- windows -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if vault_exists(self.vault_dir):
+            self.show_unlock()
+        else:
+            self.show_setup(self.vault_dir)
+
+    def _title(self) -> str:
+        if self.demo_passphrase is not None:
+            return self.tr("Recovery Desktop: demo vault (passphrase: {p})").format(
+                p=self.demo_passphrase
+            )
+        return self.tr("Recovery Desktop")
+
+    def show_unlock(self) -> UnlockWindow:
+        banner = None
+        if self.demo_passphrase is not None:
+            banner = self.tr("Demo vault — passphrase: {p}. Nothing here is real.").format(
+                p=self.demo_passphrase
+            )
+        window = UnlockWindow(
+            self.vault_dir,
+            failure_delays=self.failure_delays,
+            kdf_cost=self.kdf_cost,
+            banner=banner,
+            title=self._title(),
+        )
+        window.unlocked.connect(self._unlocked)
+        window.create_requested.connect(self._create_requested)
+        window.closed.connect(self.finished)
+        self._replace_front(window)
+        self.unlock_window = window
+        return window
+
+    def show_setup(self, folder: Path) -> SetupWizard:
+        from recovery_desktop.ui.unlock.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(folder, cost=self.kdf_cost)
+        wizard.vault_ready.connect(lambda vault: self._vault_made(folder, vault))
+        wizard.cancelled.connect(self._setup_cancelled)
+        self._replace_front(wizard)
+        self.setup_wizard = wizard
+        return wizard
+
+    def _replace_front(self, window: QWidget) -> None:
+        """Show `window` first, then retire the pre-unlock window it replaces."""
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        for old in (self.unlock_window, self.setup_wizard):
+            if old is not None and old is not window and shiboken6.isValid(old):
+                old.blockSignals(True)
+                old.hide()
+                old.deleteLater()
+        self.unlock_window = None
+        self.setup_wizard = None
+
+    def _create_requested(self, folder: Path) -> None:
+        self.show_setup(Path(folder))
+
+    def _setup_cancelled(self) -> None:
+        if vault_exists(self.vault_dir) and self.setup_wizard is not None and (
+            self.setup_wizard.folder != self.vault_dir
+        ):
+            self.show_unlock()
+        else:
+            self.setup_wizard = None
+            self.finished.emit()
+
+    def _vault_made(self, folder: Path, vault: Vault) -> None:
+        self.vault_dir = Path(folder)
+        self._unlocked(vault)
+
+    # --- a session -----------------------------------------------------------------------------
+
+    def _unlocked(self, vault: Vault) -> None:
+        from recovery_desktop.ui.lock import SessionLock
+        from recovery_desktop.ui.main_window import MainWindow
+
+        self.vault = vault
+        self.vault_dir = vault.folder
+        if self.demo_passphrase is None:
+            self.app_settings.set_last_vault_path(vault.folder)
+        title = self.tr("Recovery Desktop: demo vault") if self.demo_passphrase else None
+        window = MainWindow(
+            vault,
+            app_settings=self.app_settings,
+            kdf_cost=self.kdf_cost,
+            title=title,
+            page_factories=self.page_factories,
+        )
+        self.session = SessionLock(vault, window, idle_interval_ms=self.idle_interval_ms, parent=self)
+        self.session.locked.connect(self._locked)
+        window.closed.connect(self._main_closed)
+        self.main_window = window
+        self._replace_front(window)
+        self.unlocked.emit(window)
+
+    def lock(self) -> None:
+        if self.session is not None:
+            self.session.lock()
+
+    def _locked(self) -> None:
+        self._end_session()
+        self.show_unlock()
+        self.locked.emit()
+
+    def _main_closed(self) -> None:
+        if self.session is not None:
+            self.session.shutdown()
+        window = self.main_window
+        self._end_session()
+        if window is not None and shiboken6.isValid(window):
+            window.deleteLater()
+        self.finished.emit()
+
+    def _end_session(self) -> None:
+        if self.session is not None:
+            self.session.deleteLater()
+        self.session = None
+        self.main_window = None
+        self.vault = None
+
+    def shutdown(self) -> None:
+        """On quit (window closed, logout): save drafts and close the vault if still open."""
+        window, vault = self.main_window, self.vault
+        if window is not None and shiboken6.isValid(window):
+            try:
+                window.flush_pages()
+            finally:
+                if vault is not None:
+                    vault.close()
+        elif vault is not None:
+            vault.close()
+        self._end_session()

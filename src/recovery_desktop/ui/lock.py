@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Locking: an idle timer fed by every key press and mouse move, and the lock itself.
+
+DESIGN §3: locking saves open drafts, closes the connection, drops every page and model, and
+shows the unlock screen. `SessionLock` does the first three for one unlocked session (a vault
+and its main window); the app controller then shows the unlock window for the same folder.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from recovery_desktop.storage import Vault
+from recovery_desktop.ui.settings_dialog import lock_after_minutes
+
+log = logging.getLogger(__name__)
+
+MINUTE_MS = 60_000
+
+# Input that counts as "someone is here". Deliberately not paint, timer or focus events.
+_ACTIVITY = frozenset(
+    int(t)
+    for t in (
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    )
+)
+
+
+class IdleWatcher(QObject):
+    """Emits `idle` once after `interval_ms` without key or mouse input anywhere in the app."""
+
+    idle = Signal()
+
+    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, int(interval_ms)))
+        self._timer.timeout.connect(self.idle)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self._timer.start()
+
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_interval_ms(self, interval_ms: int) -> None:
+        self._timer.setInterval(max(1, int(interval_ms)))
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if int(event.type()) in _ACTIVITY and self._timer.isActive():
+            self._timer.start()  # restart the countdown
+        return False
+
+
+class SessionLock(QObject):
+    """Locks one session on Ctrl+L, the Lock button or idle time; emits `locked` afterwards.
+
+    `window` is the main window: it has `lock_requested`, `settings_changed`, `flush_pages()`
+    and `discard()`. The idle interval comes from the vault's "lock_after_minutes" setting
+    unless `idle_interval_ms` is given (tests inject a short one).
+    """
+
+    locked = Signal()
+
+    def __init__(
+        self,
+        vault: Vault,
+        window: QWidget,
+        *,
+        idle_interval_ms: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.window: QWidget | None = window
+        self._fixed_interval = idle_interval_ms
+        self.idle = IdleWatcher(self._interval_ms(), self)
+        self.idle.idle.connect(self.lock)
+        window.lock_requested.connect(self.lock)  # type: ignore[attr-defined]
+        window.settings_changed.connect(self._settings_changed)  # type: ignore[attr-defined]
+        self.is_locked = False
+
+    def _interval_ms(self) -> int:
+        if self._fixed_interval is not None:
+            return self._fixed_interval
+        return lock_after_minutes(self.vault) * MINUTE_MS
+
+    def _settings_changed(self) -> None:
+        if not self.is_locked:
+            self.idle.set_interval_ms(self._interval_ms())
+
+    def lock(self) -> None:
+        """Save drafts, close dialogs and the main window, close the vault. Idempotent."""
+        if self.is_locked:
+            return
+        self.is_locked = True
+        self.idle.stop()
+        window = self.window
+        self.window = None
+        if window is not None and shiboken6.isValid(window):
+            _dismiss_dialogs(window)
+            try:
+                window.flush_pages()  # type: ignore[attr-defined]
+            except Exception:  # the lock must still happen; the page keeps its own autosave
+                log.exception("A page could not save its draft before locking")
+            window.discard()  # type: ignore[attr-defined]
+        self.vault.close()
+        self.locked.emit()
+
+    def shutdown(self) -> None:
+        """The window was closed by the person (it saved its pages): close the vault quietly."""
+        self.is_locked = True
+        self.idle.stop()
+        self.window = None
+        self.vault.close()
+
+
+def _dismiss_dialogs(window: QWidget) -> None:
+    """Close any dialog open over the session (settings, Help now, a page's own dialog)."""
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.reject()
+    modal = QApplication.activeModalWidget()
+    while modal is not None and modal is not window:
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+        following = QApplication.activeModalWidget()
+        if following is modal:
+            break
+        modal = following

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Small pieces the unlock screens share: a busy indicator and plain error sentences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("unlock", text)
+
+
+class BusyIndicator(QWidget):
+    """An indeterminate bar with a sentence, shown while the slow key derivation runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("busy_indicator")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self)
+        self.label.setProperty("role", "muted")
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(tr("Working"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar, 1)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.bar.setAccessibleDescription(text)
+        self.show()
+
+    def stop(self) -> None:
+        self.hide()
+
+    @property
+    def busy(self) -> bool:
+        return not self.isHidden()
+
+
+def describe_error(error: BaseException) -> str:
+    """A sentence a person can act on, for errors other than a wrong passphrase or code."""
+    from recovery_desktop.storage import VaultError
+    from recovery_desktop.storage.connection import DatabaseError
+    from recovery_desktop.storage.errors import describe_storage_error
+
+    if isinstance(error, VaultError):
+        return str(error)
+    if isinstance(error, OSError | DatabaseError):
+        return describe_storage_error(error)
+    return tr("Something unexpected went wrong ({name}). Nothing was changed.").format(
+        name=type(error).__name__
+    )

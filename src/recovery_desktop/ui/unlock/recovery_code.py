@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The recovery code: shown once at set-up (copy, save as a text file), and typed in to unlock
+when the passphrase is forgotten.
+
+Saving the code to a text file is the one deliberate plaintext export of the app: the file is
+created with owner-only permissions (0600) and the screen says plainly what it is for.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.storage.keys import normalise_recovery_code
+from recovery_desktop.ui.theme import make_heading, monospace_font
+
+
+def code_groups(code: str) -> list[str]:
+    return [group for group in code.split("-") if group]
+
+
+def same_group(typed: str, group: str) -> bool:
+    """Case-, space- and dash-insensitive; reads O as 0 and I/L as 1, as the unlock does."""
+    return bool(typed.strip()) and normalise_recovery_code(typed) == normalise_recovery_code(group)
+
+
+def write_code_file(path: Path, text: str) -> None:
+    """Write `text` to `path`, readable by its owner only (0600), replacing any old file."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            fd = -1
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        if fd != -1:
+            os.close(fd)
+
+
+class RecoveryCodeView(QWidget):
+    """The code in big monospace groups, with "Copy" and "Save as text file…"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._code = ""
+        heading = QLabel(self.tr("Your recovery code"), self)
+        make_heading(heading, 1.4)
+        explanation = QLabel(
+            self.tr(
+                "If you ever forget your passphrase, this code is the only other way into your "
+                "vault. Nobody else has a copy, and it won't be shown again.\n\n"
+                "Write it on paper and keep it somewhere private, or save it to a file you keep "
+                "away from this computer. Anyone who has it can open your journal."
+            ),
+            self,
+        )
+        explanation.setWordWrap(True)
+
+        self.code_label = QLabel(self)
+        self.code_label.setObjectName("recovery_code")
+        self.code_label.setAccessibleName(self.tr("Recovery code"))
+        self.code_label.setFont(monospace_font(1.9))
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setObjectName("copy_recovery_code")
+        self.copy_button.setAccessibleName(self.tr("Copy the recovery code"))
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button = QPushButton(self.tr("Save as text file…"), self)
+        self.save_button.setObjectName("save_recovery_code")
+        self.save_button.setAccessibleName(self.tr("Save the recovery code as a text file"))
+        self.save_button.clicked.connect(self.save_as)
+        self.feedback = QLabel(self)
+        self.feedback.setObjectName("recovery_code_feedback")
+        self.feedback.setProperty("role", "muted")
+        self.feedback.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(explanation)
+        layout.addSpacing(8)
+        layout.addWidget(self.code_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.feedback)
+        layout.addStretch(1)
+
+    def set_code(self, code: str) -> None:
+        self._code = code
+        groups = code_groups(code)
+        half = (len(groups) + 1) // 2
+        self.code_label.setText("  ".join(groups[:half]) + "\n" + "  ".join(groups[half:]))
+        self.feedback.clear()
+
+    def copy(self) -> None:
+        QApplication.clipboard().setText(self._code)
+        self.feedback.setText(
+            self.tr("Copied. Paste it somewhere safe, then clear your clipboard if you can.")
+        )
+
+    def file_text(self) -> str:
+        return self.tr(
+            "Recovery Desktop: recovery code\n\n{code}\n\n"
+            "This code opens your vault if you forget your passphrase. Keep it private and "
+            "somewhere safe, away from this computer if you can. Anyone who has it can read "
+            "your journal.\n"
+        ).format(code=self._code)
+
+    def save_as(self) -> None:
+        start = str(Path.home() / "recovery-desktop-recovery-code.txt")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the recovery code"), start, self.tr("Text files (*.txt)")
+        )
+        if not path:
+            return
+        try:
+            write_code_file(Path(path), self.file_text())
+        except OSError as error:
+            self.feedback.setText(
+                self.tr("That file could not be written ({reason}). Try another place.").format(
+                    reason=error.strerror or error
+                )
+            )
+            return
+        self.feedback.setText(
+            self.tr("Saved to {path}. Only you can read that file on this computer.").format(
+                path=path
+            )
+        )
+
+
+class RecoveryCodeDialog(QDialog):
+    """Asks for the recovery code; the unlock window runs the slow check after `accepted`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_code_dialog")
+        self.setWindowTitle(self.tr("Use your recovery code"))
+        text = QLabel(
+            self.tr(
+                "Type the recovery code you saved when you set up this vault. Dashes, spaces and "
+                "capital letters don't matter. After it opens, you'll choose a new passphrase."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        self.code_field = QLineEdit(self)
+        self.code_field.setObjectName("recovery_code_field")
+        self.code_field.setAccessibleName(self.tr("Recovery code"))
+        self.code_field.setFont(monospace_font(1.2))
+        self.code_field.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("recovery_code_unlock")
+        self.ok_button.setAccessibleName(self.tr("Unlock with this recovery code"))
+        self.ok_button.setDefault(True)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("recovery_code_cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.code_field.textChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(normalise_recovery_code(text)))
+        )
+        self.ok_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.code_field)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    def code(self) -> str:
+        return self.code_field.text()
