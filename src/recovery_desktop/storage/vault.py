@@ -88,10 +88,20 @@ class Vault:
     # --- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def create(
-        cls, folder: Path, passphrase: str, cost: KdfCost | None = None
-    ) -> tuple[Vault, str]:
+    def create(cls, folder: Path, passphrase: str, cost: KdfCost | None = None) -> tuple[Vault, str]:
         """Make a new vault; returns it and the recovery code, to be shown to the person once."""
+        data_key, recovery_code = cls.create_keys(folder, passphrase, cost)
+        return cls(folder, data_key), recovery_code
+
+    @staticmethod
+    def create_keys(
+        folder: Path, passphrase: str, cost: KdfCost | None = None
+    ) -> tuple[bytes, str]:
+        """First half of `create`: the folder and `vault.keys`, no database yet.
+
+        Slow (two KDF runs) and thread-safe, so a GUI runs it off its thread and then calls
+        `from_data_key` on its own. Returns the data key and the new recovery code.
+        """
         folder = Path(folder)
         if vault_exists(folder) or (folder / DB_NAME).exists():
             raise VaultExistsError(folder)
@@ -102,7 +112,7 @@ class Vault:
         KeyFile.create(data_key, passphrase, recovery_code, cost or KdfCost()).save(
             folder / KEYS_NAME
         )
-        return cls(folder, data_key), recovery_code
+        return data_key, recovery_code
 
     @staticmethod
     def load_key_file(folder: Path) -> KeyFile:

@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """First run: a short welcome, a passphrase, the recovery code, and typing part of it back.
 
-The vault is made when the passphrase is chosen, because the storage layer generates the
-recovery code as it creates the key file. Until the code is confirmed the wizard keeps the new
-(still empty) vault to itself; leaving set-up at that point removes it again, so a person never
-ends up with a vault whose recovery code they never saw.
+The key file is written when the passphrase is chosen (the storage layer generates the recovery
+code as it wraps the key); the database is made only once the code is confirmed. Leaving set-up
+before that removes the key file again, so a person never ends up with a vault whose recovery
+code they never saw.
 """
 
 from __future__ import annotations
@@ -265,11 +265,10 @@ class SetupWizard(QWidget):
         folder, passphrase, cost = self.folder, self.fields.value(), self._cost
 
         def create() -> tuple[str, bytes]:
-            # The vault's connection belongs to this worker thread: close it here and derive
-            # the key again, so the GUI thread opens its own connection with from_data_key.
-            vault, code = Vault.create(folder, passphrase, cost)
-            vault.close()
-            return code, Vault.derive_key(folder, passphrase)
+            # Only the key file is written here; the database is made on the GUI thread by
+            # from_data_key once the code is confirmed (a connection belongs to its thread).
+            data_key, code = Vault.create_keys(folder, passphrase, cost)
+            return code, data_key
 
         self.create_error.clear()
         self.create_busy.start(self.tr("Making your encrypted vault… this takes a few seconds."))
