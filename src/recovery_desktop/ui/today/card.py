@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A calm card: a rounded frame with a heading, an optional line under it, and a body."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from recovery_desktop.ui.theme import SPACING, make_heading
+
+
+class Card(QFrame):
+    """QFrame[role="card"] from the theme's style sheet, so light and dark both come for free.
+
+    A card whose rows are rebuilt emits `rows_rebuilt`, so the page can put Tab back in reading
+    order (new widgets otherwise join the end of the focus chain).
+    """
+
+    rows_rebuilt = Signal()
+
+    def __init__(
+        self, name: str, title: str, subtitle: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setProperty("role", "card")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.body = QVBoxLayout(self)
+        pad = round(SPACING * 1.4)
+        self.body.setContentsMargins(pad, pad, pad, pad)
+        self.body.setSpacing(round(SPACING * 0.75))
+        self.title = QLabel(title, self)
+        self.title.setObjectName(f"{name}_title")
+        make_heading(self.title, 1.2)
+        self.title.setAccessibleName(title)
+        self.body.addWidget(self.title)
+        self.subtitle = muted_label(subtitle, self)
+        self.subtitle.setVisible(bool(subtitle))
+        self.body.addWidget(self.subtitle)
+
+    def focus_order(self) -> list[QWidget]:
+        """The card's controls in reading order (the page chains the cards' lists for Tab)."""
+        return [w for w in _walk(self.body) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+
+
+def _walk(layout) -> list[QWidget]:  # noqa: ANN001 (QLayout)
+    """Widgets of a layout, depth first, in the order they are shown."""
+    found: list[QWidget] = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget()
+        if widget is not None:
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                found.append(widget)
+            if widget.layout() is not None:
+                found.extend(_walk(widget.layout()))
+        elif item.layout() is not None:
+            found.extend(_walk(item.layout()))
+    return found
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Make Tab visit `widgets` in this order."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+def muted_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", "muted")
+    label.setWordWrap(True)
+    return label
+
+
+def wrapped_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def clear_layout(layout: QVBoxLayout) -> None:
+    """Remove and delete every item of a layout (rows that are rebuilt on refresh)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)  # out of the tree now (findChild, tab order); freed later
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())  # type: ignore[arg-type]
+
+
+def plural(translated: str, n: int) -> str:
+    """English plural for a `tr("%n day(s)", "", n)` result when no translation is loaded.
+
+    Qt only replaces `%n`; the "(s)" is resolved by a translation file's plural forms. Without
+    one (English, the source language) we resolve it here; a translated string has no "(s)".
+    """
+    return translated.replace("(s)", "" if n == 1 else "s")

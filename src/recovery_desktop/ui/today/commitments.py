@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Today's commitments (and pending ones from the last week), each marked kept or not this time.
+
+"Not this time" is stored as `Outcome.MISSED`; the words on screen stay kind, because an honest
+"not this time" is part of rebuilding trust too.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from recovery_desktop.core.models import Commitment, Outcome
+from recovery_desktop.core.validation import ValidationError
+from recovery_desktop.storage import Vault
+from recovery_desktop.ui.today.card import Card, clear_layout, muted_label, plural, wrapped_label
+
+OVERDUE_DAYS = 7
+
+
+class CommitmentsCard(Card):
+    """Hidden when nothing is due; stays to show the kind word after the last one is marked."""
+
+    marked = Signal(int, str)  # commitment id, outcome value
+
+    def __init__(self, vault: Vault, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "commitments_card",
+            self.tr("Today's commitments"),
+            self.tr("Promises you made. Keeping them, one at a time, is how trust grows."),
+            parent,
+        )
+        self._vault = vault
+        self._today = today
+        self.commitments: list[Commitment] = []
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(8)
+        self.body.addLayout(self.rows)
+        self.feedback = wrapped_label("", self)
+        self.feedback.setObjectName("commitment_feedback")
+        self.feedback.setProperty("role", "banner")
+        self.feedback.setVisible(False)
+        self.body.addWidget(self.feedback)
+        self.refresh(today)
+
+    def refresh(self, today: date) -> None:
+        if today != self._today:
+            self.feedback.setVisible(False)
+        self._today = today
+        self.commitments = self._vault.goals.commitments_due(
+            today - timedelta(days=OVERDUE_DAYS), today
+        )
+        clear_layout(self.rows)
+        goals = {g.id: g.title for g in self._vault.goals.list()}
+        for commitment in self.commitments:
+            self.rows.addWidget(self._row(commitment, goals.get(commitment.goal_id, "")))
+        self.setVisible(bool(self.commitments) or self.feedback.isVisible())
+        self.rows_rebuilt.emit()
+
+    def _row(self, commitment: Commitment, goal_title: str) -> QWidget:
+        row = QWidget(self)
+        row.setObjectName(f"commitment_row_{commitment.id}")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        promise = QLabel(commitment.promise, row)
+        promise.setWordWrap(True)
+        font = promise.font()
+        font.setBold(True)
+        promise.setFont(font)
+        words.addWidget(promise)
+        details = []
+        if goal_title:
+            details.append(self.tr("for “%1”").replace("%1", goal_title))
+        if commitment.due_date is not None and commitment.due_date < self._today:
+            days = (self._today - commitment.due_date).days
+            details.append(
+                self.tr("from yesterday")
+                if days == 1
+                else plural(self.tr("from %n day(s) ago", "", days), days)
+            )
+        if details:
+            words.addWidget(muted_label(" · ".join(details), row))
+        layout.addLayout(words, 1)
+        kept = QPushButton(self.tr("Kept"), row)
+        kept.setObjectName(f"commitment_kept_{commitment.id}")
+        kept.setAccessibleName(self.tr("Kept: %1").replace("%1", commitment.promise))
+        kept.clicked.connect(lambda: self.mark(commitment, Outcome.KEPT))
+        layout.addWidget(kept)
+        missed = QPushButton(self.tr("Not this time"), row)
+        missed.setObjectName(f"commitment_missed_{commitment.id}")
+        missed.setAccessibleName(self.tr("Not this time: %1").replace("%1", commitment.promise))
+        missed.clicked.connect(lambda: self.mark(commitment, Outcome.MISSED))
+        layout.addWidget(missed)
+        return row
+
+    def mark(self, commitment: Commitment, outcome: Outcome) -> None:
+        assert commitment.id is not None
+        try:
+            self._vault.goals.mark(commitment.id, outcome)
+        except ValidationError as error:
+            self.feedback.setText(str(error))
+        else:
+            if outcome is Outcome.KEPT:
+                self.feedback.setText(self.tr("Kept. Every promise kept rebuilds a little trust."))
+            else:
+                self.feedback.setText(
+                    self.tr(
+                        "Thank you for being honest about it. That counts "
+                        "too, and there will be another chance."
+                    )
+                )
+        self.feedback.setVisible(True)
+        self.refresh(self._today)
+        self.marked.emit(commitment.id, outcome.value)

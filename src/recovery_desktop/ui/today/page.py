@@ -1,0 +1,248 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Today page: a calm, scrollable page of cards for what matters today.
+
+Check-in, sober days, people to reach out to, today's commitments, today's journal entries and
+(opt-in) "on this day". Two columns when there is room, one when there is not. The page reads
+the vault on the GUI thread (each query takes about a millisecond) and holds no SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.core.checkin import PartOfDay, part_of_day
+from recovery_desktop.storage import Vault
+from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.today.card import Card, chain_tab_order
+from recovery_desktop.ui.today.checkin import CheckinCard
+from recovery_desktop.ui.today.commitments import CommitmentsCard
+from recovery_desktop.ui.today.entries import TodayEntriesCard
+from recovery_desktop.ui.today.on_this_day import OnThisDayCard, on_this_day_enabled
+from recovery_desktop.ui.today.reach_out import ReachOutCard
+from recovery_desktop.ui.today.sober_counter import SoberCounterCard
+
+TWO_COLUMNS_FROM = 1000  # page width in pixels from which the cards sit side by side
+MAX_PAGE_WIDTH = 1400
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class TodayPage(QWidget):
+    """What matters today.
+
+    `clock` returns the local, aware "now" (tests pass a fixed one). `refresh()` re-reads the
+    vault (and notices a new day); `flush()` saves a partly filled check-in.
+    """
+
+    open_entry_requested = Signal(int)
+    new_entry_requested = Signal()
+
+    def __init__(
+        self,
+        vault: Vault,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] = local_now,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("today_page")
+        self.setAccessibleName(self.tr("Today"))
+        self._vault = vault
+        self._clock = clock
+        now = clock()
+        self._today: date = now.date()
+        self._two_columns: bool | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("today_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll)
+
+        content = QWidget()
+        content.setObjectName("today_content")
+        self.scroll.setWidget(content)
+        page = QVBoxLayout(content)
+        margin = SPACING * 2
+        page.setContentsMargins(margin, margin, margin, margin)
+        page.setSpacing(SPACING)
+
+        self.greeting = QLabel("", content)
+        self.greeting.setObjectName("today_greeting")
+        make_heading(self.greeting, 1.7)
+        page.addWidget(self.greeting)
+        self.date_label = QLabel("", content)
+        self.date_label.setObjectName("today_date")
+        self.date_label.setProperty("role", "muted")
+        page.addWidget(self.date_label)
+
+        self.checkin = CheckinCard(vault, self._today, now.hour, content)
+        self.sober = SoberCounterCard(vault, self._today, content)
+        self.reach_out = ReachOutCard(vault, self._today, content)
+        self.commitments = CommitmentsCard(vault, self._today, content)
+        self.entries = TodayEntriesCard(vault, self._today, content)
+        self.on_this_day: OnThisDayCard | None = None
+
+        for card in (self.checkin, self.sober, self.reach_out, self.commitments, self.entries):
+            card.rows_rebuilt.connect(self._fix_tab_order)
+        self.checkin.saved.connect(lambda: self.entries.refresh(self._today))
+        self.entries.open_entry_requested.connect(self.open_entry_requested)
+        self.entries.new_entry_requested.connect(self.new_entry_requested)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(SPACING + 4)
+        self.left = QVBoxLayout()
+        self.right = QVBoxLayout()
+        for column in (self.left, self.right):
+            column.setSpacing(SPACING + 4)
+        columns.addLayout(self.left, 5)
+        columns.addLayout(self.right, 4)
+        page.addLayout(columns)
+        page.addStretch(1)
+        self._columns = columns
+        self._update_on_this_day()
+        self._update_header(now)
+        self._arrange(two=False)
+
+    # --- contract with the shell -------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save anything typed but not saved yet (called before lock and close)."""
+        self.checkin.flush()
+
+    def refresh(self) -> None:
+        """Re-read the vault; on a new day, keep yesterday's check-in and start today's."""
+        now = self._clock()
+        self.checkin.flush()
+        day_changed = now.date() != self._today
+        self._today = now.date()
+        if day_changed or not self.checkin.has_unsaved_changes():
+            self.checkin.load(self._today, now.hour)
+        self.sober.refresh(self._today)
+        self.reach_out.refresh(self._today)
+        self.commitments.refresh(self._today)
+        self.entries.refresh(self._today)
+        self._update_on_this_day()
+        self._update_header(now)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def cards(self) -> list[Card]:
+        found: list[Card] = [
+            self.checkin,
+            self.sober,
+            self.reach_out,
+            self.commitments,
+            self.entries,
+        ]
+        if self.on_this_day is not None:
+            found.append(self.on_this_day)
+        return found
+
+    def _arrange(self, *, two: bool) -> None:
+        """Check-in on the left; sober days, people and the rest on the right (or all stacked)."""
+        if two == self._two_columns:
+            return
+        self._two_columns = two
+        for column in (self.left, self.right):
+            while column.count():
+                column.takeAt(0)
+        if two:
+            self.left.addWidget(self.checkin)
+            self.left.addWidget(self.entries)
+            self.right.addWidget(self.sober)
+            self.right.addWidget(self.reach_out)
+            self.right.addWidget(self.commitments)
+            if self.on_this_day is not None:
+                self.right.addWidget(self.on_this_day)
+            self.right.addStretch(1)
+        else:
+            for card in (
+                self.sober,
+                self.checkin,
+                self.reach_out,
+                self.commitments,
+                self.entries,
+                self.on_this_day,
+            ):
+                if card is not None:
+                    self.left.addWidget(card)
+        self.left.addStretch(1)
+        self._columns.setStretch(1, 4 if two else 0)
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        """Tab follows what the eye reads: top to bottom, the left column first."""
+        if not hasattr(self, "left"):
+            return  # cards emit rows_rebuilt while the page is still being built
+        controls: list[QWidget] = []
+        for column in (self.left, self.right):
+            for i in range(column.count()):
+                widget = column.itemAt(i).widget()
+                if isinstance(widget, Card):
+                    controls.extend(widget.focus_order())
+        chain_tab_order(controls)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange(two=event.size().width() >= TWO_COLUMNS_FROM)
+        spare = max(0, event.size().width() - MAX_PAGE_WIDTH)
+        margin = SPACING * 2
+        self.scroll.widget().layout().setContentsMargins(
+            margin + spare // 2, margin, margin + spare // 2, margin
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._arrange(two=self.width() >= TWO_COLUMNS_FROM)
+
+    # --- pieces ------------------------------------------------------------------------------
+
+    def _update_header(self, now: datetime) -> None:
+        self.greeting.setText(
+            {
+                PartOfDay.MORNING: self.tr("Good morning"),
+                PartOfDay.AFTERNOON: self.tr("Good afternoon"),
+                PartOfDay.EVENING: self.tr("Good evening"),
+            }[part_of_day(now.hour)]
+        )
+        qdate = QDate(self._today.year, self._today.month, self._today.day)
+        self.date_label.setText(QLocale().toString(qdate, QLocale.FormatType.LongFormat))
+
+    def _update_on_this_day(self) -> None:
+        """Build the card only when the person opted in; remove it when they opt out."""
+        enabled = on_this_day_enabled(self._vault)
+        if enabled and self.on_this_day is None:
+            self.on_this_day = OnThisDayCard(self._vault, self._today, self.scroll.widget())
+            self.on_this_day.open_entry_requested.connect(self.open_entry_requested)
+            self.on_this_day.rows_rebuilt.connect(self._fix_tab_order)
+            self.on_this_day.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            two = self._two_columns
+            self._two_columns = None
+            self._arrange(two=bool(two))
+        elif enabled and self.on_this_day is not None:
+            self.on_this_day.refresh(self._today)
+        elif not enabled and self.on_this_day is not None:
+            self.on_this_day.hide()
+            self.on_this_day.deleteLater()
+            self.on_this_day = None
+            two = self._two_columns
+            self._two_columns = None
+            self._arrange(two=bool(two))
