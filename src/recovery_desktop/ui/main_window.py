@@ -330,8 +330,13 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
+            # First run: roomy enough for Today's two columns, never larger than the screen.
             char = self.fontMetrics().averageCharWidth()
-            self.resize(char * 130, char * 85)
+            available = self.screen().availableGeometry()
+            self.resize(
+                min(max(char * 220, 1280), int(available.width() * 0.92)),
+                min(max(char * 130, 760), int(available.height() * 0.9)),
+            )
 
     def _save_geometry(self) -> None:
         if self._app_settings is not None:
