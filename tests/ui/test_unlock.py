@@ -30,7 +30,9 @@ def locked_vault(vault_and_code: tuple[Vault, str]) -> tuple[Path, str]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def _type_and_enter(qtbot, field: QLineEdit, text: str) -> None:
@@ -55,7 +57,9 @@ def test_unlock_with_passphrase(qtbot, make_controller, locked_vault):
     assert controller.app_settings.last_vault_path() == folder.resolve()
 
 
-def test_wrong_passphrase_changes_nothing_and_waits_longer_each_time(qtbot, make_controller, locked_vault):
+def test_wrong_passphrase_changes_nothing_and_waits_longer_each_time(
+    qtbot, make_controller, locked_vault
+):
     folder, _ = locked_vault
     before = _snapshot(folder)
     controller = make_controller(folder, failure_delays=(0, 0.15, 0.3))
@@ -153,7 +157,9 @@ def test_wrong_recovery_code_is_explained(qtbot, make_controller, locked_vault):
     assert _snapshot(folder) == before
 
 
-def test_open_another_vault_retargets_or_offers_set_up(qtbot, make_controller, locked_vault, tmp_path, monkeypatch):
+def test_open_another_vault_retargets_or_offers_set_up(
+    qtbot, make_controller, locked_vault, tmp_path, monkeypatch
+):
     folder, _ = locked_vault
     home = make_controller(tmp_path / "elsewhere")
     Vault.create(tmp_path / "elsewhere", "a different passphrase here", home.kdf_cost)[0].close()
@@ -161,7 +167,9 @@ def test_open_another_vault_retargets_or_offers_set_up(qtbot, make_controller, l
     controller.start()
     window = controller.unlock_window
 
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "elsewhere"))
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "elsewhere")
+    )
     qtbot.mouseClick(window.other_vault_button, Qt.MouseButton.LeftButton)
     assert window.folder == tmp_path / "elsewhere"
     assert str(tmp_path / "elsewhere") in window.folder_label.text()
@@ -174,7 +182,9 @@ def test_open_another_vault_retargets_or_offers_set_up(qtbot, make_controller, l
     asked = []
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(empty))
     monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
     )
     qtbot.mouseClick(controller.unlock_window.other_vault_button, Qt.MouseButton.LeftButton)
     assert asked and "no vault" in asked[0]
@@ -223,3 +233,27 @@ def test_every_control_has_an_accessible_name(qtbot, make_controller, locked_vau
     assert _unnamed_focusable(wizard) == []
     for dialog in (RecoveryCodeDialog(wizard), HelpNowDialog.while_locked(wizard)):
         assert _unnamed_focusable(dialog) == []
+
+
+def test_changing_the_passphrase_from_settings_asks_for_the_current_one(qtbot, vault, vault_dir):
+    from recovery_desktop.storage import KdfCost
+
+    dialog = NewPassphraseDialog(vault, None, cost=KdfCost.cheap())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    keys_before = (vault_dir / "vault.keys").read_bytes()
+    qtbot.keyClicks(dialog.fields.passphrase, "river stones and morning light")
+    qtbot.keyClicks(dialog.fields.confirmation, "river stones and morning light")
+    assert not dialog.save_button.isEnabled()  # the current passphrase is still empty
+    qtbot.keyClicks(dialog.current, "not my passphrase")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
+    assert "did not open" in dialog.error.text()
+    assert (vault_dir / "vault.keys").read_bytes() == keys_before
+    dialog.current.clear()
+    qtbot.keyClicks(dialog.current, PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with pytest.raises(WrongPassphraseError):
+        Vault.derive_key(vault_dir, PASSPHRASE)
+    Vault.derive_key(vault_dir, "river stones and morning light")

@@ -5,7 +5,14 @@ or from the settings. The rewrap runs the slow KDF, so it happens off the GUI th
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.theme import make_heading
@@ -46,6 +53,16 @@ class NewPassphraseDialog(QDialog):
             intro = self.tr("Your old passphrase stops working once the new one is saved.")
         text = QLabel(intro, self)
         text.setWordWrap(True)
+        # From the settings, the current passphrase is asked first: an unlocked computer left
+        # alone for a minute must not be enough to take someone's vault away from them.
+        self.current: QLineEdit | None = None
+        if not forced:
+            self.current = QLineEdit(self)
+            self.current.setObjectName("current_passphrase")
+            self.current.setEchoMode(QLineEdit.EchoMode.Password)
+            self.current.setPlaceholderText(self.tr("Current passphrase"))
+            self.current.setAccessibleName(self.tr("Current passphrase"))
+            self.current.textChanged.connect(self._update)
         self.fields = PassphraseFields(self)
         self.busy = BusyIndicator(self)
         self.error = QLabel(self)
@@ -69,6 +86,8 @@ class NewPassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(text)
+        if self.current is not None:
+            layout.addWidget(self.current)
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
@@ -78,19 +97,29 @@ class NewPassphraseDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
     def _update(self) -> None:
-        self.save_button.setEnabled(self.fields.acceptable and not self.busy.busy)
+        has_current = self.current is None or bool(self.current.text())
+        self.save_button.setEnabled(self.fields.acceptable and has_current and not self.busy.busy)
 
     def _save(self) -> None:
-        if not self.fields.acceptable or self.busy.busy:
+        if not self.save_button.isEnabled():
             return
         new = self.fields.value()
         vault, cost = self._vault, self._cost
+        current = self.current.text() if self.current is not None else None
+
+        def change() -> None:
+            if current is not None:
+                Vault.derive_key(vault.folder, current)  # WrongPassphraseError: nothing changes
+            vault.change_passphrase(new, cost)
+
         self.busy.start(self.tr("Saving your new passphrase…"))
         self.fields.setEnabled(False)
         self.buttons.setEnabled(False)
         self.error.clear()
+        if self.current is not None:
+            self.current.setEnabled(False)
         # change_passphrase reads and rewrites vault.keys only; it never uses the connection.
-        run_in_background(self, lambda: vault.change_passphrase(new, cost), self._saved, self._failed)
+        run_in_background(self, change, self._saved, self._failed)
 
     def _saved(self, _: object) -> None:
         self.busy.stop()
@@ -99,6 +128,10 @@ class NewPassphraseDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.busy.stop()
+        if self.current is not None:
+            self.current.setEnabled(True)
+            self.current.selectAll()
+            self.current.setFocus()
         self.fields.setEnabled(True)
         self.buttons.setEnabled(True)
         self.error.setText(describe_error(error))
