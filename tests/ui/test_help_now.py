@@ -33,7 +33,9 @@ def test_the_persons_plan_and_emergency_contacts(qtbot, themed_app, vault):
         replace(
             plan,
             help_people="Dana (sponsor) 555-0142\nMy neighbour Ruth",
-            crisis_lines=(CrisisLine("Local warmline", phone="+1 (555) 010-2000", notes="Evenings"),),
+            crisis_lines=(
+                CrisisLine("Local warmline", phone="+1 (555) 010-2000", notes="Evenings"),
+            ),
         )
     )
     vault.contacts.save(Contact("Maya", Role.FAMILY, phone="555-0178", emergency=True))

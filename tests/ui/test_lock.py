@@ -23,7 +23,9 @@ def vault_folder(vault_and_code: tuple[Vault, str]):
     return vault.folder
 
 
-def test_idle_timer_locks_and_drops_the_pages(qtbot, make_controller, vault_folder, recording_pages):
+def test_idle_timer_locks_and_drops_the_pages(
+    qtbot, make_controller, vault_folder, recording_pages
+):
     controller = make_controller(vault_folder, idle_interval_ms=250, page_factories=recording_pages)
     controller.start()
     main = unlock_with(qtbot, controller, PASSPHRASE)
@@ -77,11 +79,15 @@ def test_lock_closes_open_dialogs(qtbot, make_controller, vault_folder, recordin
     )
 
 
-def test_idle_interval_comes_from_the_vault_and_follows_settings(qtbot, make_controller, vault_folder, recording_pages):
+def test_idle_interval_comes_from_the_vault_and_follows_settings(
+    qtbot, make_controller, vault_folder, recording_pages
+):
     vault = Vault.open(vault_folder, PASSPHRASE)
     vault.settings.set("lock_after_minutes", 7)
     vault.close()
-    controller = make_controller(vault_folder, idle_interval_ms=None, page_factories=recording_pages)
+    controller = make_controller(
+        vault_folder, idle_interval_ms=None, page_factories=recording_pages
+    )
     controller.start()
     main = unlock_with(qtbot, controller, PASSPHRASE)
     assert controller.session.idle.interval_ms == 7 * MINUTE_MS
@@ -92,7 +98,9 @@ def test_idle_interval_comes_from_the_vault_and_follows_settings(qtbot, make_con
     assert controller.session.idle.interval_ms == 2 * MINUTE_MS
 
 
-def test_closing_the_window_flushes_and_closes_the_vault(qtbot, make_controller, vault_folder, recording_pages):
+def test_closing_the_window_flushes_and_closes_the_vault(
+    qtbot, make_controller, vault_folder, recording_pages
+):
     controller = make_controller(vault_folder, page_factories=recording_pages)
     finished = []
     controller.finished.connect(lambda: finished.append(True))

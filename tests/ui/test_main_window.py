@@ -86,6 +86,12 @@ def test_shortcuts_route_to_the_journal_and_lock(qtbot, window):
     assert window.stack.currentWidget() is journal and journal.calls[-1] == "focus_search"
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert journal.calls[-1] == "save_now"
+    # Elsewhere Ctrl+S saves the journal's draft as it is, without finishing it.
+    _select(qtbot, window, 0)
+    today = window.pages["today"]
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert today.calls[-1] == "flush" and journal.calls[-1] == "flush"
+    _select(qtbot, window, 1)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert locks == [True]
     qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)

@@ -38,7 +38,9 @@ def _type_back(qtbot, wizard: SetupWizard, code: str, mangle: bool = True) -> No
         qtbot.keyClicks(field, text)
 
 
-def test_setup_end_to_end_then_lock_and_unlock(qtbot, make_controller, vault_dir, tmp_path, monkeypatch):
+def test_setup_end_to_end_then_lock_and_unlock(
+    qtbot, make_controller, vault_dir, tmp_path, monkeypatch
+):
     controller = make_controller(vault_dir)
     controller.start()
     wizard = controller.setup_wizard
@@ -58,7 +60,9 @@ def test_setup_end_to_end_then_lock_and_unlock(qtbot, make_controller, vault_dir
     target = tmp_path / "my-code.txt"
     target.write_text("old contents")
     target.chmod(0o644)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Text files (*.txt)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Text files (*.txt)")
+    )
     qtbot.mouseClick(wizard.code_view.save_button, Qt.MouseButton.LeftButton)
     assert code in target.read_text()
     assert "old contents" not in target.read_text()
@@ -82,7 +86,9 @@ def test_setup_end_to_end_then_lock_and_unlock(qtbot, make_controller, vault_dir
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     qtbot.keyClick(main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: controller.unlock_window is not None and controller.unlock_window.isVisible())
+    qtbot.waitUntil(
+        lambda: controller.unlock_window is not None and controller.unlock_window.isVisible()
+    )
     assert not vault.is_open
     assert controller.main_window is None
     qtbot.waitUntil(lambda: not shiboken6.isValid(main))

@@ -88,7 +88,9 @@ class Vault:
     # --- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, folder: Path, passphrase: str, cost: KdfCost | None = None) -> tuple[Vault, str]:
+    def create(
+        cls, folder: Path, passphrase: str, cost: KdfCost | None = None
+    ) -> tuple[Vault, str]:
         """Make a new vault; returns it and the recovery code, to be shown to the person once."""
         data_key, recovery_code = cls.create_keys(folder, passphrase, cost)
         return cls(folder, data_key), recovery_code

@@ -134,8 +134,10 @@ class AppController(QObject):
         self.show_setup(Path(folder))
 
     def _setup_cancelled(self) -> None:
-        if vault_exists(self.vault_dir) and self.setup_wizard is not None and (
-            self.setup_wizard.folder != self.vault_dir
+        if (
+            vault_exists(self.vault_dir)
+            and self.setup_wizard is not None
+            and (self.setup_wizard.folder != self.vault_dir)
         ):
             self.show_unlock()
         else:
@@ -164,7 +166,9 @@ class AppController(QObject):
             title=title,
             page_factories=self.page_factories,
         )
-        self.session = SessionLock(vault, window, idle_interval_ms=self.idle_interval_ms, parent=self)
+        self.session = SessionLock(
+            vault, window, idle_interval_ms=self.idle_interval_ms, parent=self
+        )
         self.session.locked.connect(self._locked)
         window.closed.connect(self._main_closed)
         self.main_window = window

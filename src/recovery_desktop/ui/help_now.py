@@ -162,7 +162,9 @@ class HelpNowDialog(QDialog):
     def tr_static(text: str) -> str:
         return QApplication.translate("HelpNowDialog", text)
 
-    def _section(self, layout: QVBoxLayout, title: str, lines: Sequence[HelpLine], kind: str) -> None:
+    def _section(
+        self, layout: QVBoxLayout, title: str, lines: Sequence[HelpLine], kind: str
+    ) -> None:
         heading = QLabel(title, self)
         heading.setFont(scaled_font(self.font(), 1.15, bold=True))
         layout.addSpacing(SPACING // 2)

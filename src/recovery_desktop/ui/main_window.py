@@ -36,7 +36,13 @@ log = logging.getLogger(__name__)
 
 PageFactory = Callable[[Vault, QWidget], QWidget]
 TODAY, JOURNAL, PEOPLE, GOALS, INSIGHTS, SAFETY_PLAN, EXPORT = (
-    "today", "journal", "people", "goals", "insights", "safety_plan", "export",
+    "today",
+    "journal",
+    "people",
+    "goals",
+    "insights",
+    "safety_plan",
+    "export",
 )
 
 
@@ -71,38 +77,58 @@ def default_pages() -> list[PageSpec]:
     return [
         PageSpec(TODAY, _tr("Today"), _today_page),
         PageSpec(JOURNAL, _tr("Journal"), _journal_page),
-        PageSpec(PEOPLE, _tr("People"), _coming_soon(
-            "People",
-            "The people and groups who support you, each with your history of connection and "
-            "when you were last in touch. Emergency contacts stay pinned at the top.",
-        )),
-        PageSpec(GOALS, _tr("Goals"), _coming_soon(
-            "Goals",
-            "Your goals and the promises that build them, marked kept or missed, so you can see "
-            "trust grow back over time.",
-        )),
-        PageSpec(INSIGHTS, _tr("Insights"), _coming_soon(
-            "Insights",
-            "Charts of mood, cravings and connection over time, and what seems to go together "
-            "with your better days.",
-        )),
-        PageSpec(SAFETY_PLAN, _tr("Safety plan"), _coming_soon(
-            "Safety plan",
-            "Your own plan for a hard moment, step by step and in your words: warning signs, "
-            "what helps, who to call. Until then, Help now always shows the crisis lines.",
-        )),
-        PageSpec(EXPORT, _tr("Export & backup"), _coming_soon(
-            "Export & backup",
-            "A summary you choose to share with a counselor, backups of your vault, and imports "
-            "from other journaling apps.",
-        )),
+        PageSpec(
+            PEOPLE,
+            _tr("People"),
+            _coming_soon(
+                "People",
+                "The people and groups who support you, each with your history of connection and "
+                "when you were last in touch. Emergency contacts stay pinned at the top.",
+            ),
+        ),
+        PageSpec(
+            GOALS,
+            _tr("Goals"),
+            _coming_soon(
+                "Goals",
+                "Your goals and the promises that build them, marked kept or missed, so you can see "
+                "trust grow back over time.",
+            ),
+        ),
+        PageSpec(
+            INSIGHTS,
+            _tr("Insights"),
+            _coming_soon(
+                "Insights",
+                "Charts of mood, cravings and connection over time, and what seems to go together "
+                "with your better days.",
+            ),
+        ),
+        PageSpec(
+            SAFETY_PLAN,
+            _tr("Safety plan"),
+            _coming_soon(
+                "Safety plan",
+                "Your own plan for a hard moment, step by step and in your words: warning signs, "
+                "what helps, who to call. Until then, Help now always shows the crisis lines.",
+            ),
+        ),
+        PageSpec(
+            EXPORT,
+            _tr("Export & backup"),
+            _coming_soon(
+                "Export & backup",
+                "A summary you choose to share with a counselor, backups of your vault, and imports "
+                "from other journaling apps.",
+            ),
+        ),
     ]
 
 
 def _friendly_path(folder: Path) -> str:
     home = str(Path.home())
     text = str(folder)
-    return "~" + text[len(home):] if text.startswith(home + "/") else text
+    return "~" + text[len(home) :] if text.startswith(home + "/") else text
 
 
 class MainWindow(QMainWindow):
@@ -132,7 +158,9 @@ class MainWindow(QMainWindow):
         self._discarded = False
         self._specs = default_pages()
         overrides = dict(page_factories or {})
-        self._specs = [PageSpec(s.key, s.title, overrides.get(s.key, s.factory)) for s in self._specs]
+        self._specs = [
+            PageSpec(s.key, s.title, overrides.get(s.key, s.factory)) for s in self._specs
+        ]
         self.pages: dict[str, QWidget] = {}
         self._shown_once: set[str] = set()
 
@@ -230,8 +258,10 @@ class MainWindow(QMainWindow):
                 log.exception("The %s page could not be built", key)
                 widget = ComingSoonPage(
                     spec.title,
-                    self.tr("This page couldn't open just now. Your data is safe; please try "
-                            "again after restarting the app."),
+                    self.tr(
+                        "This page couldn't open just now. Your data is safe; please try "
+                        "again after restarting the app."
+                    ),
                     self.stack,
                 )
             self._connect_page(key, widget)
@@ -280,12 +310,16 @@ class MainWindow(QMainWindow):
         self.show_page(JOURNAL).open_entry(entry_id)  # type: ignore[attr-defined]
 
     def save_now(self) -> None:
+        """Ctrl+S: save what is on screen. The journal's open draft is only finished (no longer
+        a draft) when the journal is the page in view; elsewhere it is saved as it is."""
         journal = self.pages.get(JOURNAL)
-        if journal is not None and hasattr(journal, "save_now"):
-            journal.save_now()
         current = self.stack.currentWidget()
-        if current is not journal and hasattr(current, "flush"):
-            current.flush()
+        if journal is not None and current is journal and hasattr(journal, "save_now"):
+            journal.save_now()
+            return
+        for page in (current, journal):
+            if page is not None and hasattr(page, "flush"):
+                page.flush()
 
     def show_help_now(self) -> None:
         from recovery_desktop.ui.help_now import HelpNowDialog

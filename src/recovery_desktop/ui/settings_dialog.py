@@ -65,7 +65,7 @@ class SettingsDialog(QDialog):
         lock_note.setWordWrap(True)
         lock_note.setProperty("role", "muted")
 
-        self.on_this_day = QCheckBox(self.tr("Show \"On this day\" memories on Today"), self)
+        self.on_this_day = QCheckBox(self.tr('Show "On this day" memories on Today'), self)
         self.on_this_day.setObjectName("on_this_day")
         self.on_this_day.setAccessibleName(self.tr("Show On this day memories on Today"))
         self.on_this_day.setChecked(bool(vault.settings.get(ON_THIS_DAY_KEY, False)))

@@ -172,7 +172,9 @@ class RecoveryCodeDialog(QDialog):
         self.code_field.setFont(monospace_font(1.2))
         self.code_field.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(
+            self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.ok_button.setObjectName("recovery_code_unlock")
         self.ok_button.setAccessibleName(self.tr("Unlock with this recovery code"))
         self.ok_button.setDefault(True)

@@ -39,7 +39,9 @@ WELCOME, PASSPHRASE, CODE, CONFIRM = range(4)
 GROUPS_TO_CONFIRM = 2
 
 
-def _button(parent: QWidget, text: str, name: str, accessible: str, primary: bool = False) -> QPushButton:
+def _button(
+    parent: QWidget, text: str, name: str, accessible: str, primary: bool = False
+) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
     button.setAccessibleName(accessible)
@@ -119,7 +121,9 @@ class SetupWizard(QWidget):
                 "recovery code in case you ever forget it."
             ),
         )
-        where = _text(page, self.tr("Your vault will be kept in {folder}").format(folder=self.folder), True)
+        where = _text(
+            page, self.tr("Your vault will be kept in {folder}").format(folder=self.folder), True
+        )
         where.setObjectName("vault_folder_label")
         self.start_button = _button(
             page, self.tr("Get started"), "setup_start", self.tr("Get started"), primary=True
@@ -152,7 +156,11 @@ class SetupWizard(QWidget):
         self.back_to_welcome = _button(page, self.tr("Back"), "setup_back_welcome", self.tr("Back"))
         self.back_to_welcome.clicked.connect(lambda: self._go(WELCOME))
         self.create_button = _button(
-            page, self.tr("Create my vault"), "setup_create", self.tr("Create my vault"), primary=True
+            page,
+            self.tr("Create my vault"),
+            "setup_create",
+            self.tr("Create my vault"),
+            primary=True,
         )
         self.create_button.clicked.connect(self._create)
         self.fields.changed.connect(self._update_create_button)
@@ -173,8 +181,11 @@ class SetupWizard(QWidget):
         page = QWidget(self)
         self.code_view = RecoveryCodeView(page)
         self.code_next = _button(
-            page, self.tr("I've kept it safe"), "setup_code_next",
-            self.tr("I've kept the recovery code safe, continue"), primary=True,
+            page,
+            self.tr("I've kept it safe"),
+            "setup_code_next",
+            self.tr("I've kept the recovery code safe, continue"),
+            primary=True,
         )
         self.code_next.clicked.connect(lambda: self._go(CONFIRM))
         layout = QVBoxLayout(page)
@@ -213,7 +224,11 @@ class SetupWizard(QWidget):
         )
         self.back_to_code.clicked.connect(lambda: self._go(CODE))
         self.finish_button = _button(
-            page, self.tr("Open my journal"), "setup_finish", self.tr("Open my journal"), primary=True
+            page,
+            self.tr("Open my journal"),
+            "setup_finish",
+            self.tr("Open my journal"),
+            primary=True,
         )
         self.finish_button.clicked.connect(self._finish)
         self.confirm_fields[-1].returnPressed.connect(self._finish)
@@ -292,7 +307,9 @@ class SetupWizard(QWidget):
                 "the left). Capital letters and dashes don't matter."
             ).format(first=numbers[0], second=numbers[1])
         )
-        for label, field, number in zip(self.confirm_labels, self.confirm_fields, numbers, strict=True):
+        for label, field, number in zip(
+            self.confirm_labels, self.confirm_fields, numbers, strict=True
+        ):
             label.setText(self.tr("Group {n}").format(n=number))
             field.setAccessibleName(self.tr("Group {n} of the recovery code").format(n=number))
         self._go(CODE)

@@ -124,7 +124,9 @@ class UnlockWindow(QWidget):
         self.folder_label.setWordWrap(True)
 
         self.recovery_button = _button(
-            self, self.tr("Use recovery code…"), "use_recovery_code",
+            self,
+            self.tr("Use recovery code…"),
+            "use_recovery_code",
             self.tr("Unlock with your recovery code"),
         )
         self.recovery_button.clicked.connect(self.ask_recovery_code)
@@ -132,7 +134,9 @@ class UnlockWindow(QWidget):
             self, self.tr("Open another vault…"), "open_other_vault", self.tr("Open another vault")
         )
         self.other_vault_button.clicked.connect(self.choose_other_vault)
-        self.help_button = _button(self, self.tr("Help now"), "help_now_button", self.tr("Help now"))
+        self.help_button = _button(
+            self, self.tr("Help now"), "help_now_button", self.tr("Help now")
+        )
         self.help_button.setToolTip(self.tr("Crisis lines you can call or text right now"))
         self.help_button.clicked.connect(self.show_help_now)
         links = QHBoxLayout()

@@ -1,0 +1,545 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The entry editor: title, Markdown body with preview, mood, craving, tags, people, visibility
+and date, with autosave so nothing typed is ever lost.
+
+The body is a QPlainTextEdit holding the person's Markdown exactly as typed (QTextEdit's
+setMarkdown/toMarkdown would rewrite it: list markers, spacing, escapes). The preview renders
+that text with QTextDocument's Markdown support in a read-only browser.
+
+Saving: every change starts a short timer (2 s by default, injectable); when it fires the entry
+is saved through `vault.entries.save`. A new entry is stored with `is_draft=True` until the
+person presses Save or leaves it with text in it; an empty new entry is never stored. A
+`ValidationError` is shown in plain words and the text stays in the editor.
+All vault access happens on the GUI thread (single quick writes, about a millisecond).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.core.models import MOOD_LABELS, Entry, Visibility
+from recovery_desktop.core.validation import EARLIEST_DATE, ValidationError
+from recovery_desktop.storage import Vault
+from recovery_desktop.ui.journal.blank_page import PromptCard, TemplatesButton
+from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
+from recovery_desktop.ui.theme import mood_color, scaled_font
+
+AUTOSAVE_MS = 2000
+FUTURE_DAYS_ALLOWED = 7  # an entry may be dated up to a week ahead (plans, time zones)
+
+
+def _mood_icon(mood: int) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#555555"))
+    painter.setBrush(mood_color(mood))
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
+
+
+class EntryEditor(QWidget):
+    """Edits one entry at a time. Emits `saved(Entry)` after every successful save."""
+
+    saved = Signal(object)
+    delete_requested = Signal()
+
+    def __init__(
+        self,
+        vault: Vault,
+        parent: QWidget | None = None,
+        *,
+        autosave_ms: int = AUTOSAVE_MS,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("journal_editor")
+        self._vault = vault
+        self._today = today
+        self._entry: Entry = Entry(entry_date=today(), is_draft=True)
+        self._dirty = False
+        self._loading = False
+        self._contacts: dict[int, str] = {}
+        self._autosave = QTimer(self)
+        self._autosave.setObjectName("journal_autosave_timer")
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(autosave_ms)
+        self._autosave.timeout.connect(self.autosave)
+        self._build()
+        self._connect()
+        self.start_new()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(8)
+
+        bar = QHBoxLayout()
+        self.write_button = self._tool(
+            self.tr("Write"), "journal_write_mode", self.tr("Write: edit the entry's text")
+        )
+        self.preview_button = self._tool(
+            self.tr("Preview"), "journal_preview_mode", self.tr("Preview: see the entry formatted")
+        )
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.setExclusive(True)
+        self.mode_group.addButton(self.write_button, 0)
+        self.mode_group.addButton(self.preview_button, 1)
+        self.write_button.setChecked(True)
+        self.templates_button = TemplatesButton(
+            self._vault, lambda: self.body.toPlainText(), lambda: self.title.text(), self
+        )
+        self.status = QLabel(self)
+        self.status.setObjectName("journal_save_status")
+        self.status.setProperty("role", "muted")
+        self.status.setAccessibleName(self.tr("Save status"))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setObjectName("journal_delete_entry")
+        self.delete_button.setAccessibleName(self.tr("Delete this entry"))
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("journal_save_entry")
+        self.save_button.setAccessibleName(self.tr("Save this entry"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setProperty("primary", True)
+        for widget in (self.write_button, self.preview_button, self.templates_button):
+            bar.addWidget(widget)
+        bar.addSpacing(8)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.delete_button)
+        bar.addWidget(self.save_button)
+        layout.addLayout(bar)
+
+        self.title = QLineEdit(self)
+        self.title.setObjectName("journal_title")
+        self.title.setAccessibleName(self.tr("Title"))
+        self.title.setPlaceholderText(self.tr("Title (optional)"))
+        self.title.setFont(scaled_font(self.font(), 1.35, bold=True))
+        layout.addWidget(self.title)
+
+        details = QHBoxLayout()
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setObjectName("journal_date")
+        self.date_edit.setAccessibleName(self.tr("Date of the entry"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.mood = QComboBox(self)
+        self.mood.setObjectName("journal_mood")
+        self.mood.setAccessibleName(self.tr("Mood"))
+        self.mood.addItem(self.tr("Not set"), None)
+        for value, word in MOOD_LABELS.items():
+            self.mood.addItem(_mood_icon(value), f"{value} · {self.tr(word)}", value)
+        self.craving = QComboBox(self)
+        self.craving.setObjectName("journal_craving")
+        self.craving.setAccessibleName(self.tr("Craving, 0 to 10"))
+        self.craving.addItem(self.tr("Not set"), None)
+        for value in range(11):
+            word = {0: self.tr(" · none"), 10: self.tr(" · strongest")}.get(value, "")
+            self.craving.addItem(f"{value}{word}", value)
+        for text, widget in (
+            (self.tr("&Date"), self.date_edit),
+            (self.tr("&Mood"), self.mood),
+            (self.tr("C&raving"), self.craving),
+        ):
+            details.addWidget(_labelled(text, widget, self))
+            details.addWidget(widget)
+            details.addSpacing(10)
+        details.addStretch(1)
+        layout.addLayout(details)
+
+        self.prompt_card = PromptCard(self, self._today)
+        layout.addWidget(self.prompt_card)
+
+        self.stack = QStackedWidget(self)
+        self.body = QPlainTextEdit(self)
+        self.body.setObjectName("journal_body")
+        self.body.setAccessibleName(self.tr("Entry text (Markdown)"))
+        self.body.setPlaceholderText(
+            self.tr("Write whatever is on your mind. **Bold**, *italics* and - lists work.")
+        )
+        self.body.setTabChangesFocus(True)
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("journal_preview")
+        self.preview.setAccessibleName(self.tr("Formatted preview of the entry"))
+        self.preview.setOpenLinks(False)
+        reading = scaled_font(self.font(), 1.1)  # a little larger: this is where people read
+        self.body.setFont(reading)
+        self.preview.setFont(reading)
+        self.stack.addWidget(self.body)
+        self.stack.addWidget(self.preview)
+        layout.addWidget(self.stack, 1)
+
+        grid = QGridLayout()
+        self.tags = CommaCompleterEdit(self)
+        self.tags.setObjectName("journal_tags")
+        self.tags.setAccessibleName(self.tr("Tags, separated by commas"))
+        self.tags.setPlaceholderText(self.tr("e.g. meeting, family, sleep"))
+        self.people = CommaCompleterEdit(self)
+        self.people.setObjectName("journal_people")
+        self.people.setAccessibleName(self.tr("People mentioned, separated by commas"))
+        self.people.setPlaceholderText(self.tr("Names from your contacts"))
+        self.visibility = QComboBox(self)
+        self.visibility.setObjectName("journal_visibility")
+        self.visibility.setAccessibleName(self.tr("Who may see this entry"))
+        self.visibility.addItem(self.tr("Private"), Visibility.PRIVATE)
+        self.visibility.addItem(self.tr("Normal"), Visibility.NORMAL)
+        self.visibility.addItem(self.tr("Shared with counselor"), Visibility.SHARED)
+        self.visibility_note = QLabel(self)
+        self.visibility_note.setObjectName("journal_visibility_note")
+        self.visibility_note.setProperty("role", "muted")
+        self.visibility_note.setWordWrap(True)
+        self.people_note = QLabel(self)
+        self.people_note.setObjectName("journal_people_note")
+        self.people_note.setProperty("role", "muted")
+        self.people_note.setWordWrap(True)
+        self.people_note.hide()
+        grid.addWidget(_labelled(self.tr("&Tags"), self.tags, self), 0, 0)
+        grid.addWidget(self.tags, 0, 1)
+        grid.addWidget(_labelled(self.tr("&People"), self.people, self), 1, 0)
+        grid.addWidget(self.people, 1, 1)
+        grid.addWidget(self.people_note, 2, 1)
+        grid.addWidget(_labelled(self.tr("&Visibility"), self.visibility, self), 3, 0)
+        vis_row = QHBoxLayout()
+        vis_row.addWidget(self.visibility)
+        vis_row.addWidget(self.visibility_note, 1)
+        grid.addLayout(vis_row, 3, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("journal_error")
+        self.error.setProperty("role", "error")
+        self.error.setAccessibleName(self.tr("Problem saving"))
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        order = [
+            self.title,
+            self.date_edit,
+            self.mood,
+            self.craving,
+            self.prompt_card.use_button,
+            self.prompt_card.another_button,
+            self.body,
+            self.tags,
+            self.people,
+            self.visibility,
+            self.write_button,
+            self.preview_button,
+            self.templates_button,
+            self.delete_button,
+            self.save_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _tool(self, text: str, name: str, accessible: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return button
+
+    def _connect(self) -> None:
+        self.title.textChanged.connect(self._changed)
+        self.body.textChanged.connect(self._body_changed)
+        self.date_edit.dateChanged.connect(self._changed)
+        self.mood.currentIndexChanged.connect(self._changed)
+        self.craving.currentIndexChanged.connect(self._changed)
+        self.tags.textChanged.connect(self._changed)
+        self.people.textChanged.connect(self._changed)
+        self.people.textChanged.connect(self._check_people)
+        self.visibility.currentIndexChanged.connect(self._changed)
+        self.visibility.currentIndexChanged.connect(self._explain_visibility)
+        self.mode_group.idToggled.connect(self._mode_toggled)
+        self.save_button.clicked.connect(lambda: self.save(final=True))
+        self.delete_button.clicked.connect(self.delete_requested)
+        self.prompt_card.use_prompt.connect(self._use_prompt)
+        self.templates_button.chosen.connect(self.insert_template)
+
+    # --- state ---------------------------------------------------------------------------------
+
+    @property
+    def entry(self) -> Entry:
+        """The entry as last loaded or stored (id None until the first save)."""
+        return self._entry
+
+    @property
+    def entry_id(self) -> int | None:
+        return self._entry.id
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def is_blank(self) -> bool:
+        return not self.title.text().strip() and not self.body.toPlainText().strip()
+
+    def start_new(self) -> None:
+        """Show a fresh, unsaved entry for today (it is stored once something is typed)."""
+        self.load(Entry(entry_date=self._today(), is_draft=True))
+        self._set_status(self.tr("New entry"))
+
+    def load(self, entry: Entry) -> None:
+        """Show `entry`; the caller saves the previous one first (see `leave`)."""
+        self._autosave.stop()
+        self._loading = True
+        self._entry = entry
+        self._refresh_suggestions()
+        try:
+            self.title.setText(entry.title)
+            self.body.setPlainText(entry.body)
+            self.date_edit.setDate(
+                QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
+            )
+            self.mood.setCurrentIndex(self.mood.findData(entry.mood) if entry.mood else 0)
+            self.craving.setCurrentIndex(
+                self.craving.findData(entry.craving) if entry.craving is not None else 0
+            )
+            self.tags.set_items(entry.tags)
+            self.people.set_items(self._contacts.get(p, "") for p in entry.people)
+            self.visibility.setCurrentIndex(max(0, self.visibility.findData(entry.visibility)))
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._explain_visibility()
+        self._check_people()
+        self.error.hide()
+        self.write_button.setChecked(True)
+        self._update_blank_helpers()
+        if entry.id is not None:
+            when = entry.updated_at.astimezone().strftime("%H:%M") if entry.updated_at else ""
+            self._set_status(
+                self.tr("Draft saved at %1").replace("%1", when)
+                if entry.is_draft
+                else self.tr("Saved")
+            )
+        self.delete_button.setEnabled(True)
+
+    def _refresh_suggestions(self) -> None:
+        if not self._vault.is_open:
+            return
+        self.tags.set_suggestions(self._vault.entries.tags())
+        self._contacts = {
+            c.id: c.name
+            for c in self._vault.contacts.list(include_archived=True)
+            if c.id is not None
+        }
+        active = [c.name for c in self._vault.contacts.list()]
+        self.people.set_suggestions(active)
+
+    # --- changes and saving --------------------------------------------------------------------
+
+    def _changed(self, *_: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        if self._entry.id is None and self.is_blank():
+            self._autosave.stop()  # an empty new entry is never stored
+            self._set_status(self.tr("New entry"))
+            return
+        self._set_status(self.tr("Saving…"))
+        self._autosave.start()
+
+    def _body_changed(self) -> None:
+        self._update_blank_helpers()
+        self._changed()
+
+    def _update_blank_helpers(self) -> None:
+        self.prompt_card.setVisible(self.body.document().isEmpty())
+
+    def autosave(self) -> None:
+        """Save after typing pauses; keeps the draft state as it is."""
+        self.save(final=False)
+
+    def flush(self) -> None:
+        """Save unsaved changes now (before lock or close); keeps the draft state."""
+        if self._dirty:
+            self.save(final=False)
+
+    def leave(self) -> None:
+        """The person moves to another entry: save, and a draft with text in it becomes a
+        finished entry (it was written on purpose; drafts are for interrupted writing)."""
+        if self.is_blank():
+            self.flush()
+            return
+        self.save(final=self._entry.is_draft)
+
+    def save(self, final: bool = False) -> Entry | None:
+        """Store the entry now. `final` marks it as no longer a draft (the Save button).
+
+        Returns the stored entry, or None when nothing was stored (an empty new entry, a locked
+        vault, or input the vault refused; then the reason is shown and the text stays).
+        """
+        self._autosave.stop()
+        if not self._vault.is_open:
+            return None
+        if not self._dirty and not (final and self._entry.is_draft and self._entry.id):
+            if final and self._entry.id is None:
+                self._set_status(self.tr("Nothing to save yet"))
+            return self._entry if self._entry.id is not None else None
+        if self._entry.id is None and self.is_blank():
+            self._set_status(self.tr("Nothing to save yet"))
+            return None
+        entry = self.current_entry()
+        if final:
+            entry = replace(entry, is_draft=False)
+        try:
+            stored = self._vault.entries.save(entry)
+        except ValidationError as error:
+            self._show_error(str(error))
+            return None
+        self._entry = stored
+        if self._date_problem() is None:
+            self.error.hide()
+        self._dirty = False
+        when = datetime.now().strftime("%H:%M")
+        self._set_status(
+            self.tr("Draft saved at %1").replace("%1", when)
+            if stored.is_draft
+            else self.tr("Saved at %1").replace("%1", when)
+        )
+        self.saved.emit(stored)
+        return stored
+
+    def current_entry(self) -> Entry:
+        """The stored entry with what the editor shows now (a refused date keeps the old one)."""
+        tags = tuple(self.tags.items())
+        by_name = {name.casefold(): cid for cid, name in self._contacts.items()}
+        people = tuple(
+            by_name[n.casefold()] for n in self.people.items() if n.casefold() in by_name
+        )
+        problem = self._date_problem()
+        if problem is None:
+            qd = self.date_edit.date()
+            day = date(qd.year(), qd.month(), qd.day())
+        else:
+            day = self._entry.entry_date
+            self._show_error(problem)
+        return replace(
+            self._entry,
+            title=self.title.text(),
+            body=self.body.toPlainText(),
+            mood=self.mood.currentData(),
+            craving=self.craving.currentData(),
+            tags=tags,
+            people=people,
+            visibility=self.visibility.currentData(),
+            entry_date=day,
+        )
+
+    def _date_problem(self) -> str | None:
+        qd = self.date_edit.date()
+        latest = self._today() + timedelta(days=FUTURE_DAYS_ALLOWED)
+        if not qd.isValid():
+            return self.tr("That date is not a real calendar day, so the entry keeps its date.")
+        chosen = date(qd.year(), qd.month(), qd.day())
+        if chosen < EARLIEST_DATE:
+            return self.tr(
+                "Entries can't be dated before 1900. Please check the year; "
+                "the entry keeps its previous date."
+            )
+        if chosen > latest:
+            return self.tr(
+                "Entries can be dated at most a week ahead. Please check the date; "
+                "the entry keeps its previous date."
+            )
+        return None
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(self.tr("Not saved yet: %1").replace("%1", message))
+        self.error.show()
+        self._set_status(self.tr("Not saved"))
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    # --- helpers for writing ------------------------------------------------------------------
+
+    def _mode_toggled(self, button_id: int, checked: bool) -> None:
+        if not checked:
+            return
+        if button_id == 1:
+            self.preview.document().setMarkdown(self.body.toPlainText())
+            self.stack.setCurrentWidget(self.preview)
+        else:
+            self.stack.setCurrentWidget(self.body)
+
+    def show_preview(self, on: bool = True) -> None:
+        (self.preview_button if on else self.write_button).setChecked(True)
+
+    def _use_prompt(self, text: str) -> None:
+        self.body.setPlainText(f"> {text}\n\n")
+        self._focus_body_end()
+
+    def insert_template(self, body: str) -> None:
+        """Put a template in: the whole body when empty, else at the cursor (nothing replaced)."""
+        self.show_preview(False)
+        if self.body.document().isEmpty():
+            self.body.setPlainText(body)
+        else:
+            self.body.textCursor().insertText("\n" + body)
+        self._focus_body_end()
+
+    def _focus_body_end(self) -> None:
+        cursor = self.body.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.body.setTextCursor(cursor)
+        self.body.setFocus()
+
+    def _explain_visibility(self, *_: object) -> None:
+        notes = {
+            Visibility.PRIVATE: self.tr(
+                "Only for you. Never leaves this journal, not even in "
+                "exports, unless you choose to include it."
+            ),
+            Visibility.NORMAL: self.tr("Kept in your journal and in your own exports and backups."),
+            Visibility.SHARED: self.tr(
+                "May be included in a report you choose to share with your counselor."
+            ),
+        }
+        self.visibility_note.setText(notes[self.visibility.currentData()])
+
+    def _check_people(self, *_: object) -> None:
+        known = {name.casefold() for name in self._contacts.values()}
+        unknown = [n for n in self.people.items() if n.casefold() not in known]
+        if unknown:
+            self.people_note.setText(
+                self.tr(
+                    "Not in your contacts yet: %1. Add them on the People page to link them here."
+                ).replace("%1", ", ".join(unknown))
+            )
+        self.people_note.setVisible(bool(unknown))

@@ -1,0 +1,299 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Journal page: search, filters and the timeline on the left, the editor on the right.
+
+It follows the page contract of notes/ui_brief.md: `flush()` saves what is typed before lock
+and close; `new_entry()`, `focus_search()`, `open_entry(id)` and `save_now()` are what the main
+window's shortcuts call. The page reads and writes only through the `Vault` it is given, on the
+GUI thread (each call is a millisecond or so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.core.models import Entry, EntryFilter
+from recovery_desktop.storage import Vault
+from recovery_desktop.ui.journal.editor import AUTOSAVE_MS, EntryEditor
+from recovery_desktop.ui.journal.search_bar import SEARCH_DEBOUNCE_MS, SearchBar
+from recovery_desktop.ui.journal.timeline_delegate import TimelineDelegate
+from recovery_desktop.ui.journal.timeline_model import PAGE_SIZE, TimelineModel
+
+UNDO_MS = 10_000
+
+
+class UndoBar(QFrame):
+    """ "Entry deleted — Undo", shown for a few seconds after a delete."""
+
+    def __init__(self, parent: QWidget | None = None, undo_ms: int = UNDO_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("journal_undo_bar")
+        self.setProperty("role", "banner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        self.label = QLabel(self.tr("Entry deleted."), self)
+        self.label.setObjectName("journal_undo_label")
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setObjectName("journal_undo")
+        self.undo_button.setAccessibleName(self.tr("Undo: bring the deleted entry back"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.undo_button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(undo_ms)
+        self.timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_for_a_while(self) -> None:
+        self.show()
+        self.timer.start()
+
+
+class JournalPage(QWidget):
+    """The journal: a timeline on the left and the entry editor on the right."""
+
+    def __init__(
+        self,
+        vault: Vault,
+        parent: QWidget | None = None,
+        *,
+        autosave_ms: int = AUTOSAVE_MS,
+        search_debounce_ms: int = SEARCH_DEBOUNCE_MS,
+        undo_ms: int = UNDO_MS,
+        page_size: int = PAGE_SIZE,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("journal_page")
+        self.setAccessibleName(self.tr("Journal"))
+        self._vault = vault
+        self._syncing = False
+        self._deleted: Entry | None = None
+
+        self.search_bar = SearchBar(self, search_debounce_ms)
+        self.new_button = QPushButton(self.tr("New entry"), self)
+        self.new_button.setObjectName("journal_new_entry")
+        self.new_button.setAccessibleName(self.tr("New entry"))
+        self.new_button.setToolTip(self.tr("New entry (Ctrl+N)"))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("journal_result_count")
+        self.count_label.setProperty("role", "muted")
+        self.count_label.setAccessibleName(self.tr("Number of entries shown"))
+
+        self.model = TimelineModel(vault, self, page_size)
+        self.timeline = QListView(self)
+        self.timeline.setObjectName("journal_timeline")
+        self.timeline.setAccessibleName(self.tr("Journal entries, newest first"))
+        self.timeline.setModel(self.model)
+        self.timeline.setItemDelegate(TimelineDelegate(self.timeline))
+        self.timeline.setUniformItemSizes(True)
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.timeline.setMouseTracking(True)
+        self.timeline.setFrameShape(QFrame.Shape.NoFrame)
+
+        left = QWidget(self)
+        left.setObjectName("journal_left")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(10, 8, 4, 8)
+        top = QHBoxLayout()
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.new_button)
+        left_layout.addWidget(self.search_bar)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.timeline, 1)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.undo_bar = UndoBar(right, undo_ms)
+        self.editor = EntryEditor(vault, right, autosave_ms=autosave_ms, today=today)
+        right_layout.addWidget(self.undo_bar)
+        right_layout.addWidget(self.editor, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("journal_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([380, 620])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        QWidget.setTabOrder(self.search_bar.clear_button, self.new_button)
+        QWidget.setTabOrder(self.new_button, self.timeline)
+        QWidget.setTabOrder(self.timeline, self.editor.title)
+
+        self.search_bar.filter_changed.connect(self._apply_filter)
+        self.timeline.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.new_button.clicked.connect(self.new_entry)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.delete_requested.connect(self.delete_current)
+        self.undo_bar.undo_button.clicked.connect(self.undo_delete)
+        self._refresh_choices()
+        self._update_count()
+
+    # --- the page contract ---------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save any unsaved text now (called before lock and close)."""
+        self.editor.flush()
+
+    def save_now(self) -> None:
+        """Save the open entry as finished (Ctrl+S)."""
+        self.editor.save(final=True)
+
+    def new_entry(self) -> None:
+        """Save the open entry and start a new, empty one with the cursor in the text."""
+        self.editor.leave()
+        self.editor.start_new()
+        self._select(None)
+        self.editor.body.setFocus()
+
+    def focus_search(self) -> None:
+        """Put the keyboard focus in the search box (Ctrl+F)."""
+        self.search_bar.focus_search()
+
+    def open_entry(self, entry_id: int) -> None:
+        """Select the entry in the timeline (reading further pages if needed) and open it."""
+        if self.editor.entry_id != entry_id:
+            self.editor.leave()
+            entry = self._vault.entries.get(entry_id) if self._vault.is_open else None
+            if entry is None:
+                return
+            self.editor.load(entry)
+        row = self.model.row_of(entry_id)
+        for _ in range(50):  # at most a few thousand rows; then open it unselected
+            if row is not None or not self.model.canFetchMore():
+                break
+            self.model.fetchMore()
+            row = self.model.row_of(entry_id)
+        self._select(entry_id)
+
+    def refresh(self) -> None:
+        """Read the timeline again (the page is shown after another page changed entries)."""
+        self.model.reload()
+        self._refresh_choices()
+        entry_id = self.editor.entry_id
+        if entry_id is not None and not self.editor.dirty and self._vault.is_open:
+            # another page (Today's check-in) may have changed or removed the open entry
+            stored = self._vault.entries.get(entry_id)
+            if stored is None:
+                self.editor.start_new()
+            elif stored != self.editor.entry:
+                self.editor.load(stored)
+        self._select(self.editor.entry_id)
+        self._update_count()
+
+    # --- timeline and editor together ----------------------------------------------------------
+
+    def _select(self, entry_id: int | None) -> None:
+        """Make the timeline's current row match the editor without reopening anything."""
+        self._syncing = True
+        try:
+            row = self.model.row_of(entry_id) if entry_id is not None else None
+            selection = self.timeline.selectionModel()
+            if row is None:
+                selection.clear()
+            else:
+                index = self.model.index(row)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.timeline.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        entry_id = current.data(TimelineModel.IdRole)
+        if entry_id is not None:
+            self.open_entry(int(entry_id))
+
+    def _on_saved(self, entry: Entry) -> None:
+        scroll = self.timeline.verticalScrollBar().value()
+        self._syncing = True
+        try:
+            known = set(self.search_bar.tag.itemData(i) for i in range(self.search_bar.tag.count()))
+            if not set(entry.tags) <= known:
+                self.search_bar.set_tags(self._vault.entries.tags())
+            self.model.entry_saved(entry)
+        finally:
+            self._syncing = False
+        if self.editor.entry_id == entry.id:
+            self._select(entry.id)
+        self.timeline.verticalScrollBar().setValue(scroll)
+        self._update_count()
+
+    def _apply_filter(self, flt: EntryFilter) -> None:
+        self.model.set_filter(flt)
+        self._select(self.editor.entry_id)
+        self.timeline.scrollToTop()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.total()
+        flt = self.model.entry_filter
+        if total == 0 and flt != EntryFilter():
+            text = self.tr("No entries match. Try fewer words, or clear the filters.")
+        elif total == 0:
+            text = self.tr("No entries yet. Your first one starts on the right.")
+        else:
+            text = (
+                self.tr("1 entry")
+                if total == 1
+                else self.tr("%1 entries").replace("%1", QLocale().toString(total))
+            )
+        self.count_label.setText(text)
+
+    def _refresh_choices(self) -> None:
+        if not self._vault.is_open:
+            return
+        self.search_bar.set_tags(self._vault.entries.tags())
+        self.search_bar.set_contacts(self._vault.contacts.list(include_archived=True))
+
+    # --- delete and undo -----------------------------------------------------------------------
+
+    def delete_current(self) -> None:
+        """Delete the open entry (after saving what was typed, so Undo brings all of it back)."""
+        if self.editor.is_blank() and self.editor.entry_id is None:
+            self.editor.start_new()
+            return
+        self.editor.save(final=False)
+        entry_id = self.editor.entry_id
+        if entry_id is None:  # the vault refused the text; keep it on screen
+            return
+        self._deleted = self._vault.entries.delete(entry_id)
+        self.editor.start_new()
+        self.model.reload()
+        self._select(None)
+        self._update_count()
+        self.undo_bar.show_for_a_while()
+        self.undo_bar.undo_button.setFocus()
+
+    def undo_delete(self) -> None:
+        """Put the deleted entry back as it was and open it."""
+        if self._deleted is None:
+            return
+        restored = self._vault.entries.restore(self._deleted)
+        self._deleted = None
+        self.undo_bar.hide()
+        self.model.reload()
+        self._update_count()
+        assert restored.id is not None
+        self.open_entry(restored.id)

@@ -1,0 +1,206 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Search box and filters above the timeline; they combine into one `EntryFilter`.
+
+Typing searches as you go, debounced (~250 ms) so a fast typist does not run a query per key;
+choosing a filter applies at once. "Clear filters" puts everything back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.core.models import MOOD_LABELS, Contact, EntryFilter
+
+SEARCH_DEBOUNCE_MS = 250
+_NO_DATE = QDate(1900, 1, 1)  # the minimum shows as "Any date" (QDateEdit cannot be empty)
+
+
+class _OptionalDateEdit(QDateEdit):
+    """A date box whose lowest value reads "Any"; its calendar opens on today, not 1900."""
+
+    def __init__(self, any_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d MMM yyyy")
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText(any_text)
+        self.setDate(_NO_DATE)
+        today = QDate.currentDate()
+        self.calendarWidget().setCurrentPage(today.year(), today.month())
+
+    def day(self) -> date | None:
+        qd = self.date()
+        if qd == _NO_DATE:
+            return None
+        return date(qd.year(), qd.month(), qd.day())
+
+    def set_day(self, day: date | None) -> None:
+        self.setDate(_NO_DATE if day is None else QDate(day.year, day.month, day.day))
+
+
+class SearchBar(QWidget):
+    """Emits `filter_changed(EntryFilter)` whenever the search or a filter changes."""
+
+    filter_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, debounce_ms: int = SEARCH_DEBOUNCE_MS):
+        super().__init__(parent)
+        self.setObjectName("journal_search_bar")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("journal_search")
+        self.search.setAccessibleName(self.tr("Search your journal"))
+        self.search.setPlaceholderText(self.tr("Search your journal (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+
+        row1 = QHBoxLayout()
+        self.tag = QComboBox(self)
+        self.tag.setObjectName("journal_filter_tag")
+        self.tag.setAccessibleName(self.tr("Filter by tag"))
+        self.mood = QComboBox(self)
+        self.mood.setObjectName("journal_filter_mood")
+        self.mood.setAccessibleName(self.tr("Filter by mood"))
+        self.mood.addItem(self.tr("Any mood"), None)
+        for value, word in MOOD_LABELS.items():
+            self.mood.addItem(f"{value} · {self.tr(word)}", value)
+        self.person = QComboBox(self)
+        self.person.setObjectName("journal_filter_person")
+        self.person.setAccessibleName(self.tr("Filter by person mentioned"))
+        for combo in (self.tag, self.mood, self.person):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+            row1.addWidget(combo, 1)
+        layout.addLayout(row1)
+
+        row2 = QHBoxLayout()
+        self.date_from = _OptionalDateEdit(self.tr("Any date"), self)
+        self.date_from.setObjectName("journal_filter_from")
+        self.date_from.setAccessibleName(self.tr("Entries from this date"))
+        self.date_to = _OptionalDateEdit(self.tr("Any date"), self)
+        self.date_to.setObjectName("journal_filter_to")
+        self.date_to.setAccessibleName(self.tr("Entries up to this date"))
+        from_label = QLabel(self.tr("From"), self)
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel(self.tr("to"), self)
+        to_label.setBuddy(self.date_to)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setObjectName("journal_clear_filters")
+        self.clear_button.setAccessibleName(self.tr("Clear the search and all filters"))
+        row2.addWidget(from_label)
+        row2.addWidget(self.date_from, 1)
+        row2.addWidget(to_label)
+        row2.addWidget(self.date_to, 1)
+        row2.addWidget(self.clear_button)
+        layout.addLayout(row2)
+
+        self.set_tags([])
+        self.set_contacts([])
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._emit)
+        for combo in (self.tag, self.mood, self.person):
+            combo.currentIndexChanged.connect(self._emit)
+        self.date_from.dateChanged.connect(self._emit)
+        self.date_to.dateChanged.connect(self._emit)
+        self.clear_button.clicked.connect(self.clear)
+        self._quiet = False
+        self._update_clear()
+
+        order = [
+            self.search,
+            self.tag,
+            self.mood,
+            self.person,
+            self.date_from,
+            self.date_to,
+            self.clear_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # --- choices -------------------------------------------------------------------------------
+
+    def set_tags(self, tags: list[str]) -> None:
+        """Offer `tags` in the tag filter, keeping the current choice when it still exists."""
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(self.tr("Any tag"), None)
+        for name in tags:
+            self.tag.addItem(name, name)
+        index = self.tag.findData(current) if current else 0
+        self.tag.setCurrentIndex(max(0, index))
+        self.tag.blockSignals(False)
+
+    def set_contacts(self, contacts: list[Contact]) -> None:
+        current = self.person.currentData()
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem(self.tr("Anyone"), None)
+        for contact in contacts:
+            self.person.addItem(contact.name, contact.id)
+        index = self.person.findData(current) if current is not None else 0
+        self.person.setCurrentIndex(max(0, index))
+        self.person.blockSignals(False)
+
+    # --- the filter ----------------------------------------------------------------------------
+
+    def entry_filter(self) -> EntryFilter:
+        return EntryFilter(
+            text=self.search.text().strip(),
+            tag=self.tag.currentData(),
+            mood=self.mood.currentData(),
+            date_from=self.date_from.day(),
+            date_to=self.date_to.day(),
+            person=self.person.currentData(),
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear(self) -> None:
+        """Back to the whole timeline."""
+        self._quiet = True
+        try:
+            self.search.clear()
+            self.tag.setCurrentIndex(0)
+            self.mood.setCurrentIndex(0)
+            self.person.setCurrentIndex(0)
+            self.date_from.set_day(None)
+            self.date_to.set_day(None)
+        finally:
+            self._quiet = False
+        self._debounce.stop()
+        self._emit()
+
+    def _emit(self, *_: object) -> None:
+        if self._quiet:
+            return
+        self._debounce.stop()
+        self._update_clear()
+        self.filter_changed.emit(self.entry_filter())
+
+    def _update_clear(self) -> None:
+        self.clear_button.setEnabled(self.entry_filter() != EntryFilter())
