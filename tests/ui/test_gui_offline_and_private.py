@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A whole desktop session opens no socket and leaves no plain text on disk.
+
+Sockets are counted in the process's open files, so a socket made by Qt's C++ code would show
+up too, not only those made through Python's `socket` module.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from recovery_desktop.storage import Vault
+from tests.conftest import PASSPHRASE
+from tests.integration.test_privacy import files_containing
+from tests.ui.conftest import unlock_with
+
+PHRASE = "Porcupine saxophone tuesday"
+
+
+def open_sockets() -> int:
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+        except OSError:
+            pass
+    return count
+
+
+def test_a_desktop_session_stays_offline_and_private(
+    qtbot, make_controller, vault_and_code, tmp_path: Path
+):
+    vault, _ = vault_and_code
+    folder = vault.folder
+    vault.close()
+    sockets_before = open_sockets()
+
+    controller = make_controller(folder)
+    controller.start()
+    main = unlock_with(qtbot, controller, PASSPHRASE)
+    for page in (
+        "today",
+        "journal",
+        "people",
+        "goals",
+        "insights",
+        "safety plan",
+        "export & backup",
+    ):
+        main.sidebar.setCurrentRow(
+            next(
+                i
+                for i in range(main.sidebar.count())
+                if main.sidebar.item(i).text().lower() == page
+            )
+        )
+    journal = main.pages["journal"]
+    journal.new_entry()
+    body = journal.editor.body
+    body.setFocus()
+    qtbot.keyClicks(body, PHRASE)
+    journal.save_now()
+    main.show_help_now()
+    controller.lock()  # as the idle timer does, with the Help now dialog still open
+    qtbot.waitUntil(lambda: controller.main_window is None, timeout=5000)
+
+    assert open_sockets() == sockets_before
+    assert "PySide6.QtNetwork" not in sys.modules
+    temp = tmp_path / "tmp"
+    home = tmp_path / "home"  # QSettings and any app data of this test live here
+    assert files_containing([folder, temp, home], PHRASE) == []
+    with Vault.open(folder, PASSPHRASE) as reopened:  # it was written, encrypted
+        assert [e.preview for e in reopened.entries.search("saxophone")] == [PHRASE]
