@@ -79,7 +79,7 @@ def bench_storage(folder: Path) -> list[Result]:
     today_ms = _today_queries(vault)
     results.append(
         Result(
-            "unlock (after KDF) to Today's data",
+            "vault open (after KDF) to Today's data",
             (time.perf_counter() - start) * 1000,
             "ms",
             "150 ms",
@@ -256,6 +256,50 @@ def bench_memory(folder: Path) -> list[Result]:
     ]
 
 
+def _probe(*args: str) -> str:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.gui_probe", *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout.strip()
+
+
+def bench_gui(folder: Path) -> list[Result]:
+    """Start-up, unlock to Today, and the journal timeline, each in a fresh process."""
+    bare = statistics.median(float(_probe("bare")) for _ in range(5))
+    start = statistics.median(float(_probe("unlock", str(folder))) for _ in range(5))
+    today = statistics.median(float(_probe("today", str(folder), PASSPHRASE)) for _ in range(3))
+    first_page, worst_scroll, rows = (
+        float(v) for v in _probe("journal", str(folder), PASSPHRASE).split()
+    )
+    return [
+        Result(
+            "process start to unlock window shown",
+            start,
+            "ms",
+            "1.5x bare window",
+            bare,
+            start <= 1.5 * bare,
+        ),
+        Result("unlock (after KDF) to Today shown", today, "ms", "150 ms", None, today <= 150),
+        Result(
+            "journal timeline first page shown", first_page, "ms", "100 ms", None, first_page <= 100
+        ),
+        Result(
+            f"journal scroll, worst step ({int(rows)} rows fetched)",
+            worst_scroll,
+            "ms",
+            "50 ms",
+            None,
+            worst_scroll <= 50,
+        ),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks.run")
     parser.add_argument("--scale", choices=["small", "large"], default="large")
@@ -265,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args(argv)
     folder = args.vault or demo_vault(args.scale)
-    results = bench_storage(folder) + bench_cli(folder) + bench_memory(folder)
+    results = bench_storage(folder) + bench_gui(folder) + bench_cli(folder) + bench_memory(folder)
     width = max(len(r.name) for r in results)
     print(f"{'what':<{width}}  {'value':>10}  {'floor':>10}  target")
     for r in results:

@@ -68,7 +68,7 @@ def run_gui(vault_dir: Path | None = None, demo: bool = False) -> int:
     "demo"), open it, and delete the folder on exit.
     """
     from recovery_desktop.config import default_vault_dir
-    from recovery_desktop.storage.vault import vault_exists
+    from recovery_desktop.storage.layout import vault_exists
     from recovery_desktop.ui.app_settings import AppSettings
     from recovery_desktop.ui.controller import AppController
     from recovery_desktop.ui.theme import apply_theme

@@ -58,3 +58,18 @@ def test_the_check_would_catch_qt(tmp_path: Path) -> None:
     sample = tmp_path / "x.py"
     sample.write_text("from PySide6.QtCore import QObject\n")
     assert "PySide6" in _imports(sample)
+
+
+def test_start_up_loads_only_what_the_unlock_window_needs() -> None:
+    """DESIGN §2: matplotlib, the pages and the vault's crypto load later, when first used."""
+    code = (
+        "import sys\n"
+        "import recovery_desktop.app, recovery_desktop.ui.controller\n"
+        "import recovery_desktop.ui.unlock.unlock_window\n"
+        "late = ('matplotlib', 'sqlcipher3', 'cryptography', 'recovery_desktop.ui.journal',\n"
+        "        'recovery_desktop.ui.today', 'recovery_desktop.ui.main_window')\n"
+        "bad = [m for m in sys.modules if m.startswith(late)]\n"
+        "print(bad); raise SystemExit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -35,6 +35,7 @@ from recovery_desktop.storage.keys import (
     generate_recovery_code,
     new_data_key,
 )
+from recovery_desktop.storage.layout import BACKUPS_NAME, DB_NAME, KEYS_NAME, vault_exists
 from recovery_desktop.storage.migrations import migrate
 from recovery_desktop.storage.people import CommunityRepository, ContactRepository
 from recovery_desktop.storage.recovery import (
@@ -44,13 +45,7 @@ from recovery_desktop.storage.recovery import (
     TemplateRepository,
 )
 
-DB_NAME = "vault.db"
-KEYS_NAME = "vault.keys"
-BACKUPS_NAME = "backups"
-
-
-def vault_exists(folder: Path) -> bool:
-    return (Path(folder) / KEYS_NAME).is_file()
+__all__ = ["BACKUPS_NAME", "DB_NAME", "KEYS_NAME", "Vault", "vault_exists"]
 
 
 class Vault:

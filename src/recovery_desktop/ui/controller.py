@@ -16,12 +16,12 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from recovery_desktop.storage import KdfCost, Vault
-from recovery_desktop.storage.vault import vault_exists
+from recovery_desktop.storage.layout import vault_exists
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.unlock.unlock_window import DEFAULT_FAILURE_DELAYS, UnlockWindow
 
 if TYPE_CHECKING:
+    from recovery_desktop.storage import KdfCost, Vault
     from recovery_desktop.ui.lock import SessionLock
     from recovery_desktop.ui.main_window import MainWindow, PageFactory
     from recovery_desktop.ui.unlock.setup_wizard import SetupWizard

