@@ -232,7 +232,7 @@ class TimelineDelegate(QStyledItemDelegate):
         doc.setTextWidth(rect.width())
         doc.setHtml(
             f'<span style="color:{colour.name()}">'
-            + snippet_html(snippet, highlight_colour(), current_scheme().text)
+            + snippet_html(plain_preview(snippet), highlight_colour(), current_scheme().text)
             + "</span>"
         )
         painter.save()
