@@ -77,3 +77,15 @@ def describe_storage_error(error: BaseException) -> str:
     return (
         "The vault could not be written or read right now. Nothing was changed; please try again."
     )
+
+
+def storage_failure_message(error: BaseException) -> str | None:
+    """A plain sentence when `error` is the disk or database refusing a write (full disk,
+    read-only folder, damaged file); None for anything else, which is a bug to report."""
+    from recovery_desktop.storage.connection import DatabaseError
+
+    if isinstance(error, VaultError):
+        return str(error)
+    if isinstance(error, OSError | DatabaseError):
+        return describe_storage_error(error)
+    return None

@@ -94,7 +94,7 @@ class SessionLock(QObject):
         self.window: QWidget | None = window
         self._fixed_interval = idle_interval_ms
         self.idle = IdleWatcher(self._interval_ms(), self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self._lock_when_idle)
         window.lock_requested.connect(self.lock)  # type: ignore[attr-defined]
         window.settings_changed.connect(self._settings_changed)  # type: ignore[attr-defined]
         self.is_locked = False
@@ -109,19 +109,40 @@ class SessionLock(QObject):
             self.idle.set_interval_ms(self._interval_ms())
 
     def lock(self) -> None:
-        """Save drafts, close dialogs and the main window, close the vault. Idempotent."""
+        """Ctrl+L, the Lock button: save drafts, then lock. If a page holds something the vault
+        would not take (full disk, an entry too long), ask before throwing it away."""
+        self._lock(ask=True)
+
+    def _lock_when_idle(self) -> None:
+        """Idle time: lock, unless that would lose unsaved writing; then stay open, say why on
+        screen, and try again after the next idle interval. Nothing is lost."""
+        self._lock(ask=False)
+
+    def _lock(self, *, ask: bool) -> None:
         if self.is_locked:
             return
-        self.is_locked = True
-        self.idle.stop()
         window = self.window
-        self.window = None
         if window is not None and shiboken6.isValid(window):
             _dismiss_dialogs(window)
             try:
-                window.flush_pages()  # type: ignore[attr-defined]
-            except Exception:  # the lock must still happen; the page keeps its own autosave
+                unsaved = window.flush_pages()  # type: ignore[attr-defined]
+            except Exception:  # a bug in a page: the page's own text is still on screen
                 log.exception("A page could not save its draft before locking")
+                unsaved = ["?"]
+            if unsaved and not (ask and window.confirm_losing_unsaved(window.tr("Lock"))):  # type: ignore[attr-defined]
+                if not ask:
+                    window.statusBar().showMessage(  # type: ignore[attr-defined]
+                        window.tr(
+                            "Not locked: something you wrote could not be saved yet (see the "
+                            "message on the page). Lock with Ctrl+L when it is safe."
+                        )
+                    )
+                self.idle.set_interval_ms(self._interval_ms())
+                return
+        self.is_locked = True
+        self.idle.stop()
+        self.window = None
+        if window is not None and shiboken6.isValid(window):
             window.discard()  # type: ignore[attr-defined]
         self.vault.close()
         self.locked.emit()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -344,11 +345,34 @@ class MainWindow(QMainWindow):
 
     # --- saving and closing --------------------------------------------------------------------
 
-    def flush_pages(self) -> None:
-        """Ask every built page to save what is unsaved (drafts) now."""
+    def flush_pages(self) -> list[str]:
+        """Ask every built page to save what is unsaved (drafts) now; return the keys of the
+        pages that still hold something the vault did not take (a full disk, an entry too
+        long), so the caller can avoid throwing it away."""
         for widget in self.pages.values():
             if hasattr(widget, "flush"):
                 widget.flush()
+        return [
+            key
+            for key, widget in self.pages.items()
+            if hasattr(widget, "has_unsaved_changes") and widget.has_unsaved_changes()
+        ]
+
+    def confirm_losing_unsaved(self, action: str) -> bool:
+        """Ask before `action` (Lock, Close) throws away writing the vault did not take (full
+        disk, an entry too long). The default answer keeps it: stay as we are."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Something is not saved"),
+            self.tr(
+                "Something you wrote could not be saved; the page says why. If you continue, "
+                "it will be lost.\n\n{action} anyway and discard it? Choose Cancel to stay "
+                "and copy or shorten it first."
+            ).format(action=action),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def discard(self) -> None:
         """For locking: close and delete the window and every page (their models go with them).
@@ -381,9 +405,14 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         try:
-            self.flush_pages()
-        finally:
-            self._save_geometry()
-            self._discarded = True
-            event.accept()
-            self.closed.emit()
+            unsaved = self.flush_pages()
+        except Exception:  # a bug in a page: close as before, its autosave ran already
+            log.exception("A page could not save before closing")
+            unsaved = []
+        if unsaved and not self.confirm_losing_unsaved(self.tr("Close")):
+            event.ignore()
+            return
+        self._save_geometry()
+        self._discarded = True
+        event.accept()
+        self.closed.emit()

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.models import MOOD_LABELS, Entry, Visibility
 from recovery_desktop.core.validation import EARLIEST_DATE, ValidationError
 from recovery_desktop.storage import Vault
+from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.journal.blank_page import PromptCard, TemplatesButton
 from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
 from recovery_desktop.ui.theme import mood_color, scaled_font
@@ -305,6 +306,10 @@ class EntryEditor(QWidget):
     def dirty(self) -> bool:
         return self._dirty
 
+    def has_unsaved_changes(self) -> bool:
+        """True when something typed is not in the vault (after a failed save, for instance)."""
+        return self._dirty and not (self._entry.id is None and self.is_blank())
+
     def is_blank(self) -> bool:
         return not self.title.text().strip() and not self.body.toPlainText().strip()
 
@@ -421,6 +426,12 @@ class EntryEditor(QWidget):
             stored = self._vault.entries.save(entry)
         except ValidationError as error:
             self._show_error(str(error))
+            return None
+        except Exception as error:
+            message = storage_failure_message(error)  # full disk, read-only folder...
+            if message is None:
+                raise
+            self._show_error(message)  # the text stays here and the next autosave retries
             return None
         self._entry = stored
         if self._date_problem() is None:

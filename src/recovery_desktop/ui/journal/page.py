@@ -155,6 +155,10 @@ class JournalPage(QWidget):
         """Save any unsaved text now (called before lock and close)."""
         self.editor.flush()
 
+    def has_unsaved_changes(self) -> bool:
+        """True when the open entry holds text the vault did not take (checked before locking)."""
+        return self.editor.has_unsaved_changes()
+
     def save_now(self) -> None:
         """Save the open entry as finished (Ctrl+S)."""
         self.editor.save(final=True)

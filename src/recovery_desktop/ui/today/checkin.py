@@ -35,6 +35,7 @@ from recovery_desktop.core.checkin import (
 from recovery_desktop.core.models import Entry
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
+from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.today.card import Card, muted_label
 from recovery_desktop.ui.widgets.craving_scale import CravingScale
 from recovery_desktop.ui.widgets.mood_picker import MoodPicker
@@ -306,6 +307,12 @@ class CheckinCard(Card):
             self._entry = self._vault.entries.save(candidate)
         except ValidationError as error:
             self._say(str(error), error=True)
+            return False
+        except Exception as error:
+            message = storage_failure_message(error)  # full disk, read-only folder...
+            if message is None:
+                raise
+            self._say(message, error=True)
             return False
         self._say(
             self.tr("Saved as you go.") if quiet else self.tr("Saved. Thank you for checking in.")

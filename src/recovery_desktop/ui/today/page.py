@@ -127,6 +127,10 @@ class TodayPage(QWidget):
         """Save anything typed but not saved yet (called before lock and close)."""
         self.checkin.flush()
 
+    def has_unsaved_changes(self) -> bool:
+        """True when the check-in holds answers the vault did not take (checked before locking)."""
+        return self.checkin.has_unsaved_changes()
+
     def refresh(self) -> None:
         """Re-read the vault; on a new day, keep yesterday's check-in and start today's."""
         now = self._clock()
