@@ -207,3 +207,20 @@ def test_failed_transaction_writes_nothing(vault: Vault) -> None:
         vault.entries.save(Entry(entry_date=DAY, body="never committed"))
         raise RuntimeError("boom")
     assert vault.entries.count() == 0
+
+
+def test_updates_keep_when_a_record_was_made(vault: Vault) -> None:
+    entry = vault.entries.save(Entry(entry_date=DAY, body="first words"))
+    edited = vault.entries.save(
+        replace(entry, body="second words", created_at=datetime(2001, 1, 1, tzinfo=UTC))
+    )
+    stored = vault.entries.get(entry.id)
+    assert stored.body == "second words" and stored.created_at == entry.created_at
+    assert stored.updated_at >= entry.updated_at and edited.id == entry.id
+    # A saved id whose row is gone (autosave racing a delete) is written again, not lost.
+    vault.entries.delete(entry.id)
+    again = vault.entries.save(replace(stored, body="third words"))
+    assert again.id == entry.id and vault.entries.get(entry.id).body == "third words"
+    contact = vault.contacts.save(Contact("Dana"))
+    vault.contacts.save(replace(contact, name="Dana R."))
+    assert [c.name for c in vault.contacts.list()] == ["Dana R."]

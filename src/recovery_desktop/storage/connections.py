@@ -12,6 +12,7 @@ from recovery_desktop.core.models import ConnectionKind, InitiatedBy
 from recovery_desktop.core.validation import ValidationError, clean_text
 from recovery_desktop.storage.codec import day, from_day, from_ts, ts
 from recovery_desktop.storage.connection import Connection, transaction
+from recovery_desktop.storage.sql import save_row
 
 _COLUMNS = (
     "id, occurred_at, contact_id, community_id, kind, initiated_by, felt_supported, note, entry_id"
@@ -38,32 +39,24 @@ class ConnectionRepository:
             initiated_by=InitiatedBy(connection.initiated_by),
             note=clean_text(connection.note, what="The note"),
         )
-        values = (
-            ts(connection.occurred_at),
-            day(local_day(connection.occurred_at)),
-            connection.contact_id,
-            connection.community_id,
-            connection.kind.value,
-            connection.initiated_by.value,
-            connection.felt_supported,
-            connection.note,
-            connection.entry_id,
-        )
         with transaction(self._conn):
-            if connection.id is None:
-                cursor = self._conn.execute(
-                    "INSERT INTO connection (occurred_at, occurred_on, contact_id, community_id, "
-                    "kind, initiated_by, felt_supported, note, entry_id) VALUES (?,?,?,?,?,?,?,?,?)",
-                    values,
-                )
-                connection = replace(connection, id=cursor.lastrowid)
-            else:
-                self._conn.execute(
-                    "UPDATE connection SET occurred_at=?, occurred_on=?, contact_id=?, "
-                    "community_id=?, kind=?, initiated_by=?, felt_supported=?, note=?, entry_id=? "
-                    "WHERE id=?",
-                    (*values, connection.id),
-                )
+            connection_id = save_row(
+                self._conn,
+                "connection",
+                connection.id,
+                {
+                    "occurred_at": ts(connection.occurred_at),
+                    "occurred_on": day(local_day(connection.occurred_at)),
+                    "contact_id": connection.contact_id,
+                    "community_id": connection.community_id,
+                    "kind": connection.kind.value,
+                    "initiated_by": connection.initiated_by.value,
+                    "felt_supported": connection.felt_supported,
+                    "note": connection.note,
+                    "entry_id": connection.entry_id,
+                },
+            )
+        connection = replace(connection, id=connection_id)
         return connection
 
     def add_many(self, connections: Sequence[ConnectionRecord]) -> None:

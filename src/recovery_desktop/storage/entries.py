@@ -26,6 +26,7 @@ from recovery_desktop.core.validation import (
 )
 from recovery_desktop.storage.codec import day, flag, from_day, from_flag, from_ts, now_utc, ts
 from recovery_desktop.storage.connection import Connection, transaction
+from recovery_desktop.storage.sql import save_row
 
 PREVIEW_CHARS = 160
 _ENTRY_COLUMNS = (
@@ -88,71 +89,48 @@ class EntryRepository:
         """
         entry = self._validated(entry)
         now = now_utc()
+        entry = replace(entry, created_at=entry.created_at or now, updated_at=now)
         with transaction(self._conn):
-            if entry.id is None:
-                entry = self._insert(
-                    replace(entry, created_at=entry.created_at or now, updated_at=now)
-                )
-            else:
-                entry = replace(entry, updated_at=now)
-                cursor = self._conn.execute(
-                    "UPDATE entry SET entry_date=?, updated_at=?, title=?, body=?, mood=?, "
-                    "craving=?, sober_today=?, visibility=?, is_draft=?, is_checkin=?, gratitude=?, "
-                    "intention=?, evening_review=? WHERE id=?",
-                    (
-                        day(entry.entry_date),
-                        ts(now),
-                        entry.title,
-                        entry.body,
-                        entry.mood,
-                        entry.craving,
-                        flag(entry.sober_today),
-                        entry.visibility.value,
-                        int(entry.is_draft),
-                        int(entry.is_checkin),
-                        entry.gratitude,
-                        entry.intention,
-                        entry.evening_review,
-                        entry.id,
-                    ),
-                )
-                if cursor.rowcount == 0:
-                    entry = self._insert(entry)
-            self._write_links(entry)
+            entry = self._write(entry)
         return entry
 
     def restore(self, entry: Entry) -> Entry:
         """Put back an entry removed by `delete` (undo), keeping its id and timestamps."""
         entry = self._validated(entry)
+        now = now_utc()
+        entry = replace(
+            entry, created_at=entry.created_at or now, updated_at=entry.updated_at or now
+        )
         with transaction(self._conn):
-            entry = self._insert(entry)
-            self._write_links(entry)
+            entry = self._write(entry)
         return entry
 
-    def _insert(self, entry: Entry) -> Entry:
-        created = entry.created_at or now_utc()
-        updated = entry.updated_at or created
-        cursor = self._conn.execute(
-            f"INSERT INTO entry ({_ENTRY_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                entry.id,
-                day(entry.entry_date),
-                ts(created),
-                ts(updated),
-                entry.title,
-                entry.body,
-                entry.mood,
-                entry.craving,
-                flag(entry.sober_today),
-                entry.visibility.value,
-                int(entry.is_draft),
-                int(entry.is_checkin),
-                entry.gratitude,
-                entry.intention,
-                entry.evening_review,
-            ),
+    def _write(self, entry: Entry) -> Entry:
+        assert entry.created_at is not None and entry.updated_at is not None
+        entry_id = save_row(
+            self._conn,
+            "entry",
+            entry.id,
+            {
+                "entry_date": day(entry.entry_date),
+                "updated_at": ts(entry.updated_at),
+                "title": entry.title,
+                "body": entry.body,
+                "mood": entry.mood,
+                "craving": entry.craving,
+                "sober_today": flag(entry.sober_today),
+                "visibility": entry.visibility.value,
+                "is_draft": int(entry.is_draft),
+                "is_checkin": int(entry.is_checkin),
+                "gratitude": entry.gratitude,
+                "intention": entry.intention,
+                "evening_review": entry.evening_review,
+            },
+            insert_only={"created_at": ts(entry.created_at)},
         )
-        return replace(entry, id=cursor.lastrowid, created_at=created, updated_at=updated)
+        entry = replace(entry, id=entry_id)
+        self._write_links(entry)
+        return entry
 
     def _write_links(self, entry: Entry) -> None:
         conn = self._conn

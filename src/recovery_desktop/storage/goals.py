@@ -11,6 +11,7 @@ from recovery_desktop.core.models import Commitment, Goal, GoalKind, GoalStatus,
 from recovery_desktop.core.validation import ValidationError, clean_text
 from recovery_desktop.storage.codec import day, from_day, from_ts, now_utc, ts
 from recovery_desktop.storage.connection import Connection, transaction
+from recovery_desktop.storage.sql import save_row
 
 _GOAL_COLUMNS = "id, title, why, kind, contact_id, target_date, status, created_at"
 _COMMITMENT_COLUMNS = "id, goal_id, promise, due_date, outcome, noted_at, note"
@@ -31,29 +32,23 @@ class GoalRepository:
             kind=GoalKind(goal.kind),
             status=GoalStatus(goal.status),
         )
-        values = (
-            goal.title,
-            goal.why,
-            goal.kind.value,
-            goal.contact_id,
-            day(goal.target_date),
-            goal.status.value,
-        )
+        goal = replace(goal, created_at=goal.created_at or now_utc())
         with transaction(self._conn):
-            if goal.id is None:
-                created = goal.created_at or now_utc()
-                cursor = self._conn.execute(
-                    "INSERT INTO goal (title, why, kind, contact_id, target_date, status, created_at) "
-                    "VALUES (?,?,?,?,?,?,?)",
-                    (*values, ts(created)),
-                )
-                goal = replace(goal, id=cursor.lastrowid, created_at=created)
-            else:
-                self._conn.execute(
-                    "UPDATE goal SET title=?, why=?, kind=?, contact_id=?, target_date=?, status=? "
-                    "WHERE id=?",
-                    (*values, goal.id),
-                )
+            goal_id = save_row(
+                self._conn,
+                "goal",
+                goal.id,
+                {
+                    "title": goal.title,
+                    "why": goal.why,
+                    "kind": goal.kind.value,
+                    "contact_id": goal.contact_id,
+                    "target_date": day(goal.target_date),
+                    "status": goal.status.value,
+                },
+                insert_only={"created_at": ts(goal.created_at)},
+            )
+        goal = replace(goal, id=goal_id)
         return goal
 
     def get(self, goal_id: int) -> Goal | None:
@@ -90,28 +85,21 @@ class GoalRepository:
         )
         if commitment.outcome is not Outcome.PENDING and commitment.noted_at is None:
             commitment = replace(commitment, noted_at=now_utc())
-        values = (
-            commitment.goal_id,
-            commitment.promise,
-            day(commitment.due_date),
-            commitment.outcome.value,
-            ts(commitment.noted_at) if commitment.noted_at else None,
-            commitment.note,
-        )
         with transaction(self._conn):
-            if commitment.id is None:
-                cursor = self._conn.execute(
-                    "INSERT INTO commitment (goal_id, promise, due_date, outcome, noted_at, note) "
-                    "VALUES (?,?,?,?,?,?)",
-                    values,
-                )
-                commitment = replace(commitment, id=cursor.lastrowid)
-            else:
-                self._conn.execute(
-                    "UPDATE commitment SET goal_id=?, promise=?, due_date=?, outcome=?, noted_at=?, "
-                    "note=? WHERE id=?",
-                    (*values, commitment.id),
-                )
+            commitment_id = save_row(
+                self._conn,
+                "commitment",
+                commitment.id,
+                {
+                    "goal_id": commitment.goal_id,
+                    "promise": commitment.promise,
+                    "due_date": day(commitment.due_date),
+                    "outcome": commitment.outcome.value,
+                    "noted_at": ts(commitment.noted_at) if commitment.noted_at else None,
+                    "note": commitment.note,
+                },
+            )
+        commitment = replace(commitment, id=commitment_id)
         return commitment
 
     def mark(self, commitment_id: int, outcome: Outcome, note: str = "") -> Commitment:

@@ -10,6 +10,7 @@ from recovery_desktop.core.models import Community, CommunityKind, Contact, Role
 from recovery_desktop.core.validation import ValidationError, clean_text
 from recovery_desktop.storage.codec import now_utc, ts
 from recovery_desktop.storage.connection import Connection, transaction
+from recovery_desktop.storage.sql import save_row
 
 _CONTACT_COLUMNS = "id, name, role, phone, email, notes, reach_out_every_days, emergency, archived"
 _COMMUNITY_COLUMNS = "id, name, kind, schedule, place, notes, archived"
@@ -37,30 +38,24 @@ class ContactRepository:
         )
         if contact.reach_out_every_days is not None and contact.reach_out_every_days < 1:
             raise ValidationError("“Reach out every” is a number of days, 1 or more.")
-        values = (
-            contact.name,
-            contact.role.value,
-            contact.phone,
-            contact.email,
-            contact.notes,
-            contact.reach_out_every_days,
-            int(contact.emergency),
-            int(contact.archived),
-        )
         with transaction(self._conn):
-            if contact.id is None:
-                cursor = self._conn.execute(
-                    "INSERT INTO contact (name, role, phone, email, notes, reach_out_every_days, "
-                    "emergency, archived, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (*values, ts(now_utc())),
-                )
-                contact = replace(contact, id=cursor.lastrowid)
-            else:
-                self._conn.execute(
-                    "UPDATE contact SET name=?, role=?, phone=?, email=?, notes=?, "
-                    "reach_out_every_days=?, emergency=?, archived=? WHERE id=?",
-                    (*values, contact.id),
-                )
+            contact_id = save_row(
+                self._conn,
+                "contact",
+                contact.id,
+                {
+                    "name": contact.name,
+                    "role": contact.role.value,
+                    "phone": contact.phone,
+                    "email": contact.email,
+                    "notes": contact.notes,
+                    "reach_out_every_days": contact.reach_out_every_days,
+                    "emergency": int(contact.emergency),
+                    "archived": int(contact.archived),
+                },
+                insert_only={"created_at": ts(now_utc())},
+            )
+        contact = replace(contact, id=contact_id)
         return contact
 
     def get(self, contact_id: int) -> Contact | None:
@@ -100,28 +95,22 @@ class CommunityRepository:
             place=clean_text(community.place, limit=1000).strip(),
             notes=clean_text(community.notes, what="The notes"),
         )
-        values = (
-            community.name,
-            community.kind.value,
-            community.schedule,
-            community.place,
-            community.notes,
-            int(community.archived),
-        )
         with transaction(self._conn):
-            if community.id is None:
-                cursor = self._conn.execute(
-                    "INSERT INTO community (name, kind, schedule, place, notes, archived, "
-                    "created_at) VALUES (?,?,?,?,?,?,?)",
-                    (*values, ts(now_utc())),
-                )
-                community = replace(community, id=cursor.lastrowid)
-            else:
-                self._conn.execute(
-                    "UPDATE community SET name=?, kind=?, schedule=?, place=?, notes=?, archived=? "
-                    "WHERE id=?",
-                    (*values, community.id),
-                )
+            community_id = save_row(
+                self._conn,
+                "community",
+                community.id,
+                {
+                    "name": community.name,
+                    "kind": community.kind.value,
+                    "schedule": community.schedule,
+                    "place": community.place,
+                    "notes": community.notes,
+                    "archived": int(community.archived),
+                },
+                insert_only={"created_at": ts(now_utc())},
+            )
+        community = replace(community, id=community_id)
         return community
 
     def get(self, community_id: int) -> Community | None:
