@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from recovery_desktop.storage.errors import VaultDamagedError
+from recovery_desktop.storage.errors import VaultDamagedError, VaultError, describe_storage_error
 
 Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError
@@ -25,26 +25,36 @@ OperationalError = dbapi2.OperationalError
 def open_database(path: Path, data_key: bytes) -> Connection:
     """Open (or create) the encrypted database at `path` with the raw 256-bit `data_key`.
 
-    Raises `VaultDamagedError` when the file is not a database this key opens.
+    Raises `VaultDamagedError` when the file is not a database this key opens, and
+    `VaultError` with a plain reason when the disk or folder will not let it be opened.
     """
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    except DatabaseError as error:  # the folder cannot be read or written
+        raise VaultError(describe_storage_error(error, path.parent)) from error
     try:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         conn.execute("PRAGMA cipher_memory_security = OFF")  # DESIGN §3: measured 8x slower inserts
-        # Reading the schema is the first real decryption: a wrong key fails here.
+        # Reading the schema is the first real decryption: a wrong key or a damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as error:
+        conn.close()
+        if "not a database" not in str(error):
+            raise VaultError(describe_storage_error(error, path.parent)) from error
+        raise VaultDamagedError(
+            "The vault's database cannot be opened with its key (it may be damaged). Nothing was "
+            "changed; you can restore it from a backup."
+        ) from error
+    try:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         # Sorts and temporary indexes stay in memory: nothing plain spills to the temp folder.
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA busy_timeout = 5000")
-    except DatabaseError as error:
+    except DatabaseError as error:  # a full disk or read-only folder (the WAL cannot be made)
         conn.close()
-        raise VaultDamagedError(
-            "The vault's database cannot be opened with its key (it may be damaged). Nothing was "
-            "changed; you can restore it from a backup."
-        ) from error
+        raise VaultError(describe_storage_error(error, path.parent)) from error
     return conn
 
 

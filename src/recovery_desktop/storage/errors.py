@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 
 class VaultError(Exception):
     """Base of every vault error; `str(error)` is written for the person using the app."""
@@ -53,19 +55,32 @@ class VaultTooNewError(VaultError):
         )
 
 
-def describe_storage_error(error: BaseException) -> str:
-    """Plain words for disk and database trouble (full disk, read-only folder, missing rights)."""
+def describe_storage_error(error: BaseException, folder: object = None) -> str:
+    """Plain words for disk and database trouble (full disk, read-only folder, missing rights).
+
+    SQLite reports some full-disk failures only as "disk I/O error" (when the WAL's shared
+    memory file cannot grow); given the vault `folder`, the free space tells them apart.
+    """
     import errno
+    import os
+    import shutil
 
     text = str(error).lower()
     code = getattr(error, "errno", None)
-    if code == errno.ENOSPC or "disk is full" in text or "disk full" in text:
-        return "The disk is full, so this could not be saved. Nothing was changed; free some space and try again."
-    if (
+    disk_full = code == errno.ENOSPC or "disk is full" in text or "disk full" in text
+    if not disk_full and folder is not None and "i/o error" in text:
+        with contextlib.suppress(OSError):
+            disk_full = shutil.disk_usage(str(folder)).free < 1024 * 1024
+    read_only = (
         code in (errno.EROFS, errno.EACCES, errno.EPERM)
         or "readonly" in text
-        or "read-only" in text
-    ):
+        or ("read-only" in text)
+    )
+    if not (disk_full or read_only) and folder is not None:
+        read_only = not os.access(str(folder), os.W_OK)  # SQLite may only say "unable to open"
+    if disk_full:
+        return "The disk is full, so this could not be saved. Nothing was changed; free some space and try again."
+    if read_only:
         return (
             "The vault's folder cannot be written to (it is read-only or belongs to someone else). "
             "Nothing was changed."
