@@ -29,14 +29,25 @@ class UserError(Exception):
 # --- arguments -------------------------------------------------------------------------------
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--vault", type=Path, help="the vault folder (default: your data folder)")
-    common.add_argument(
+def _shared_options(*, in_command: bool) -> argparse.ArgumentParser:
+    """--vault and --passphrase-file, accepted before or after the command. After it they
+    default to SUPPRESS, so they never overwrite what was given before it."""
+    default = argparse.SUPPRESS if in_command else None
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument(
+        "--vault", type=Path, default=default, help="the vault folder (default: your data folder)"
+    )
+    shared.add_argument(
         "--passphrase-file",
         type=Path,
+        default=default,
         help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
     )
+    return shared
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _shared_options(in_command=True)
     kdf = argparse.ArgumentParser(add_help=False)
     kdf.add_argument(
         "--kdf-memory-mib", type=int, default=64, help="Argon2id memory (default 64 MiB)"
@@ -46,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="recovery-desktop",
         description="A private journal and connection tracker. Without a command, opens the app.",
-        parents=[common],
+        parents=[_shared_options(in_command=False)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(

@@ -162,3 +162,13 @@ def test_demo_small(tmp_path: Path) -> None:
         assert len(roles) == 7
         assert vault.goals.list() and vault.safety_plan.get().reasons
         assert vault.connections.count() > 50
+
+
+def test_shared_options_work_before_the_command(vault_dir: Path, tmp_path: Path) -> None:
+    init(vault_dir)
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS)
+    added = run_cli("--vault", str(vault_dir), "--passphrase-file", str(secret), "add", "orchard")
+    assert added.returncode == 0, added.stderr
+    found = run_cli("--vault", str(vault_dir), "search", "orchard", passphrase=PASS)
+    assert "[orchard]" in found.stdout
