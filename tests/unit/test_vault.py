@@ -148,3 +148,16 @@ def test_pragmas(vault: Vault) -> None:
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA cipher_memory_security").fetchone()[0] in (0, "0")
     assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+
+
+def test_damaged_database_is_reported_and_never_overwritten(vault: Vault, vault_dir: Path) -> None:
+    vault.entries.save(Entry(entry_date=date(2026, 1, 1), body="precious"))
+    vault.close()
+    db = vault_dir / "vault.db"
+    data = bytearray(db.read_bytes())
+    data[100:140] = bytes(40)  # scribble over the first page
+    db.write_bytes(bytes(data))
+    before = snapshot(vault_dir)
+    with pytest.raises(VaultDamagedError, match="restore it from a backup"):
+        Vault.open(vault_dir, PASSPHRASE)
+    assert snapshot(vault_dir) == before
