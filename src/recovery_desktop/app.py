@@ -55,6 +55,11 @@ def _make_application() -> object:
     QApplication.setDesktopFileName("recovery-desktop")
     previous = _install_platform_hint()
     app = QApplication(sys.argv[:1])
+    from PySide6.QtGui import QIcon
+
+    from recovery_desktop.config import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "recovery-desktop.svg"))))
     qInstallMessageHandler(previous)  # the window system loaded: back to Qt's own output
     return app
 

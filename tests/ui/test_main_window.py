@@ -177,3 +177,13 @@ def test_qsettings_hold_no_entry_text(qtbot, make_controller, vault_and_code, is
             data = config.read_bytes()
             for secret in (b"Zebra-lantern", b"Marker Person", b"555-0199", PASSPHRASE.encode()):
                 assert secret not in data, config
+
+
+def test_the_app_icon_is_bundled_and_renders(qapp):
+    from PySide6.QtGui import QIcon
+
+    from recovery_desktop.config import resource_path
+
+    path = resource_path("icons", "recovery-desktop.svg")
+    assert path.is_file()
+    assert not QIcon(str(path)).pixmap(64, 64).isNull()
