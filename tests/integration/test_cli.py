@@ -172,3 +172,17 @@ def test_shared_options_work_before_the_command(vault_dir: Path, tmp_path: Path)
     assert added.returncode == 0, added.stderr
     found = run_cli("--vault", str(vault_dir), "search", "orchard", passphrase=PASS)
     assert "[orchard]" in found.stdout
+
+
+def test_demo_writes_the_day_before_a_new_start_honestly(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    folder = tmp_path / "demo"
+    assert run_cli("demo", "--vault", str(folder), passphrase=PASS).returncode == 0
+    with Vault.open(folder, PASS) as vault:
+        new_start = vault.recovery_starts.list()[-1].start_date
+        slip_day = new_start - timedelta(days=1)
+        entries = [vault.entries.get(s.id) for s in vault.entries.on_day(slip_day)]
+        journal = [e for e in entries if not e.is_checkin]
+        assert journal and all("still sober" not in e.body for e in journal)
+        assert all(e.sober_today is not True for e in entries)

@@ -96,6 +96,24 @@ _SAFETY_PLAN = SafetyPlan(
 )
 
 
+# The day before a new start, in the person's own honest, unashamed words.
+_SLIP_DAY_ENTRIES = (
+    (
+        "A hard day",
+        "I used today. Writing it down because hiding it is how it gets worse.\n\n"
+        "I called Dana afterwards and told her. She didn't lecture me. She said the days I "
+        "had still count, and that I know the way back because I've walked it.\n\n"
+        "Tomorrow is a new start. Meeting at noon.",
+    ),
+    (
+        "",
+        "Not a good night. I slipped. I'm tired and ashamed and I'm writing anyway.\n\n"
+        "What led up to it: no sleep, payday, and telling everyone I was fine. I want to "
+        "remember that.\n\nI texted Maya. Starting again tomorrow.",
+    ),
+)
+
+
 def generate_demo_vault(
     folder: Path,
     passphrase: str,
@@ -341,6 +359,8 @@ class _Writer:
                 mood = _clamp(round(base + rng.gauss(0, 0.6)), 1, 5)
                 craving = _clamp(round(craving_base + rng.gauss(0, 1.2)), 0, 10)
                 entries.append(self._checkin(day, mood, craving, sober))
+            if not sober and spec.journal_entries is None:
+                count = max(count, 1)  # the person writes on the hardest day, too
             for _ in range(count):
                 mood = _clamp(round(base + rng.gauss(0, 0.6)), 1, 5)
                 craving = _clamp(round(craving_base + rng.gauss(0, 1.2)), 0, 10)
@@ -351,14 +371,17 @@ class _Writer:
                     themes[1] = "cravings"
                 people = [names[i] for i in mentioned if i in names]
                 target = max(200, round(rng.gauss(spec.entry_chars, spec.entry_chars * 0.15)))
-                title, body = phrases.compose_entry(
-                    rng,
-                    mood=mood,
-                    craving=craving,
-                    themes=themes,
-                    people=people,
-                    target_chars=target,
-                )
+                if sober:
+                    title, body = phrases.compose_entry(
+                        rng,
+                        mood=mood,
+                        craving=craving,
+                        themes=themes,
+                        people=people,
+                        target_chars=target,
+                    )
+                else:  # the day before a new start: the phrase bank assumes a sober day
+                    title, body = rng.choice(_SLIP_DAY_ENTRIES)
                 entries.append(
                     Entry(
                         entry_date=day,
