@@ -324,6 +324,9 @@ def _explain(error: BaseException) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from recovery_desktop.hardening import disable_core_dumps
+
+    disable_core_dumps()  # before anything is decrypted: no plain text in crash output
     args = _parser().parse_args(argv)
     if args.command is None:
         from recovery_desktop.app import run_gui

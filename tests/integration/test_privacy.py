@@ -89,3 +89,20 @@ def test_the_scan_would_see_plain_text(tmp_path: Path) -> None:
     """The scanner itself works: a plain file with the phrase is found."""
     (tmp_path / "plain.txt").write_text(PHRASE_CLI, encoding="utf-16")
     assert files_containing([tmp_path], PHRASE_CLI)
+
+
+def test_no_core_dumps(tmp_path: Path) -> None:
+    """A crash must not write decrypted memory to disk: the app turns core files off first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import resource\n"
+        "hard = resource.getrlimit(resource.RLIMIT_CORE)[1]\n"
+        "resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))  # as generous as allowed\n"
+        "from recovery_desktop import cli\n"
+        f"cli.main(['search', 'x', '--vault', {str(tmp_path / 'none')!r}])\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "(0, 0)", result.stdout + result.stderr
