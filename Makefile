@@ -20,6 +20,7 @@ run: $(STAMP)
 	$(BIN)/recovery-desktop $(ARGS)
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
