@@ -9,6 +9,7 @@ and its main window); the app controller then shows the unlock window for the sa
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.settings_dialog import lock_after_minutes
+
+if TYPE_CHECKING:
+    from recovery_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -84,19 +88,19 @@ class SessionLock(QObject):
     def __init__(
         self,
         vault: Vault,
-        window: QWidget,
+        window: MainWindow,
         *,
         idle_interval_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.vault = vault
-        self.window: QWidget | None = window
+        self.window: MainWindow | None = window
         self._fixed_interval = idle_interval_ms
         self.idle = IdleWatcher(self._interval_ms(), self)
         self.idle.idle.connect(self._lock_when_idle)
-        window.lock_requested.connect(self.lock)  # type: ignore[attr-defined]
-        window.settings_changed.connect(self._settings_changed)  # type: ignore[attr-defined]
+        window.lock_requested.connect(self.lock)
+        window.settings_changed.connect(self._settings_changed)
         self.is_locked = False
 
     def _interval_ms(self) -> int:
@@ -125,13 +129,13 @@ class SessionLock(QObject):
         if window is not None and shiboken6.isValid(window):
             _dismiss_dialogs(window)
             try:
-                unsaved = window.flush_pages()  # type: ignore[attr-defined]
+                unsaved = window.flush_pages()
             except Exception:  # a bug in a page: the page's own text is still on screen
                 log.exception("A page could not save its draft before locking")
                 unsaved = ["?"]
-            if unsaved and not (ask and window.confirm_losing_unsaved(window.tr("Lock"))):  # type: ignore[attr-defined]
+            if unsaved and not (ask and window.confirm_losing_unsaved(window.tr("Lock"))):
                 if not ask:
-                    window.statusBar().showMessage(  # type: ignore[attr-defined]
+                    window.statusBar().showMessage(
                         window.tr(
                             "Not locked: something you wrote could not be saved yet (see the "
                             "message on the page). Lock with Ctrl+L when it is safe."
@@ -143,7 +147,7 @@ class SessionLock(QObject):
         self.idle.stop()
         self.window = None
         if window is not None and shiboken6.isValid(window):
-            window.discard()  # type: ignore[attr-defined]
+            window.discard()
         self.vault.close()
         self.locked.emit()
 
