@@ -26,6 +26,30 @@ def v1_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.mark.parametrize("version", [1, 2])
+def test_every_fixture_migrates_with_links_intact(tmp_path: Path, version: int) -> None:
+    folder = tmp_path / f"vault-v{version}"
+    shutil.copytree(FIXTURES / f"vault-v{version}", folder)
+    with Vault.open(folder, PASSPHRASE) as vault:
+        conn = vault.connection
+        assert schema_version(conn) == SCHEMA_VERSION
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        first = vault.entries.get(1)
+        assert first.tags == ("meeting",) and first.people == (1,)  # links survived rebuilds
+        if version >= 2:
+            checkin = vault.entries.checkin_for(date(2025, 1, 3))
+            assert checkin.triggers == ("stress",) and checkin.coping == ("walk",)
+            assert checkin.gratitude == "My sister called"
+            assert vault.templates.list()[0][1] == "Evening"
+        # Schema 3: a deleted entry's id is never handed out again.
+        newest = vault.entries.save(Entry(entry_date=date(2025, 2, 1), body="newest"))
+        vault.entries.delete(newest.id)
+        after = vault.entries.save(Entry(entry_date=date(2025, 2, 2), body="after"))
+        assert after.id > newest.id
+
+
 def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
     with Vault.open(v1_copy, PASSPHRASE) as vault:
         assert schema_version(vault.connection) == SCHEMA_VERSION
@@ -44,7 +68,7 @@ def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
         assert vault.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # An encrypted copy (database and key file) was put aside before migrating, and it opens.
     backups = sorted(p.name for p in (v1_copy / "backups").iterdir())
-    assert len(backups) == 2 and backups[0].startswith("before-schema-2")
+    assert len(backups) == 2 and backups[0].startswith("before-schema-2")  # .db and .keys
     restored = v1_copy.parent / "restored"
     restored.mkdir()
     for name in backups:

@@ -209,6 +209,17 @@ def test_failed_transaction_writes_nothing(vault: Vault) -> None:
     assert vault.entries.count() == 0
 
 
+def test_undo_after_writing_something_new_never_overwrites_it(vault: Vault) -> None:
+    older = vault.entries.save(Entry(entry_date=DAY, body="older entry"))
+    a = vault.entries.save(Entry(entry_date=DAY, body="entry A, deleted by mistake"))
+    removed = vault.entries.delete(a.id)
+    b = vault.entries.save(Entry(entry_date=DAY, body="entry B, written right after"))
+    assert b.id != a.id  # ids are never reused
+    vault.entries.restore(removed)
+    bodies = sorted(vault.entries.get(i).body for i in (older.id, a.id, b.id))
+    assert bodies == ["entry A, deleted by mistake", "entry B, written right after", "older entry"]
+
+
 def test_updates_keep_when_a_record_was_made(vault: Vault) -> None:
     entry = vault.entries.save(Entry(entry_date=DAY, body="first words"))
     edited = vault.entries.save(

@@ -20,7 +20,7 @@ from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE, make_private_dir
 from recovery_desktop.storage.connection import Connection, transaction
 from recovery_desktop.storage.errors import VaultTooNewError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _migrate_to_1(conn: Connection) -> None:
@@ -204,6 +204,41 @@ def _migrate_to_2(conn: Connection) -> None:
     )
 
 
+def _migrate_to_3(conn: Connection) -> None:
+    """Entry ids are never reused (AUTOINCREMENT), so undoing a delete can never land on an
+    entry written since. SQLite's way to change a key: new table, copy, drop, rename."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE entry_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entry_date TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            mood INTEGER CHECK (mood BETWEEN 1 AND 5),
+            craving INTEGER CHECK (craving BETWEEN 0 AND 10),
+            sober_today INTEGER CHECK (sober_today IN (0, 1)),
+            visibility TEXT NOT NULL DEFAULT 'normal'
+                CHECK (visibility IN ('private', 'normal', 'shared')),
+            is_draft INTEGER NOT NULL DEFAULT 0 CHECK (is_draft IN (0, 1)),
+            is_checkin INTEGER NOT NULL DEFAULT 0,
+            gratitude TEXT NOT NULL DEFAULT '',
+            intention TEXT NOT NULL DEFAULT '',
+            evening_review TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO entry_new SELECT id, entry_date, created_at, updated_at, title, body, mood,
+            craving, sober_today, visibility, is_draft, is_checkin, gratitude, intention,
+            evening_review FROM entry;
+        DROP TABLE entry;
+        ALTER TABLE entry_new RENAME TO entry;
+        CREATE INDEX entry_by_date ON entry (entry_date DESC, id DESC);
+        CREATE INDEX entry_checkin_by_date ON entry (entry_date) WHERE is_checkin = 1;
+        """,
+    )
+
+
 def _run_script(conn: Connection, script: str) -> None:
     """Run statements one by one: `executescript` would COMMIT the step's open transaction."""
     pending = ""
@@ -216,7 +251,11 @@ def _run_script(conn: Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in migration: {pending!r}")
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {1: _migrate_to_1, 2: _migrate_to_2}
+STEPS: dict[int, Callable[[Connection], None]] = {
+    1: _migrate_to_1,
+    2: _migrate_to_2,
+    3: _migrate_to_3,
+}
 
 
 def schema_version(conn: Connection) -> int:
@@ -240,10 +279,19 @@ def migrate(
         return found
     if found > 0:
         _backup_before_migration(conn, db_path, backups_dir, found)
-    for version in range(found + 1, target + 1):
-        with transaction(conn):
-            STEPS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version:d}")
+    # Steps may rebuild tables; with foreign keys on, dropping a table would cascade into its
+    # links. The pragma only takes effect outside a transaction, and each step is checked.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(found + 1, target + 1):
+            with transaction(conn):
+                STEPS[version](conn)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration to {version} broke links: {broken[:5]}")
+                conn.execute(f"PRAGMA user_version = {version:d}")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return found
 
 
