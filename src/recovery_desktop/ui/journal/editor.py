@@ -143,6 +143,7 @@ class EntryEditor(QWidget):
 
         self.title = QLineEdit(self)
         self.title.setObjectName("journal_title")
+        self.title.setMaxLength(1000)  # the most a title can hold
         self.title.setAccessibleName(self.tr("Title"))
         self.title.setPlaceholderText(self.tr("Title (optional)"))
         self.title.setFont(scaled_font(self.font(), 1.35, bold=True))
@@ -395,13 +396,18 @@ class EntryEditor(QWidget):
         if self._dirty:
             self.save(final=False)
 
-    def leave(self) -> None:
+    def leave(self) -> bool:
         """The person moves to another entry: save, and a draft with text in it becomes a
-        finished entry (it was written on purpose; drafts are for interrupted writing)."""
+        finished entry (it was written on purpose; drafts are for interrupted writing).
+
+        Returns False when the vault refused what is typed (the reason is on screen): the
+        caller must then stay on this entry, or the text would be lost.
+        """
         if self.is_blank():
             self.flush()
-            return
-        self.save(final=self._entry.is_draft)
+        else:
+            self.save(final=self._entry.is_draft)
+        return not self.has_unsaved_changes()
 
     def save(self, final: bool = False) -> Entry | None:
         """Store the entry now. `final` marks it as no longer a draft (the Save button).

@@ -165,7 +165,9 @@ class JournalPage(QWidget):
 
     def new_entry(self) -> None:
         """Save the open entry and start a new, empty one with the cursor in the text."""
-        self.editor.leave()
+        if not self.editor.leave():  # refused (too long, disk full): keep the text on screen
+            self.editor.body.setFocus()
+            return
         self.editor.start_new()
         self._select(None)
         self.editor.body.setFocus()
@@ -177,7 +179,9 @@ class JournalPage(QWidget):
     def open_entry(self, entry_id: int) -> None:
         """Select the entry in the timeline (reading further pages if needed) and open it."""
         if self.editor.entry_id != entry_id:
-            self.editor.leave()
+            if not self.editor.leave():  # refused: stay, so what was typed is not lost
+                self._select(self.editor.entry_id)
+                return
             entry = self._vault.entries.get(entry_id) if self._vault.is_open else None
             if entry is None:
                 return
@@ -280,8 +284,8 @@ class JournalPage(QWidget):
             return
         self.editor.save(final=False)
         entry_id = self.editor.entry_id
-        if entry_id is None:  # the vault refused the text; keep it on screen
-            return
+        if entry_id is None or self.editor.has_unsaved_changes():
+            return  # the vault refused the edits: keep them on screen, delete nothing
         self._deleted = self._vault.entries.delete(entry_id)
         self.editor.start_new()
         self.model.reload()
