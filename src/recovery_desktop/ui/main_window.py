@@ -284,6 +284,11 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> QWidget:
         widget = self.page(key)
         again = key in self._shown_once
+        leaving = self.stack.currentWidget()
+        if leaving is not widget and hasattr(leaving, "flush"):
+            # Save what the page we leave holds, so the page we open (refreshed below) reads
+            # it: Today's check-in and the Journal can show the same entry.
+            leaving.flush()
         self.stack.setCurrentWidget(widget)
         row = next(i for i, s in enumerate(self._specs) if s.key == key)
         if self.sidebar.currentRow() != row:

@@ -155,6 +155,7 @@ class CheckinCard(Card):
 
         self._question(self.tr("One thing I'm grateful for"))
         self.gratitude = QLineEdit(self)
+        self.gratitude.setMaxLength(10_000)  # the most the vault keeps for this line
         self.gratitude.setObjectName("gratitude")
         self.gratitude.setAccessibleName(self.tr("One thing I'm grateful for"))
         self.gratitude.setPlaceholderText(self.tr("A person, a moment, something small…"))

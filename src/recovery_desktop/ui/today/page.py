@@ -135,9 +135,10 @@ class TodayPage(QWidget):
         """Re-read the vault; on a new day, keep yesterday's check-in and start today's."""
         now = self._clock()
         self.checkin.flush()
-        day_changed = now.date() != self._today
         self._today = now.date()
-        if day_changed or not self.checkin.has_unsaved_changes():
+        # Answers the vault refused stay on screen (with the reason), even past midnight:
+        # a new day's blank check-in must never replace them.
+        if not self.checkin.has_unsaved_changes():
             self.checkin.load(self._today, now.hour)
         self.sober.refresh(self._today)
         self.reach_out.refresh(self._today)
