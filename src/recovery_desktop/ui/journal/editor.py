@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.core.models import MOOD_LABELS, Entry, Visibility
+from recovery_desktop.core.models import MOOD_LABELS, Contact, Entry, Role, Visibility
 from recovery_desktop.core.validation import EARLIEST_DATE, ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.errors import storage_failure_message
@@ -284,6 +284,7 @@ class EntryEditor(QWidget):
         self.tags.textChanged.connect(self._changed)
         self.people.textChanged.connect(self._changed)
         self.people.textChanged.connect(self._check_people)
+        self.people.editingFinished.connect(self._people_finished)
         self.visibility.currentIndexChanged.connect(self._changed)
         self.visibility.currentIndexChanged.connect(self._explain_visibility)
         self.mode_group.idToggled.connect(self._mode_toggled)
@@ -388,8 +389,9 @@ class EntryEditor(QWidget):
         self.prompt_card.setVisible(self.body.document().isEmpty())
 
     def autosave(self) -> None:
-        """Save after typing pauses; keeps the draft state as it is."""
-        self.save(final=False)
+        """Save after typing pauses; keeps the draft state as it is. A name still being typed
+        in People is not made a contact yet (it may be half a name)."""
+        self.save(final=False, adopt_people=False)
 
     def flush(self) -> None:
         """Save unsaved changes now (before lock or close); keeps the draft state."""
@@ -409,7 +411,28 @@ class EntryEditor(QWidget):
             self.save(final=self._entry.is_draft)
         return not self.has_unsaved_changes()
 
-    def save(self, final: bool = False) -> Entry | None:
+    def adopt_new_people(self) -> None:
+        """Names in People that are not contacts yet become contacts (role "other"), so the
+        entry can link them; the People page will let the person add details later."""
+        if not self._vault.is_open:
+            return
+        known = {name.casefold() for name in self._contacts.values()}
+        added = False
+        for name in self.people.items():
+            if name.strip() and name.casefold() not in known:
+                try:
+                    contact = self._vault.contacts.save(Contact(name.strip(), Role.OTHER))
+                except ValidationError:
+                    continue
+                if contact.id is not None:
+                    self._contacts[contact.id] = contact.name
+                    known.add(contact.name.casefold())
+                    added = True
+        if added:
+            self._check_people()
+            self._dirty = True  # link them with the next save
+
+    def save(self, final: bool = False, adopt_people: bool = True) -> Entry | None:
         """Store the entry now. `final` marks it as no longer a draft (the Save button).
 
         Returns the stored entry, or None when nothing was stored (an empty new entry, a locked
@@ -425,10 +448,12 @@ class EntryEditor(QWidget):
         if self._entry.id is None and self.is_blank():
             self._set_status(self.tr("Nothing to save yet"))
             return None
-        entry = self.current_entry()
-        if final:
-            entry = replace(entry, is_draft=False)
         try:
+            if adopt_people:
+                self.adopt_new_people()
+            entry = self.current_entry()
+            if final:
+                entry = replace(entry, is_draft=False)
             stored = self._vault.entries.save(entry)
         except ValidationError as error:
             self._show_error(str(error))
@@ -550,13 +575,18 @@ class EntryEditor(QWidget):
         }
         self.visibility_note.setText(notes[self.visibility.currentData()])
 
+    def _people_finished(self) -> None:
+        """Leaving the People field: the names are complete, so keep them now."""
+        if self._dirty and not (self._entry.id is None and self.is_blank()):
+            self.save(final=False)
+
     def _check_people(self, *_: object) -> None:
         known = {name.casefold() for name in self._contacts.values()}
         unknown = [n for n in self.people.items() if n.casefold() not in known]
         if unknown:
             self.people_note.setText(
                 self.tr(
-                    "Not in your contacts yet: %1. Add them on the People page to link them here."
+                    "New to your contacts: %1. They will be added when this entry is saved."
                 ).replace("%1", ", ".join(unknown))
             )
         self.people_note.setVisible(bool(unknown))
