@@ -161,7 +161,8 @@ def test_every_field_lands_in_the_vault(qtbot, vault: Vault) -> None:
         0,
     )
     assert stored.tags == ("family", "sleep")
-    assert stored.people == (sam.id,)
+    robin = next(c for c in vault.contacts.list() if c.name == "Robin")  # kept as a new contact
+    assert stored.people == (sam.id, robin.id)
     assert stored.visibility == Visibility.PRIVATE
     assert stored.entry_date == date(2024, 3, 9)
     assert not stored.is_draft
