@@ -165,3 +165,27 @@ def test_leaving_before_confirming_the_code_removes_the_empty_vault(
     assert not vault_exists(vault_dir)
     assert not Path(vault_dir).exists()
     assert finished == [True]
+
+
+def test_a_copied_recovery_code_leaves_the_clipboard(qtbot, monkeypatch):
+    from recovery_desktop.ui.unlock import recovery_code
+    from recovery_desktop.ui.unlock.recovery_code import RecoveryCodeView
+
+    monkeypatch.setattr(recovery_code, "CLIPBOARD_CLEAR_MS", 50)
+    clipboard = QApplication.clipboard()
+    view = RecoveryCodeView()
+    qtbot.addWidget(view)
+    view.set_code("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF")
+    view.copy()
+    assert clipboard.text() == "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF"
+    view.deleteLater()  # set-up may close first; the clearing still happens
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=2000)
+    # Something the person copied afterwards is left alone.
+    view2 = RecoveryCodeView()
+    qtbot.addWidget(view2)
+    view2.set_code("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF")
+    view2.copy()
+    clipboard.setText("my shopping list")
+    qtbot.wait(150)
+    assert clipboard.text() == "my shopping list"
+    clipboard.clear()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -51,6 +51,9 @@ def write_code_file(path: Path, text: str) -> None:
     finally:
         if fd != -1:
             os.close(fd)
+
+
+CLIPBOARD_CLEAR_MS = 60_000  # a copied recovery code leaves the clipboard after a minute
 
 
 class RecoveryCodeView(QWidget):
@@ -117,8 +120,13 @@ class RecoveryCodeView(QWidget):
     def copy(self) -> None:
         QApplication.clipboard().setText(self._code)
         self.feedback.setText(
-            self.tr("Copied. Paste it somewhere safe, then clear your clipboard if you can.")
+            self.tr(
+                "Copied. Paste it somewhere safe now: the clipboard will be cleared in a minute."
+            )
         )
+        code = self._code
+        # Owned by the application, so it still runs after set-up has closed.
+        QTimer.singleShot(CLIPBOARD_CLEAR_MS, QApplication.instance(), lambda: forget(code))
 
     def file_text(self) -> str:
         return self.tr(
@@ -195,3 +203,10 @@ class RecoveryCodeDialog(QDialog):
 
     def code(self) -> str:
         return self.code_field.text()
+
+
+def forget(code: str) -> None:
+    """Take the code off the clipboard, unless something else has been copied since."""
+    clipboard = QApplication.clipboard()
+    if code and clipboard.text() == code:
+        clipboard.clear()
