@@ -12,7 +12,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from recovery_desktop import __version__
@@ -114,6 +114,11 @@ def _read_secret_file(path: Path) -> str:
         raise UserError(
             f"Cannot read the passphrase file {path}: {error.strerror or error}."
         ) from None
+    except UnicodeDecodeError:
+        raise UserError(
+            f"The passphrase file {path} is not plain text (UTF-8). "
+            "Save it as plain text and try again."
+        ) from None
     return text.rstrip("\r\n")
 
 
@@ -198,14 +203,20 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from recovery_desktop.core.models import Entry, Visibility
-    from recovery_desktop.core.validation import parse_date
+    from recovery_desktop.core.validation import check_date, parse_date
 
     text = args.text if args.text is not None else sys.stdin.read()
     if not text.strip() and not args.title.strip():
         raise UserError(
             "Nothing to add: give the entry's text as an argument or on standard input."
         )
-    day = parse_date(args.date, what="The date") if args.date else date.today()
+    # As in the app: an entry may be dated up to a week ahead (plans, a trip), not years.
+    latest = date.today() + timedelta(days=7)
+    day = (
+        check_date(parse_date(args.date, what="The date"), what="The date", latest=latest)
+        if args.date
+        else date.today()
+    )
     with _open(args) as vault:
         entry = vault.entries.save(
             Entry(

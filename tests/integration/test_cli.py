@@ -186,3 +186,16 @@ def test_demo_writes_the_day_before_a_new_start_honestly(tmp_path: Path) -> None
         journal = [e for e in entries if not e.is_checkin]
         assert journal and all("still sober" not in e.body for e in journal)
         assert all(e.sober_today is not True for e in entries)
+
+
+def test_more_user_errors_are_plain(vault_dir: Path, tmp_path: Path) -> None:
+    init(vault_dir)
+    binary = tmp_path / "pass.bin"
+    binary.write_bytes(PASS.encode() + b"\xff")
+    result = run_cli("search", "--vault", str(vault_dir), "--passphrase-file", str(binary), "x")
+    assert result.returncode == 1 and "not plain text" in result.stderr
+    assert "Traceback" not in result.stderr
+    future = run_cli("add", "--vault", str(vault_dir), "x", "--date", "9999-12-31", passphrase=PASS)
+    assert future.returncode == 1 and "Please check the year" in future.stderr
+    nothing = run_cli("search", "--vault", str(vault_dir), "!!!", passphrase=PASS)
+    assert nothing.returncode == 0 and nothing.stdout == ""

@@ -235,3 +235,28 @@ def test_updates_keep_when_a_record_was_made(vault: Vault) -> None:
     contact = vault.contacts.save(Contact("Dana"))
     vault.contacts.save(replace(contact, name="Dana R."))
     assert [c.name for c in vault.contacts.list()] == ["Dana R."]
+
+
+def test_punctuation_alone_matches_nothing(vault: Vault) -> None:
+    vault.entries.save(Entry(entry_date=DAY, body="something"))
+    for text in ("!!!", "?", " - "):
+        assert vault.entries.page(EntryFilter(text=text)) == []
+        assert vault.entries.count(EntryFilter(text=text)) == 0
+    assert vault.entries.count(EntryFilter(text="  ")) == 1  # blank means no search
+
+
+def test_a_failed_commit_leaves_no_transaction_open(vault: Vault) -> None:
+    from recovery_desktop.storage.connection import transaction
+
+    conn = vault.connection
+    # A deferred foreign key fails at COMMIT, as a full disk or a busy database can.
+    conn.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)")
+    conn.execute(
+        "CREATE TEMP TABLE child (parent_id INTEGER REFERENCES parent (id) "
+        "DEFERRABLE INITIALLY DEFERRED)"
+    )
+    with pytest.raises(Exception, match="FOREIGN KEY"), transaction(conn):
+        conn.execute("INSERT INTO child VALUES (42)")
+    assert not conn.in_transaction
+    vault.entries.save(Entry(entry_date=DAY, body="committed after"))
+    assert vault.entries.count() == 1

@@ -254,6 +254,8 @@ class EntryRepository:
         """How many entries match (search text included)."""
         where, params = self._where(flt)
         query = fts_query(flt.text)
+        if query is None and flt.text.strip():
+            return 0  # only punctuation: nothing can match it, so nothing is listed
         if query is None:
             sql = f"SELECT count(*) FROM entry e WHERE {where}"
         else:
@@ -271,6 +273,8 @@ class EntryRepository:
         snippet whose matches are wrapped in SNIPPET_START / SNIPPET_END."""
         where, params = self._where(flt)
         query = fts_query(flt.text)
+        if query is None and flt.text.strip():
+            return []  # only punctuation: nothing can match it, so nothing is listed
         if query is None:
             sql = (
                 f"SELECT {_SUMMARY_COLUMNS}, '' FROM entry e WHERE {where} "
