@@ -96,6 +96,7 @@ def run_gui(vault_dir: Path | None = None, demo: bool = False) -> int:
         folder, app_settings=settings, demo_passphrase=DEMO_PASSPHRASE if demo else None
     )
     controller.finished.connect(app.quit)  # type: ignore[attr-defined]
+    _save_and_quit_when_asked(app, controller)
     try:
         if demo:
             _prepare_demo(folder, controller)
@@ -106,6 +107,36 @@ def run_gui(vault_dir: Path | None = None, demo: bool = False) -> int:
         controller.shutdown()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _save_and_quit_when_asked(app: object, controller: object) -> None:
+    """Logout, shutdown, `kill` or Ctrl+C must not lose what was typed since the last autosave.
+
+    SIGTERM/SIGINT/SIGHUP quit the event loop the normal way, so `run_gui`'s `finally` saves
+    every page and closes the vault; a session manager's "save your data" request saves the
+    pages at once. Python runs signal handlers only between its own instructions, so a short
+    timer hands control back to it while Qt waits for events.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def quit_now(*_: object) -> None:
+        app.quit()  # type: ignore[attr-defined]
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), quit_now)
+    wake = QTimer(app)  # type: ignore[arg-type]
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+    def save_pages(*_: object) -> None:
+        window = getattr(controller, "main_window", None)
+        if window is not None:
+            window.flush_pages()
+
+    app.commitDataRequest.connect(save_pages)  # type: ignore[attr-defined]
 
 
 def _prepare_demo(folder: Path, controller: object) -> None:
