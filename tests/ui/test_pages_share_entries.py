@@ -55,3 +55,20 @@ def test_a_new_day_keeps_answers_the_vault_refused(qtbot, vault: Vault) -> None:
     now[0] += timedelta(hours=4)  # past midnight
     page.refresh()
     assert page.checkin.evening_review.toPlainText().startswith("x\nx\n")
+
+
+def test_today_left_open_past_midnight_moves_to_the_new_day(
+    qtbot, vault: Vault, monkeypatch
+) -> None:
+    from recovery_desktop.ui.today import page as today_module
+
+    monkeypatch.setattr(today_module, "DAY_WATCH_MS", 30)
+    now = [datetime.combine(date(2026, 3, 1), time(23, 58)).astimezone()]
+    page = TodayPage(vault, clock=lambda: now[0])
+    qtbot.addWidget(page)
+    page.show()
+    page.checkin.gratitude.setText("a quiet evening")
+    now[0] += timedelta(minutes=5)  # 00:03 on 2 March
+    qtbot.waitUntil(lambda: page.checkin.gratitude.text() == "", timeout=2000)
+    assert vault.entries.checkin_for(date(2026, 3, 1)).gratitude == "a quiet evening"
+    assert vault.entries.checkin_for(date(2026, 3, 2)) is None

@@ -127,7 +127,6 @@ class SessionLock(QObject):
             return
         window = self.window
         if window is not None and shiboken6.isValid(window):
-            _dismiss_dialogs(window)
             try:
                 unsaved = window.flush_pages()
             except Exception:  # a bug in a page: the page's own text is still on screen
@@ -147,6 +146,7 @@ class SessionLock(QObject):
         self.idle.stop()
         self.window = None
         if window is not None and shiboken6.isValid(window):
+            _dismiss_dialogs(window)  # only now: a lock that waits leaves them as they are
             window.discard()
         self.vault.close()
         self.locked.emit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,6 +40,9 @@ MAX_PAGE_WIDTH = 1400
 
 def local_now() -> datetime:
     return datetime.now().astimezone()
+
+
+DAY_WATCH_MS = 60_000  # how often an open Today page checks for a new day
 
 
 class TodayPage(QWidget):
@@ -118,6 +121,12 @@ class TodayPage(QWidget):
         page.addStretch(1)
         self._columns = columns
         self._update_on_this_day()
+        # Left open past midnight, the page moves to the new day by itself (after saving
+        # yesterday's answers), so a check-in is never filed under the wrong day.
+        self._day_watch = QTimer(self)
+        self._day_watch.setInterval(DAY_WATCH_MS)
+        self._day_watch.timeout.connect(self._check_new_day)
+        self._day_watch.start()
         self._update_header(now)
         self._arrange(two=False)
 
@@ -126,6 +135,10 @@ class TodayPage(QWidget):
     def flush(self) -> None:
         """Save anything typed but not saved yet (called before lock and close)."""
         self.checkin.flush()
+
+    def _check_new_day(self) -> None:
+        if self._vault.is_open and self._clock().date() != self._today:
+            self.refresh()
 
     def has_unsaved_changes(self) -> bool:
         """True when the check-in holds answers the vault did not take (checked before locking)."""
