@@ -37,3 +37,21 @@ def test_new_names_become_contacts_and_stay_linked(qtbot, page: JournalPage, vau
     assert set(vault.entries.get(stored.id).people) == {maria.id, vault.contacts.list()[0].id}
     page.open_entry(stored.id)
     assert editor.people.items() == ["Dana", "Maria"]
+
+
+def test_a_short_name_links_the_one_contact_it_starts(
+    qtbot, page: JournalPage, vault: Vault
+) -> None:
+    dana_r = vault.contacts.save(Contact("Dana R.", Role.FRIEND))
+    page.refresh()
+    editor = page.editor
+    qtbot.keyClicks(editor.body, "Lunch.")
+    qtbot.keyClicks(editor.people, "dana r.")  # exact, other case
+    page.flush()
+    assert vault.entries.get(editor.entry_id).people == (dana_r.id,)
+    # "Dana" alone matches both "Dana" and "Dana R.": the exact contact wins, nothing is made.
+    editor.people.setText("Dana")
+    page.flush()
+    dana = next(c for c in vault.contacts.list() if c.name == "Dana")
+    assert vault.entries.get(editor.entry_id).people == (dana.id,)
+    assert len(vault.contacts.list()) == 2

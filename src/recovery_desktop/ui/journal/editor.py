@@ -325,7 +325,7 @@ class EntryEditor(QWidget):
         self._autosave.stop()
         self._loading = True
         self._entry = entry
-        self._refresh_suggestions()
+        self.refresh_suggestions()
         try:
             self.title.setText(entry.title)
             self.body.setPlainText(entry.body)
@@ -356,7 +356,8 @@ class EntryEditor(QWidget):
             )
         self.delete_button.setEnabled(True)
 
-    def _refresh_suggestions(self) -> None:
+    def refresh_suggestions(self) -> None:
+        """Read tags and contacts again (for completion and for linking people by name)."""
         if not self._vault.is_open:
             return
         self.tags.set_suggestions(self._vault.entries.tags())
@@ -416,17 +417,15 @@ class EntryEditor(QWidget):
         entry can link them; the People page will let the person add details later."""
         if not self._vault.is_open:
             return
-        known = {name.casefold() for name in self._contacts.values()}
         added = False
         for name in self.people.items():
-            if name.strip() and name.casefold() not in known:
+            if name.strip() and self._contact_for(name) is None:
                 try:
                     contact = self._vault.contacts.save(Contact(name.strip(), Role.OTHER))
                 except ValidationError:
                     continue
                 if contact.id is not None:
                     self._contacts[contact.id] = contact.name
-                    known.add(contact.name.casefold())
                     added = True
         if added:
             self._check_people()
@@ -480,10 +479,8 @@ class EntryEditor(QWidget):
     def current_entry(self) -> Entry:
         """The stored entry with what the editor shows now (a refused date keeps the old one)."""
         tags = tuple(self.tags.items())
-        by_name = {name.casefold(): cid for cid, name in self._contacts.items()}
-        people = tuple(
-            by_name[n.casefold()] for n in self.people.items() if n.casefold() in by_name
-        )
+        linked = (self._contact_for(name) for name in self.people.items())
+        people = tuple(dict.fromkeys(cid for cid in linked if cid is not None))
         problem = self._date_problem()
         if problem is None:
             qd = self.date_edit.date()
@@ -580,9 +577,23 @@ class EntryEditor(QWidget):
         if self._dirty and not (self._entry.id is None and self.is_blank()):
             self.save(final=False)
 
+    def _contact_for(self, name: str) -> int | None:
+        """The contact a typed name means: the same name, or the only contact whose name starts
+        with it ("Dana" for "Dana R."), so a short name never makes a second Dana."""
+        wanted = " ".join(name.split()).casefold()
+        if not wanted:
+            return None
+        starts = []
+        for contact_id, contact_name in self._contacts.items():
+            have = contact_name.casefold()
+            if have == wanted:
+                return contact_id
+            if have.startswith(wanted + " "):
+                starts.append(contact_id)
+        return starts[0] if len(starts) == 1 else None
+
     def _check_people(self, *_: object) -> None:
-        known = {name.casefold() for name in self._contacts.values()}
-        unknown = [n for n in self.people.items() if n.casefold() not in known]
+        unknown = [n for n in self.people.items() if self._contact_for(n) is None]
         if unknown:
             self.people_note.setText(
                 self.tr(

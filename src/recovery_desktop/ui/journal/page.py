@@ -198,6 +198,7 @@ class JournalPage(QWidget):
         """Read the timeline again (the page is shown after another page changed entries)."""
         self.model.reload()
         self._refresh_choices()
+        self.editor.refresh_suggestions()  # contacts and tags may have changed elsewhere
         entry_id = self.editor.entry_id
         if entry_id is not None and not self.editor.dirty and self._vault.is_open:
             # another page (Today's check-in) may have changed or removed the open entry
