@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.core.mentions import contact_for
 from recovery_desktop.core.models import MOOD_LABELS, Contact, Entry, Role, Visibility
 from recovery_desktop.core.validation import EARLIEST_DATE, ValidationError
 from recovery_desktop.storage import Vault
@@ -578,19 +579,7 @@ class EntryEditor(QWidget):
             self.save(final=False)
 
     def _contact_for(self, name: str) -> int | None:
-        """The contact a typed name means: the same name, or the only contact whose name starts
-        with it ("Dana" for "Dana R."), so a short name never makes a second Dana."""
-        wanted = " ".join(name.split()).casefold()
-        if not wanted:
-            return None
-        starts = []
-        for contact_id, contact_name in self._contacts.items():
-            have = contact_name.casefold()
-            if have == wanted:
-                return contact_id
-            if have.startswith(wanted + " "):
-                starts.append(contact_id)
-        return starts[0] if len(starts) == 1 else None
+        return contact_for(name, self._contacts)
 
     def _check_people(self, *_: object) -> None:
         unknown = [n for n in self.people.items() if self._contact_for(n) is None]
