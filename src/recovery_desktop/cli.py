@@ -323,15 +323,11 @@ COMMANDS = {
 def _explain(error: BaseException) -> str | None:
     """A plain sentence for errors a person can act on; None for real bugs."""
     from recovery_desktop.core.validation import ValidationError
-    from recovery_desktop.storage import VaultError
-    from recovery_desktop.storage.connection import DatabaseError
-    from recovery_desktop.storage.errors import describe_storage_error
+    from recovery_desktop.storage.errors import storage_failure_message
 
-    if isinstance(error, UserError | VaultError | ValidationError):
+    if isinstance(error, UserError | ValidationError):
         return str(error)
-    if isinstance(error, OSError | DatabaseError):
-        return describe_storage_error(error)
-    return None
+    return storage_failure_message(error)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

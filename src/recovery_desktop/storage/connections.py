@@ -59,12 +59,6 @@ class ConnectionRepository:
         connection = replace(connection, id=connection_id)
         return connection
 
-    def add_many(self, connections: Sequence[ConnectionRecord]) -> None:
-        """Insert many in one transaction (imports, demo data)."""
-        with transaction(self._conn):
-            for connection in connections:
-                self.save(connection)
-
     def get(self, connection_id: int) -> ConnectionRecord | None:
         row = self._conn.execute(
             f"SELECT {_COLUMNS} FROM connection WHERE id=?", (connection_id,)

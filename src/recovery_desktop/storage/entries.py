@@ -345,13 +345,6 @@ class EntryRepository:
         ).fetchone()
         return self.get(row[0]) if row else None
 
-    def drafts(self) -> list[EntrySummary]:
-        rows = self._conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS}, '' FROM entry e WHERE e.is_draft = 1 "
-            "ORDER BY e.updated_at DESC"
-        ).fetchall()
-        return [_summary(row) for row in rows]
-
     def tags(self) -> list[str]:
         """Every tag in use, most used first (for completion)."""
         return [
@@ -374,21 +367,6 @@ class EntryRepository:
                 (kind,),
             )
         ]
-
-    def dates_with_entries(self, years_back: Sequence[date]) -> list[date]:
-        """Which of the given days have at least one non-draft entry (for "on this day")."""
-        if not years_back:
-            return []
-        marks = ",".join("?" for _ in years_back)
-        rows = self._conn.execute(
-            f"SELECT DISTINCT entry_date FROM entry WHERE is_draft = 0 AND entry_date IN ({marks})",
-            [day(d) for d in years_back],
-        )
-        return sorted(from_day(r[0]) for r in rows)
-
-    def first_date(self) -> date | None:
-        row = self._conn.execute("SELECT min(entry_date) FROM entry").fetchone()
-        return from_day(row[0])
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -44,14 +44,8 @@ class BusyIndicator(QWidget):
 
 def describe_error(error: BaseException) -> str:
     """A sentence a person can act on, for errors other than a wrong passphrase or code."""
-    from recovery_desktop.storage import VaultError
-    from recovery_desktop.storage.connection import DatabaseError
-    from recovery_desktop.storage.errors import describe_storage_error
+    from recovery_desktop.storage.errors import storage_failure_message
 
-    if isinstance(error, VaultError):
-        return str(error)
-    if isinstance(error, OSError | DatabaseError):
-        return describe_storage_error(error)
-    return tr("Something unexpected went wrong ({name}). Nothing was changed.").format(
-        name=type(error).__name__
-    )
+    return storage_failure_message(error) or tr(
+        "Something unexpected went wrong ({name}). Nothing was changed."
+    ).format(name=type(error).__name__)
