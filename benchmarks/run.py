@@ -185,22 +185,15 @@ def _today_queries(vault: Vault) -> float:
 
 
 def _rare_word(vault: Vault) -> str:
-    row = (
-        vault.connection.execute(
-            "SELECT term FROM entry_fts_vocab WHERE doc BETWEEN 3 AND 10 AND length(term) >= 6 "
-            "AND term GLOB '[a-z]*' ORDER BY term LIMIT 1"
-        ).fetchone()
-        if _has_vocab(vault)
-        else None
-    )
-    return row[0] if row else "marmalade"
-
-
-def _has_vocab(vault: Vault) -> bool:
+    """A real word found in 3 to 10 entries, read from the index's own vocabulary."""
     vault.connection.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entry_fts_vocab USING fts5vocab(main, entry_fts, row)"
     )
-    return True
+    row = vault.connection.execute(
+        "SELECT term FROM entry_fts_vocab WHERE doc BETWEEN 3 AND 10 AND length(term) >= 6 "
+        "AND term GLOB '[a-z]*' ORDER BY term LIMIT 1"
+    ).fetchone()
+    return row[0] if row else "marmalade"
 
 
 def bench_cli(folder: Path) -> list[Result]:
