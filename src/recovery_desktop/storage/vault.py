@@ -29,7 +29,10 @@ from recovery_desktop.storage.errors import (
     VaultNotFoundError,
 )
 from recovery_desktop.storage.goals import GoalRepository
+from recovery_desktop.storage.key_copies import CopiesReport, refresh_key_copies
 from recovery_desktop.storage.keys import (
+    PASSPHRASE_SLOT,
+    RECOVERY_SLOT,
     KdfCost,
     KeyFile,
     generate_recovery_code,
@@ -44,6 +47,7 @@ from recovery_desktop.storage.recovery import (
     SettingsRepository,
     TemplateRepository,
 )
+from recovery_desktop.storage.unlocking import SlotUpgrade, UnlockedKey, unlock_key
 
 __all__ = ["BACKUPS_NAME", "DB_NAME", "KEYS_NAME", "Vault", "vault_exists"]
 
@@ -52,9 +56,18 @@ class Vault:
     """An open, decrypted vault and its repositories."""
 
     def __init__(
-        self, folder: Path, data_key: bytes, *, must_change_passphrase: bool = False
+        self,
+        folder: Path,
+        data_key: bytes | UnlockedKey,
+        *,
+        must_change_passphrase: bool = False,
     ) -> None:
         self.folder = Path(folder)
+        # A slot to re-wrap at today's cost now that its secret is known (run after Today).
+        self.slot_upgrade: SlotUpgrade | None = None
+        if isinstance(data_key, UnlockedKey):
+            self.slot_upgrade = data_key.upgrade
+            data_key = data_key.data_key
         self._data_key = data_key
         self.must_change_passphrase = must_change_passphrase
         self._conn: Connection | None = self.open_connection()
@@ -79,6 +92,11 @@ class Vault:
     @property
     def backups_dir(self) -> Path:
         return self.folder / BACKUPS_NAME
+
+    @property
+    def key_copy_folders(self) -> list[Path]:
+        """Folders whose key copies follow every change of the secrets (`key_copies`)."""
+        return [self.backups_dir]
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -119,21 +137,32 @@ class Vault:
         return KeyFile.load(folder / KEYS_NAME)
 
     @classmethod
-    def derive_key(cls, folder: Path, passphrase: str) -> bytes:
-        """Run the KDF and unwrap the data key (slow; thread-safe; reads one file, writes none).
+    def unlock_key(cls, folder: Path, secret: str, *, slot: str = PASSPHRASE_SLOT) -> UnlockedKey:
+        """Run the KDF and find the data key that opens this vault (slow; thread-safe).
 
-        Raises `WrongPassphraseError`, `VaultNotFoundError` or `VaultDamagedError`.
+        Raises `WrongPassphraseError`/`WrongRecoveryCodeError` (nothing on disk changes),
+        `VaultNotFoundError` or `VaultDamagedError`. Finishes a change of the vault's key that a
+        crash interrupted (see `storage/rekey.py`); the only case where this writes.
         """
-        return cls.load_key_file(folder).unwrap_with_passphrase(passphrase)
+        return unlock_key(cls.load_key_file(folder), Path(folder), secret, slot)
 
     @classmethod
-    def derive_key_from_recovery_code(cls, folder: Path, code: str) -> bytes:
-        """As `derive_key`, with the recovery code; raises `WrongRecoveryCodeError`."""
-        return cls.load_key_file(folder).unwrap_with_recovery_code(code)
+    def derive_key(cls, folder: Path, passphrase: str) -> UnlockedKey:
+        """`unlock_key` with the passphrase."""
+        return cls.unlock_key(folder, passphrase, slot=PASSPHRASE_SLOT)
+
+    @classmethod
+    def derive_key_from_recovery_code(cls, folder: Path, code: str) -> UnlockedKey:
+        """`unlock_key` with the recovery code; raises `WrongRecoveryCodeError`."""
+        return cls.unlock_key(folder, code, slot=RECOVERY_SLOT)
 
     @classmethod
     def from_data_key(
-        cls, folder: Path, data_key: bytes, *, must_change_passphrase: bool = False
+        cls,
+        folder: Path,
+        data_key: bytes | UnlockedKey,
+        *,
+        must_change_passphrase: bool = False,
     ) -> Vault:
         return cls(folder, data_key, must_change_passphrase=must_change_passphrase)
 
@@ -156,18 +185,29 @@ class Vault:
 
     # --- keys --------------------------------------------------------------------------------
 
-    def change_passphrase(self, new_passphrase: str, cost: KdfCost | None = None) -> None:
-        """Rewrap the data key under a new passphrase (atomic; the database is not rewritten).
+    def change_passphrase(self, new_passphrase: str, cost: KdfCost | None = None) -> CopiesReport:
+        """Rewrap the data key under a new passphrase (atomic; the database is not rewritten),
+        then give every managed key copy the new key file, so the old passphrase opens nothing
+        the app manages. Slow (one KDF) and thread-safe: it never uses the connection.
 
-        The KDF cost stays as it was unless a new one is given (so it can be raised later).
+        `cost` may raise the KDF cost, never lower it below the default (`cost_for_new_wrap`).
         """
-        if self._data_key is None:
-            raise VaultLockedError()
-        key_file = KeyFile.load(self.keys_path)
-        key_file.with_passphrase(
-            self._data_key, new_passphrase, cost or key_file.passphrase_cost()
-        ).save(self.keys_path)
+        report = self._change_secret(PASSPHRASE_SLOT, new_passphrase, cost)
         self.must_change_passphrase = False
+        return report
+
+    def set_recovery_code(self, code: str, cost: KdfCost | None = None) -> CopiesReport:
+        """Replace the recovery slot: from now on only `code` (and the passphrase) opens the
+        vault and its managed copies; the old code stops working. Slow; thread-safe."""
+        return self._change_secret(RECOVERY_SLOT, code, cost)
+
+    def _change_secret(self, slot: str, secret: str, cost: KdfCost | None) -> CopiesReport:
+        data_key = self._data_key
+        if data_key is None:
+            raise VaultLockedError()
+        updated = KeyFile.load(self.keys_path).with_secret(data_key, slot, secret, cost)
+        updated.save(self.keys_path)
+        return refresh_key_copies(self.key_copy_folders, data_key, updated.to_json())
 
     # --- closing -----------------------------------------------------------------------------
 
