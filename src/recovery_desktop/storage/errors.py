@@ -70,6 +70,28 @@ class VaultTooNewError(VaultError):
         )
 
 
+class UpgradeNeedsRoomError(VaultError):
+    """Too little free space for the copy put aside before an upgrade (and the upgrade)."""
+
+    def __init__(self, needed_bytes: int, free_bytes: int) -> None:
+        self.needed_bytes = needed_bytes
+        self.free_bytes = free_bytes
+        free = _megabytes(free_bytes, round_up=False)
+        super().__init__(
+            "This version of Recovery Desktop upgrades the vault, which first puts a safety copy "
+            f"aside: that needs about {_megabytes(needed_bytes)} MB of free space on the disk "
+            "that holds the vault, and "
+            + ("almost none is free" if free == "0.0" else f"only {free} MB is free")
+            + ". Nothing was changed; free some space and open the vault again."
+        )
+
+
+def _megabytes(size: int, *, round_up: bool = True) -> str:
+    """Sizes as file managers show them (1 MB = 1,000,000 bytes), one decimal below 10 MB."""
+    tenths = -(-size // 100_000) if round_up else size // 100_000
+    return f"{tenths // 10}.{tenths % 10}" if tenths < 100 else f"{tenths // 10}"
+
+
 def damaged_database_message(folder: object = None) -> str:
     """Plain words for a journal file that is cut short or unreadable, naming where copies are."""
     from pathlib import Path
