@@ -20,8 +20,13 @@ from tests.conftest import PASSPHRASE
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _kill_once(vault_dir: Path, run: int, rng: random.Random) -> set[int]:
-    """Start the writer, let it write for a random while, SIGKILL it; return acknowledged ids."""
+def _kill_once(
+    vault_dir: Path, run: int, rng: random.Random, checks: list[tuple[int, int, int]]
+) -> set[int]:
+    """Start the writer, let it write for a random while, SIGKILL it; return acknowledged ids.
+
+    The writer's start-up check of the file the previous kill left goes into `checks`.
+    """
     process = subprocess.Popen(
         [
             sys.executable,
@@ -38,11 +43,18 @@ def _kill_once(vault_dir: Path, run: int, rng: random.Random) -> set[int]:
     )
     acked: set[int] = set()
     ready = threading.Event()
+    damaged: list[str] = []
 
     def read() -> None:
         assert process.stdout is not None
         for line in process.stdout:
-            if line.startswith("ready"):
+            if line.startswith("damaged "):
+                damaged.append(line)
+                ready.set()
+            elif line.startswith("check "):
+                pages, file_pages, from_wal = map(int, line.split()[1:])
+                checks.append((pages, file_pages, from_wal))
+            elif line.startswith("ready"):
                 ready.set()
             elif line.startswith("ack "):
                 acked.add(int(line.split()[1]))
@@ -50,6 +62,7 @@ def _kill_once(vault_dir: Path, run: int, rng: random.Random) -> set[int]:
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     assert ready.wait(30), "writer did not start"
+    assert not damaged, f"a healthy vault was called damaged after a kill: {damaged}"
     time.sleep(rng.uniform(0.0, 0.12))
     process.send_signal(signal.SIGKILL)
     process.wait(10)
@@ -80,11 +93,16 @@ def _check(vault_dir: Path, acked: set[int]) -> None:
 def _run(vault_dir: Path, times: int, seed: int) -> None:
     rng = random.Random(seed)
     all_acked: set[int] = set()
+    checks: list[tuple[int, int, int]] = []
     for run in range(times):
-        all_acked |= _kill_once(vault_dir, run, rng)
+        all_acked |= _kill_once(vault_dir, run, rng, checks)
         if run % 10 == 9 or run == times - 1:
             _check(vault_dir, all_acked)
     assert len(all_acked) > times  # the writer really wrote
+    # The whole-file check met the hard case, not only tidy files: a vault.db shorter than its
+    # database, the rest in committed WAL frames, and it still called the vault healthy.
+    assert len(checks) == times
+    assert any(from_wal > 0 for _pages, _file_pages, from_wal in checks), checks
 
 
 def test_sigkill_during_writes_loses_nothing_acknowledged(vault: Vault, vault_dir: Path) -> None:

@@ -1,57 +1,51 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""No code path of the command line opens a socket (an audit hook sees every socket made)."""
+"""No code path of the command line opens a socket: an audit hook fails the first one made."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
-import sys
 from pathlib import Path
 
 import pytest
 
 from recovery_desktop import cli
-
-_events: list[str] = []
-_watching = False
+from tests.socket_watch import SocketUsedError, no_sockets, watching
 
 
-def _hook(event: str, args: tuple) -> None:
-    if _watching and event.startswith("socket."):
-        _events.append(event)
+def test_the_watch_stops_a_socket_on_the_spot() -> None:
+    with watching() as seen, pytest.raises(SocketUsedError):
+        socket.socket()
+    assert [event for event, _where in seen] == ["socket.__new__"]
+    with watching() as seen, pytest.raises(SocketUsedError):
+        socket.getaddrinfo("localhost", 80)
+    assert [event for event, _where in seen] == ["socket.getaddrinfo"]
+    socket.socket().close()  # and it is inert once the watch is over
 
 
-sys.addaudithook(_hook)  # audit hooks cannot be removed; it only records while watching
+def test_the_watch_fails_even_when_the_error_is_swallowed() -> None:
+    # The code under watch swallows the error, as a library's fallback or a Qt slot would.
+    with (
+        pytest.raises(AssertionError, match="socket.__new__"),
+        no_sockets(),
+        contextlib.suppress(SocketUsedError),
+    ):
+        socket.socket()
 
 
-@pytest.fixture
-def socket_watch():
-    global _watching
-    _events.clear()
-    _watching = True
-    yield _events
-    _watching = False
-
-
-def test_the_watch_sees_a_socket(socket_watch: list[str]) -> None:
-    socket.socket().close()
-    assert "socket.__new__" in socket_watch
-
-
-def test_every_cli_command_stays_offline(
-    socket_watch: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_every_cli_command_stays_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     vault = tmp_path / "v"
     monkeypatch.setenv("RECOVERY_DESKTOP_PASSPHRASE", "offline passphrase")
     monkeypatch.setenv("RECOVERY_DESKTOP_NEW_PASSPHRASE", "another offline passphrase")
     fast = ["--kdf-memory-mib", "1", "--kdf-iterations", "1"]
-    assert cli.main(["init", "--vault", str(vault), *fast]) == 0
-    assert cli.main(["add", "--vault", str(vault), "hello", "--tag", "t"]) == 0
-    assert cli.main(["search", "--vault", str(vault), "hello"]) == 0
-    assert cli.main(["search", "--vault", str(vault), "nothing-like-it"]) == 0
-    assert cli.main(["change-passphrase", "--vault", str(vault)]) == 0
-    monkeypatch.setenv("RECOVERY_DESKTOP_PASSPHRASE", "another offline passphrase")
-    assert cli.main(["add", "--vault", str(vault), "x", "--mood", "7"]) == 1
-    assert cli.main(["demo", "--vault", str(tmp_path / "demo"), *fast]) == 0
-    with pytest.raises(SystemExit):
-        cli.main(["--help"])
-    assert socket_watch == []
+    with no_sockets():
+        assert cli.main(["init", "--vault", str(vault), *fast]) == 0
+        assert cli.main(["add", "--vault", str(vault), "hello", "--tag", "t"]) == 0
+        assert cli.main(["search", "--vault", str(vault), "hello"]) == 0
+        assert cli.main(["search", "--vault", str(vault), "nothing-like-it"]) == 0
+        assert cli.main(["change-passphrase", "--vault", str(vault)]) == 0
+        monkeypatch.setenv("RECOVERY_DESKTOP_PASSPHRASE", "another offline passphrase")
+        assert cli.main(["add", "--vault", str(vault), "x", "--mood", "7"]) == 1
+        assert cli.main(["demo", "--vault", str(tmp_path / "demo"), *fast]) == 0
+        with pytest.raises(SystemExit):
+            cli.main(["--help"])

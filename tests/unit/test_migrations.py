@@ -89,3 +89,34 @@ def test_newer_vault_is_refused_untouched(vault: Vault, vault_dir: Path) -> None
     with pytest.raises(VaultTooNewError, match="newer version"):
         Vault.open(vault_dir, "correct horse battery staple")
     assert (vault_dir / "vault.db").read_bytes() == before
+
+
+def test_too_little_room_for_the_upgrade_copy_changes_nothing(
+    v1_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The free space is checked before a byte is copied (the disk itself is faked here; the
+    real full disk is in tests/integration/test_upgrade_full_disk.py)."""
+    import shutil as real_shutil
+
+    from recovery_desktop.storage import upgrade_backup
+    from recovery_desktop.storage.errors import UpgradeNeedsRoomError
+
+    usage = real_shutil.disk_usage(v1_copy)
+    monkeypatch.setattr(upgrade_backup.shutil, "disk_usage", lambda _p: usage._replace(free=50_000))
+    before = (v1_copy / "vault.db").read_bytes()
+    with pytest.raises(UpgradeNeedsRoomError, match=r"needs about \d+\.\d MB"):
+        Vault.open(v1_copy, PASSPHRASE)
+    assert list((v1_copy / "backups").iterdir()) == []
+    assert (v1_copy / "vault.db").read_bytes() == before
+    monkeypatch.undo()
+    with Vault.open(v1_copy, PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == SCHEMA_VERSION
+
+
+def test_a_copy_cut_short_by_a_kill_is_swept_up(v1_copy: Path) -> None:
+    stale = v1_copy / "backups" / "before-schema-2-20250101T000000Z.db.partial"
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_bytes(b"half a copy")
+    Vault.open(v1_copy, PASSPHRASE).close()
+    names = sorted(p.name for p in (v1_copy / "backups").iterdir())
+    assert len(names) == 2 and not any(n.endswith(".partial") for n in names)

@@ -14,20 +14,39 @@ from pathlib import Path
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from recovery_desktop.storage.errors import VaultDamagedError, VaultError, describe_storage_error
+from recovery_desktop.storage.errors import (
+    VaultDamagedError,
+    VaultDatabaseMissingError,
+    VaultError,
+    describe_storage_error,
+)
+from recovery_desktop.storage.integrity import check_journal, silence_library_log
+from recovery_desktop.storage.layout import BACKUPS_NAME
 
 Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError
 IntegrityError = dbapi2.IntegrityError
 OperationalError = dbapi2.OperationalError
 
+BUSY_TIMEOUT_MS = 5000
 
-def open_database(path: Path, data_key: bytes) -> Connection:
-    """Open (or create) the encrypted database at `path` with the raw 256-bit `data_key`.
 
-    Raises `VaultDamagedError` when the file is not a database this key opens, and
+def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
+    """Open the encrypted database at `path` with the raw 256-bit `data_key`.
+
+    Only `create=True` (set-up) may make a new database. Otherwise a missing or empty file
+    raises `VaultDatabaseMissingError` (a set-up cut short is finished first, see
+    `journal_file`), and the file is checked whole on a read-only connection before a
+    writable one exists: `VaultDamagedError` when pages are missing or it does not decrypt,
     `VaultError` with a plain reason when the disk or folder will not let it be opened.
     """
+    silence_library_log()
+    if not create:
+        from recovery_desktop.storage.journal_file import finish_interrupted_setup
+
+        if _is_missing(path) and not finish_interrupted_setup(path, data_key):
+            raise VaultDatabaseMissingError(path.parent, path.parent / BACKUPS_NAME)
+        check_journal(path, data_key)
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
     except DatabaseError as error:  # the folder cannot be read or written
@@ -43,7 +62,8 @@ def open_database(path: Path, data_key: bytes) -> Connection:
             raise VaultError(describe_storage_error(error, path.parent)) from error
         raise VaultDamagedError(
             "The vault's database cannot be opened with its key (it may be damaged). Nothing was "
-            "changed; you can restore it from a backup."
+            f"changed; you can restore it from a backup (copies made before each upgrade are in "
+            f"{path.parent / BACKUPS_NAME})."
         ) from error
     try:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -51,11 +71,18 @@ def open_database(path: Path, data_key: bytes) -> Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         # Sorts and temporary indexes stay in memory: nothing plain spills to the temp folder.
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
     except DatabaseError as error:  # a full disk or read-only folder (the WAL cannot be made)
         conn.close()
         raise VaultError(describe_storage_error(error, path.parent)) from error
     return conn
+
+
+def _is_missing(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 @contextlib.contextmanager

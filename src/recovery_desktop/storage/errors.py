@@ -47,12 +47,64 @@ class VaultDamagedError(VaultError):
     """The key file or database cannot be read. Nothing is overwritten."""
 
 
+class VaultDatabaseMissingError(VaultDamagedError):
+    """`vault.keys` is there but the journal file `vault.db` is missing or empty.
+
+    Never "repaired" into a new, empty journal: that would hide the loss and invite writing
+    into a database that replaces the person's years. Only set-up makes a database.
+    """
+
+    def __init__(self, folder: object, backups: object) -> None:
+        super().__init__(
+            f"The journal file (vault.db) in {folder} is missing or empty, so the vault cannot "
+            f"be opened. Nothing was changed. If it was moved, put it back; copies made before "
+            f"each upgrade may be in {backups}."
+        )
+
+
 class VaultTooNewError(VaultError):
     def __init__(self, found: int, supported: int) -> None:
         super().__init__(
             f"This vault was written by a newer version of Recovery Desktop (schema {found}; this "
             f"version knows up to {supported}). Please update the app; the vault was not changed."
         )
+
+
+class UpgradeNeedsRoomError(VaultError):
+    """Too little free space for the copy put aside before an upgrade (and the upgrade)."""
+
+    def __init__(self, needed_bytes: int, free_bytes: int) -> None:
+        self.needed_bytes = needed_bytes
+        self.free_bytes = free_bytes
+        free = _megabytes(free_bytes, round_up=False)
+        super().__init__(
+            "This version of Recovery Desktop upgrades the vault, which first puts a safety copy "
+            f"aside: that needs about {_megabytes(needed_bytes)} MB of free space on the disk "
+            "that holds the vault, and "
+            + ("almost none is free" if free == "0.0" else f"only {free} MB is free")
+            + ". Nothing was changed; free some space and open the vault again."
+        )
+
+
+def _megabytes(size: int, *, round_up: bool = True) -> str:
+    """Sizes as file managers show them (1 MB = 1,000,000 bytes), one decimal below 10 MB."""
+    tenths = -(-size // 100_000) if round_up else size // 100_000
+    return f"{tenths // 10}.{tenths % 10}" if tenths < 100 else f"{tenths // 10}"
+
+
+def damaged_database_message(folder: object = None) -> str:
+    """Plain words for a journal file that is cut short or unreadable, naming where copies are."""
+    from pathlib import Path
+
+    where = (
+        f" (copies made before each upgrade are in {Path(str(folder)) / 'backups'})"
+        if folder is not None
+        else ""
+    )
+    return (
+        "The vault's journal file (vault.db) is damaged: part of it is missing or cannot be "
+        f"read. Nothing was changed. You can restore it from a backup{where}."
+    )
 
 
 def describe_storage_error(error: BaseException, folder: object = None) -> str:
@@ -66,6 +118,8 @@ def describe_storage_error(error: BaseException, folder: object = None) -> str:
     import shutil
 
     text = str(error).lower()
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return damaged_database_message(folder)
     code = getattr(error, "errno", None)
     disk_full = code == errno.ENOSPC or "disk is full" in text or "disk full" in text
     if not disk_full and folder is not None and "i/o error" in text:

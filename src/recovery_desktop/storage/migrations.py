@@ -1,24 +1,24 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Numbered schema migrations, tracked in `PRAGMA user_version`.
 
-Each `_migrate_to_N` takes the schema from N-1 to N inside one transaction. Steps are never
-edited once released: a vault of every released version is kept in tests/fixtures and must
-migrate forward. Before the first step on an existing vault, an encrypted copy of the database is
-put in `backups/`.
+Each `_migrate_to_N` takes the schema from N-1 to N; add a step by writing `_migrate_to_N`,
+adding it to `STEPS` and raising `SCHEMA_VERSION`. Steps are never edited once released: a vault
+of every released version is kept in tests/fixtures and must migrate forward. Before the first
+step on an existing vault, an encrypted copy of the database is put in `backups/`
+(`upgrade_backup`). The copy and the steps of one upgrade run in one transaction, under the
+write lock, with the version read again inside it (see `migrate`).
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
 
-from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE, make_private_dir
 from recovery_desktop.storage.connection import Connection, transaction
-from recovery_desktop.storage.errors import VaultTooNewError
+from recovery_desktop.storage.errors import VaultError, VaultTooNewError
+from recovery_desktop.storage.upgrade_backup import backup_before_migration
 
 SCHEMA_VERSION = 3
 
@@ -262,6 +262,16 @@ def schema_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+# Another process may be upgrading a large vault: wait for its write lock this long, not the
+# few seconds an ordinary write waits.
+UPGRADE_WAIT_MS = 120_000
+_TRIES = 10
+
+
+class _WalNotEmpty(Exception):
+    """A write landed between our checkpoint and our lock: the file alone is not the vault."""
+
+
 def migrate(
     conn: Connection,
     db_path: Path,
@@ -270,44 +280,65 @@ def migrate(
 ) -> int:
     """Bring the database to `target`; return the version it had before.
 
-    Raises `VaultTooNewError` (changing nothing) if the database is newer than this code.
+    Raises `VaultTooNewError` (changing nothing) if the database is newer than this code, and
+    `VaultError` (changing nothing, leaving no partial copy) when the disk has no room for the
+    copy put aside first.
+
+    Several processes may open an old vault at once (issue 6, #17): the version is read again
+    under the write lock, so one upgrades and the others wait, then find it done. The copy and
+    every step run in one transaction under that lock: the vault is at the old version or the
+    new one, never between, and the copy is of exactly what the steps started from.
     """
-    found = schema_version(conn)
+    found = schema_version(conn)  # a quick look without the lock: nearly always up to date
     if found > SCHEMA_VERSION:
         raise VaultTooNewError(found, SCHEMA_VERSION)
     if found >= target:
         return found
-    if found > 0:
-        _backup_before_migration(conn, db_path, backups_dir, found)
+    busy_ms = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute(f"PRAGMA busy_timeout = {UPGRADE_WAIT_MS:d}")
     # Steps may rebuild tables; with foreign keys on, dropping a table would cascade into its
     # links. The pragma only takes effect outside a transaction, and each step is checked.
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        for version in range(found + 1, target + 1):
-            with transaction(conn):
-                STEPS[version](conn)
-                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise RuntimeError(f"migration to {version} broke links: {broken[:5]}")
-                conn.execute(f"PRAGMA user_version = {version:d}")
+        for _ in range(_TRIES):
+            try:
+                return _upgrade_under_lock(conn, db_path, backups_dir, target)
+            except _WalNotEmpty:
+                continue
+        raise VaultError(
+            "The vault is busy in another window or program, so it could not be upgraded. "
+            "Nothing was changed; please close the other one and try again."
+        )
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {busy_ms:d}")
+
+
+def _upgrade_under_lock(conn: Connection, db_path: Path, backups_dir: Path, target: int) -> int:
+    # Fold the WAL into the file first (it cannot be done inside a transaction), so the file
+    # alone is the whole vault when it is copied under the lock.
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    with transaction(conn):  # BEGIN IMMEDIATE: other openers wait here, with the long timeout
+        found = schema_version(conn)
+        if found > SCHEMA_VERSION:
+            raise VaultTooNewError(found, SCHEMA_VERSION)
+        if found >= target:
+            return found  # another process upgraded while we waited
+        if found > 0:
+            if _wal_has_frames(db_path):
+                raise _WalNotEmpty
+            backup_before_migration(db_path, backups_dir, found)
+        for version in range(found + 1, target + 1):
+            STEPS[version](conn)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"migration to {version} broke links: {broken[:5]}")
+            conn.execute(f"PRAGMA user_version = {version:d}")
     return found
 
 
-def _backup_before_migration(
-    conn: Connection, db_path: Path, backups_dir: Path, found: int
-) -> None:
-    """Copy the (encrypted) database file aside, after folding the WAL into it."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    make_private_dir(backups_dir)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = backups_dir / f"before-schema-{found + 1}-{stamp}.db"
-    shutil.copyfile(db_path, target)
-    target.chmod(PRIVATE_FILE_MODE)
-    # The key file travels with every backup (DESIGN §3), so the copy opens on its own.
-    keys = db_path.with_name("vault.keys")
-    if keys.exists():
-        keys_copy = target.with_suffix(".keys")
-        shutil.copyfile(keys, keys_copy)
-        keys_copy.chmod(PRIVATE_FILE_MODE)
+def _wal_has_frames(db_path: Path) -> bool:
+    try:
+        return db_path.with_name(db_path.name + "-wal").stat().st_size > 0
+    except FileNotFoundError:
+        return False

@@ -112,11 +112,15 @@ class Vault:
     def create_keys(
         folder: Path, passphrase: str, cost: KdfCost | None = None
     ) -> tuple[bytes, str]:
-        """First half of `create`: the folder and `vault.keys`, no database yet.
+        """First half of `create`: the folder, `vault.keys` and an empty `vault.db`, closed.
 
         Slow (two KDF runs) and thread-safe, so a GUI runs it off its thread and then calls
-        `from_data_key` on its own. Returns the data key and the new recovery code.
+        `from_data_key` on its own. Returns the data key and the new recovery code. The
+        database is made whole before the key file and moved in place after it, so a crash at
+        any moment leaves no vault or one that opens (`journal_file`).
         """
+        from recovery_desktop.storage.journal_file import build_new_journal, install_new_journal
+
         folder = Path(folder)
         if vault_exists(folder) or (folder / DB_NAME).exists():
             raise VaultExistsError(folder)
@@ -124,9 +128,10 @@ class Vault:
         make_private_dir(folder / BACKUPS_NAME)
         data_key = new_data_key()
         recovery_code = generate_recovery_code()
-        KeyFile.create(data_key, passphrase, recovery_code, cost or KdfCost()).save(
-            folder / KEYS_NAME
-        )
+        key_file = KeyFile.create(data_key, passphrase, recovery_code, cost or KdfCost())
+        build_new_journal(folder / DB_NAME, data_key)
+        key_file.save(folder / KEYS_NAME)
+        install_new_journal(folder / DB_NAME)
         return data_key, recovery_code
 
     @staticmethod
