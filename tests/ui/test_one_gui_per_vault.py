@@ -98,3 +98,20 @@ def test_another_vault_chosen_in_the_unlock_window_is_checked_too(
     assert mine.unlock_window is not None and mine.unlock_window.folder == vault_folder
     # The first vault is still this app's own: it unlocks as before.
     unlock_with(qtbot, mine, PASSPHRASE)
+
+
+def test_an_unsafe_folder_is_explained_before_the_passphrase(
+    qtbot, make_controller, vault_folder, told
+):
+    vault_folder.chmod(0o777)
+    controller = make_controller(vault_folder)
+    controller.start()
+    window = controller.unlock_window
+    assert window is not None and window.isVisible()
+    assert f"chmod 700 {vault_folder}" in window.message.text()
+    assert not (vault_folder / "gui.lock").exists()  # nothing created in such a folder
+    window.passphrase.setText(PASSPHRASE)
+    window.try_unlock()
+    qtbot.waitUntil(lambda: not window.busy.busy, timeout=10_000)
+    assert controller.main_window is None and "chmod 700" in window.message.text()
+    vault_folder.chmod(0o700)

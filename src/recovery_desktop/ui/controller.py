@@ -158,6 +158,10 @@ class AppController(QObject):
         window.closed.connect(self.finished)
         self._replace_front(window)
         self.unlock_window = window
+        try:  # an unsafe folder is refused at unlock: say so before the passphrase is typed
+            check_vault_folder(self.vault_dir)
+        except VaultError as error:
+            window.message.setText(str(error))
         return window
 
     def show_setup(self, folder: Path) -> SetupWizard:
