@@ -109,6 +109,8 @@ def test_known_phrases_never_reach_disk_in_plain(
         "vault.db-shm",
         "vault.keys",
         "backups",
+        "vault.lock",  # empty: only its flock matters
+        "gui.lock",
     }
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from recovery_desktop.storage import Vault, WrongPassphraseError
+from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
 from recovery_desktop.ui.help_now import HelpNowDialog
 from recovery_desktop.ui.unlock.new_passphrase import NewPassphraseDialog
 from recovery_desktop.ui.unlock.recovery_code import RecoveryCodeDialog
@@ -30,8 +31,11 @@ def locked_vault(vault_and_code: tuple[Vault, str]) -> tuple[Path, str]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file's bytes, except the empty lock files showing the app has the folder open."""
     return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in LOCK_FILE_NAMES
     }
 
 

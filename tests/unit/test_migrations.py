@@ -23,6 +23,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 def v1_copy(tmp_path: Path) -> Path:
     target = tmp_path / "vault-v1"
     shutil.copytree(FIXTURES / "vault-v1", target)
+    target.chmod(0o700)  # a checkout made under umask 002 is group-writable: the vault refuses
     return target
 
 
@@ -30,6 +31,7 @@ def v1_copy(tmp_path: Path) -> Path:
 def test_every_fixture_migrates_with_links_intact(tmp_path: Path, version: int) -> None:
     folder = tmp_path / f"vault-v{version}"
     shutil.copytree(FIXTURES / f"vault-v{version}", folder)
+    folder.chmod(0o700)
     with Vault.open(folder, PASSPHRASE) as vault:
         conn = vault.connection
         assert schema_version(conn) == SCHEMA_VERSION

@@ -28,6 +28,11 @@ from recovery_desktop.storage.errors import (
     VaultLockedError,
     VaultNotFoundError,
 )
+from recovery_desktop.storage.folder import (
+    check_vault_folder,
+    prepare_new_vault_folder,
+    remove_stale_temp_files,
+)
 from recovery_desktop.storage.goals import GoalRepository
 from recovery_desktop.storage.key_copies import CopiesReport, refresh_key_copies
 from recovery_desktop.storage.keys import (
@@ -48,6 +53,7 @@ from recovery_desktop.storage.recovery import (
     TemplateRepository,
 )
 from recovery_desktop.storage.unlocking import SlotUpgrade, UnlockedKey, unlock_key
+from recovery_desktop.storage.vault_lock import VaultUseLock
 
 __all__ = ["BACKUPS_NAME", "DB_NAME", "KEYS_NAME", "Vault", "vault_exists"]
 
@@ -70,11 +76,19 @@ class Vault:
             data_key = data_key.data_key
         self._data_key = data_key
         self.must_change_passphrase = must_change_passphrase
-        self._conn: Connection | None = self.open_connection()
+        self._conn: Connection | None = None
+        # Folder safety, then the shared use lock (issue 6, points 7 and 2): held until close().
+        check_vault_folder(self.folder)
+        self.use_lock = VaultUseLock.acquire_shared(self.folder)
         try:
+            remove_stale_temp_files(self.folder)
+            self._conn = self.open_connection()
             migrate(self._conn, self.db_path, self.backups_dir)
         except BaseException:
-            close_database(self._conn)
+            if self._conn is not None:
+                close_database(self._conn)
+            self._conn = None
+            self.use_lock.release()
             raise
         self._protect_files()
         self._build_repositories(self._conn)
@@ -124,7 +138,7 @@ class Vault:
         folder = Path(folder)
         if vault_exists(folder) or (folder / DB_NAME).exists():
             raise VaultExistsError(folder)
-        make_private_dir(folder)
+        prepare_new_vault_folder(folder)  # refuses another's folder, or one with other files
         make_private_dir(folder / BACKUPS_NAME)
         data_key = new_data_key()
         recovery_code = generate_recovery_code()
@@ -232,6 +246,7 @@ class Vault:
             close_database(self._conn)
         self._conn = None
         self._data_key = None  # type: ignore[assignment]
+        self.use_lock.release()
 
     def __enter__(self) -> Vault:
         return self

@@ -4,6 +4,13 @@
 The controller owns the one open `Vault` of a session and hands it to the main window; locking
 (`lock.SessionLock`) closes it and brings the unlock window back for the same folder. It imports
 the main window only after an unlock, so start-up loads just what the unlock window needs.
+
+One app per vault (issue 6, point 11): the controller holds the folder's `GuiInstanceLock` from
+the moment it shows the unlock or set-up window for it, across lock and unlock, until quit. A
+second app is told so before anyone types a passphrase; a folder that does not exist yet is
+claimed when set-up has made the vault, and one chosen with "Open another vault…" when it
+unlocks (the unlock window picks it itself). The command line is not affected: it only takes the
+vault's shared use lock.
 """
 
 from __future__ import annotations
@@ -13,11 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from recovery_desktop.storage.errors import VaultError
+from recovery_desktop.storage.folder import check_vault_folder
 from recovery_desktop.storage.layout import vault_exists
+from recovery_desktop.storage.vault_lock import AppAlreadyOpenError, GuiInstanceLock
 from recovery_desktop.ui.app_settings import AppSettings
+from recovery_desktop.ui.clipboard import forget_copied
 from recovery_desktop.ui.unlock.unlock_window import DEFAULT_FAILURE_DELAYS, UnlockWindow
 
 if TYPE_CHECKING:
@@ -65,6 +76,7 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.session: SessionLock | None = None
         self.vault: Vault | None = None
+        self.gui_lock: GuiInstanceLock | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # Locking closes the main window before the unlock window is shown: the controller,
@@ -75,10 +87,51 @@ class AppController(QObject):
     # --- windows -------------------------------------------------------------------------------
 
     def start(self) -> None:
+        if not self._claim(self.vault_dir):
+            # Leave from the event loop: `finished` quits the app, and a quit asked for before
+            # the loop runs would be lost.
+            QTimer.singleShot(0, self.finished.emit)
+            return
         if vault_exists(self.vault_dir):
             self.show_unlock()
         else:
             self.show_setup(self.vault_dir)
+
+    # --- one app per vault -----------------------------------------------------------------------
+
+    def _claim(self, folder: Path) -> bool:
+        """Hold the app lock of `folder` (dropping the one held before); False, after telling
+        the person, when another Recovery Desktop window has it. A folder that does not exist
+        yet, or that is unsafe (the open explains why), is not locked here."""
+        folder = Path(folder)
+        held = self.gui_lock
+        if held is not None and held.held and held.folder == folder:
+            return True
+        if not folder.is_dir():
+            return True
+        try:
+            check_vault_folder(folder)  # no lock file in a folder others can write
+            lock = GuiInstanceLock.acquire(folder)
+        except AppAlreadyOpenError:
+            self._say_already_open(folder)
+            return False
+        except (VaultError, OSError):
+            return True  # unlocking says what is wrong with the folder, in plain words
+        if held is not None:
+            held.release()
+        self.gui_lock = lock
+        return True
+
+    def _say_already_open(self, folder: Path) -> None:
+        QMessageBox.information(
+            None,
+            self.tr("Recovery Desktop is already open"),
+            self.tr(
+                "Recovery Desktop already has this vault open in another window, so it was not "
+                "opened a second time (two windows could overwrite each other's writing). "
+                "Please switch to that window. Nothing was changed.\n\nVault: {folder}"
+            ).format(folder=folder),
+        )
 
     def _title(self) -> str:
         if self.demo_passphrase is not None:
@@ -105,6 +158,10 @@ class AppController(QObject):
         window.closed.connect(self.finished)
         self._replace_front(window)
         self.unlock_window = window
+        try:  # an unsafe folder is refused at unlock: say so before the passphrase is typed
+            check_vault_folder(self.vault_dir)
+        except VaultError as error:
+            window.message.setText(str(error))
         return window
 
     def show_setup(self, folder: Path) -> SetupWizard:
@@ -131,6 +188,9 @@ class AppController(QObject):
         self.setup_wizard = None
 
     def _create_requested(self, folder: Path) -> None:
+        if not self._claim(Path(folder)):
+            self.show_unlock()  # the folder we hold, as before
+            return
         self.show_setup(Path(folder))
 
     def _setup_cancelled(self) -> None:
@@ -145,6 +205,10 @@ class AppController(QObject):
             self.finished.emit()
 
     def _vault_made(self, folder: Path, vault: Vault) -> None:
+        if not self._claim(Path(folder)):  # another app set up the same new folder meanwhile
+            vault.close()
+            self.finished.emit()
+            return
         self.vault_dir = Path(folder)
         self._unlocked(vault)
 
@@ -154,6 +218,10 @@ class AppController(QObject):
         from recovery_desktop.ui.lock import SessionLock
         from recovery_desktop.ui.main_window import MainWindow
 
+        if not self._claim(vault.folder):  # "Open another vault…" chose one shown elsewhere
+            vault.close()
+            self.show_unlock()
+            return
         self.vault = vault
         self.vault_dir = vault.folder
         if self.demo_passphrase is None:
@@ -212,3 +280,7 @@ class AppController(QObject):
         elif vault is not None:
             vault.close()
         self._end_session()
+        forget_copied()
+        if self.gui_lock is not None:
+            self.gui_lock.release()
+            self.gui_lock = None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.models import DEFAULT_CRISIS_LINES, CrisisLine, SafetyPlan
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.clipboard import copy_text
 from recovery_desktop.ui.theme import SPACING, make_heading, scaled_font
 
 _PHONE = re.compile(r"\+?\d[\d\s().\-]{1,}\d")
@@ -214,6 +215,6 @@ class HelpNowDialog(QDialog):
         return button
 
     def _copy(self, button: QPushButton, phone: str) -> None:
-        QApplication.clipboard().setText(phone)
+        copy_text(phone)  # not secret, but still taken off again on lock and quit
         button.setText(self.tr("Copied"))
         QTimer.singleShot(2000, button, lambda: button.setText(self.tr("Copy")))

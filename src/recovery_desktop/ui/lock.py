@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Locking: an idle timer fed by every key press and mouse move, and the lock itself.
 
-DESIGN §3: locking saves open drafts, closes the connection, drops every page and model, and
-shows the unlock screen. `SessionLock` does the first three for one unlocked session (a vault
+DESIGN §3: locking saves open drafts, closes the connection, drops every page and model, takes
+off the clipboard what the app put there, and shows the unlock screen. Ctrl+L works from every
+window of the session (an application event filter), not only from the main window. `SessionLock` does the first three for one unlocked session (a vault
 and its main window); the app controller then shows the unlock window for the same folder.
 """
 
@@ -12,10 +13,12 @@ import logging
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.clipboard import forget_copied
 from recovery_desktop.ui.settings_dialog import lock_after_minutes
 
 if TYPE_CHECKING:
@@ -102,11 +105,47 @@ class SessionLock(QObject):
         window.lock_requested.connect(self.lock)
         window.settings_changed.connect(self._settings_changed)
         self.is_locked = False
+        # Ctrl+L from every window of the session: the main window's own shortcut does not
+        # fire while Settings, Help now or any other dialog over it has the focus.
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
 
     def _interval_ms(self) -> int:
         if self._fixed_interval is not None:
             return self._fixed_interval
         return lock_after_minutes(self.vault) * MINUTE_MS
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and _is_lock_key(event)
+            and isinstance(watched, QWidget)
+            and self._in_session(watched)
+        ):
+            self.lock()
+            return True
+        return False
+
+    def _in_session(self, widget: QWidget) -> bool:
+        """Is `widget` in the main window or in a dialog over it (however deep)?"""
+        window = self.window
+        if self.is_locked or window is None or not shiboken6.isValid(window):
+            return False
+        top: QWidget | None = widget.window()
+        while top is not None:
+            if top is window:
+                return True
+            parent = top.parentWidget()
+            top = parent.window() if parent is not None else None
+        return False
+
+    def _stop_watching(self) -> None:
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def _settings_changed(self) -> None:
         if not self.is_locked:
@@ -143,20 +182,26 @@ class SessionLock(QObject):
                 self.idle.set_interval_ms(self._interval_ms())
                 return
         self.is_locked = True
-        self.idle.stop()
+        self._stop_watching()
         self.window = None
         if window is not None and shiboken6.isValid(window):
             _dismiss_dialogs(window)  # only now: a lock that waits leaves them as they are
             window.discard()
         self.vault.close()
+        forget_copied()  # a number or code the app copied; never what the person copied since
         self.locked.emit()
 
     def shutdown(self) -> None:
         """The window was closed by the person (it saved its pages): close the vault quietly."""
         self.is_locked = True
-        self.idle.stop()
+        self._stop_watching()
         self.window = None
         self.vault.close()
+
+
+def _is_lock_key(event: QKeyEvent) -> bool:
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() == Qt.Key.Key_L and modifiers == Qt.KeyboardModifier.ControlModifier
 
 
 def _dismiss_dialogs(window: QWidget) -> None:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.storage.keys import normalise_recovery_code
+from recovery_desktop.ui import clipboard
+from recovery_desktop.ui.clipboard import copy_text
 from recovery_desktop.ui.theme import make_heading, monospace_font
 
 
@@ -118,7 +120,7 @@ class RecoveryCodeView(QWidget):
         self.feedback.clear()
 
     def copy(self) -> None:
-        QApplication.clipboard().setText(self._code)
+        copy_text(self._code, secret=True)  # clipboard managers: do not keep it
         self.feedback.setText(
             self.tr(
                 "Copied. Paste it somewhere safe now: the clipboard will be cleared in a minute."
@@ -207,6 +209,4 @@ class RecoveryCodeDialog(QDialog):
 
 def forget(code: str) -> None:
     """Take the code off the clipboard, unless something else has been copied since."""
-    clipboard = QApplication.clipboard()
-    if code and clipboard.text() == code:
-        clipboard.clear()
+    clipboard.forget(code)

@@ -32,7 +32,12 @@ from recovery_desktop.storage.vault import BACKUPS_NAME, DB_NAME, KEYS_NAME
 from recovery_desktop.ui.theme import SPACING, make_heading, monospace_font
 from recovery_desktop.ui.unlock.common import BusyIndicator, describe_error
 from recovery_desktop.ui.unlock.passphrase_fields import PassphraseFields
-from recovery_desktop.ui.unlock.recovery_code import RecoveryCodeView, code_groups, same_group
+from recovery_desktop.ui.unlock.recovery_code import (
+    RecoveryCodeView,
+    code_groups,
+    forget,
+    same_group,
+)
 from recovery_desktop.ui.workers import run_in_background
 
 WELCOME, PASSPHRASE, CODE, CONFIRM = range(4)
@@ -348,6 +353,7 @@ class SetupWizard(QWidget):
             self.confirm_error.setText(describe_error(error))
             return
         self._data_key = None
+        forget(self._code)  # typed back, so kept safe: off the clipboard now, not in a minute
         self._code = ""
         self._finished = True
         self.vault_ready.emit(vault)
@@ -384,6 +390,7 @@ class SetupWizard(QWidget):
     def _discard_unconfirmed_vault(self) -> None:
         """Remove only the files this wizard created seconds ago (the vault is still empty)."""
         self._data_key = None
+        forget(self._code)  # the code of a vault that is about to go: off the clipboard
         self._code = ""
         for name in (KEYS_NAME, DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
             with contextlib.suppress(FileNotFoundError):
