@@ -20,12 +20,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,35 +34,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.core.mentions import contact_for
-from recovery_desktop.core.models import MOOD_LABELS, Contact, Entry, Role, Visibility
+from recovery_desktop.core.models import Entry
 from recovery_desktop.core.validation import EARLIEST_DATE, ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.journal.blank_page import PromptCard, TemplatesButton
-from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
-from recovery_desktop.ui.theme import mood_color, scaled_font
+from recovery_desktop.ui.journal.entry_fields import (
+    build_links_grid,
+    build_metadata_row,
+    visibility_note_text,
+)
+from recovery_desktop.ui.journal.people_links import PeopleLinks
+from recovery_desktop.ui.theme import scaled_font
 
 AUTOSAVE_MS = 2000
 FUTURE_DAYS_ALLOWED = 7  # an entry may be dated up to a week ahead (plans, time zones)
-
-
-def _mood_icon(mood: int) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor("#555555"))
-    painter.setBrush(mood_color(mood))
-    painter.drawEllipse(1, 1, 12, 12)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def _labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setBuddy(buddy)
-    return label
 
 
 class EntryEditor(QWidget):
@@ -90,7 +72,7 @@ class EntryEditor(QWidget):
         self._entry: Entry = Entry(entry_date=today(), is_draft=True)
         self._dirty = False
         self._loading = False
-        self._contacts: dict[int, str] = {}
+        self._links = PeopleLinks(vault)
         self._autosave = QTimer(self)
         self._autosave.setObjectName("journal_autosave_timer")
         self._autosave.setSingleShot(True)
@@ -150,35 +132,9 @@ class EntryEditor(QWidget):
         self.title.setFont(scaled_font(self.font(), 1.35, bold=True))
         layout.addWidget(self.title)
 
-        details = QHBoxLayout()
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setObjectName("journal_date")
-        self.date_edit.setAccessibleName(self.tr("Date of the entry"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.mood = QComboBox(self)
-        self.mood.setObjectName("journal_mood")
-        self.mood.setAccessibleName(self.tr("Mood"))
-        self.mood.addItem(self.tr("Not set"), None)
-        for value, word in MOOD_LABELS.items():
-            self.mood.addItem(_mood_icon(value), f"{value} · {self.tr(word)}", value)
-        self.craving = QComboBox(self)
-        self.craving.setObjectName("journal_craving")
-        self.craving.setAccessibleName(self.tr("Craving, 0 to 10"))
-        self.craving.addItem(self.tr("Not set"), None)
-        for value in range(11):
-            word = {0: self.tr(" · none"), 10: self.tr(" · strongest")}.get(value, "")
-            self.craving.addItem(f"{value}{word}", value)
-        for text, widget in (
-            (self.tr("&Date"), self.date_edit),
-            (self.tr("&Mood"), self.mood),
-            (self.tr("C&raving"), self.craving),
-        ):
-            details.addWidget(_labelled(text, widget, self))
-            details.addWidget(widget)
-            details.addSpacing(10)
-        details.addStretch(1)
-        layout.addLayout(details)
+        row = build_metadata_row(self)
+        self.date_edit, self.mood, self.craving = row.date_edit, row.mood, row.craving
+        layout.addLayout(row.layout)
 
         self.prompt_card = PromptCard(self, self._today)
         layout.addWidget(self.prompt_card)
@@ -202,42 +158,10 @@ class EntryEditor(QWidget):
         self.stack.addWidget(self.preview)
         layout.addWidget(self.stack, 1)
 
-        grid = QGridLayout()
-        self.tags = CommaCompleterEdit(self)
-        self.tags.setObjectName("journal_tags")
-        self.tags.setAccessibleName(self.tr("Tags, separated by commas"))
-        self.tags.setPlaceholderText(self.tr("e.g. meeting, family, sleep"))
-        self.people = CommaCompleterEdit(self)
-        self.people.setObjectName("journal_people")
-        self.people.setAccessibleName(self.tr("People mentioned, separated by commas"))
-        self.people.setPlaceholderText(self.tr("Names from your contacts"))
-        self.visibility = QComboBox(self)
-        self.visibility.setObjectName("journal_visibility")
-        self.visibility.setAccessibleName(self.tr("Who may see this entry"))
-        self.visibility.addItem(self.tr("Private"), Visibility.PRIVATE)
-        self.visibility.addItem(self.tr("Normal"), Visibility.NORMAL)
-        self.visibility.addItem(self.tr("Shared with counselor"), Visibility.SHARED)
-        self.visibility_note = QLabel(self)
-        self.visibility_note.setObjectName("journal_visibility_note")
-        self.visibility_note.setProperty("role", "muted")
-        self.visibility_note.setWordWrap(True)
-        self.people_note = QLabel(self)
-        self.people_note.setObjectName("journal_people_note")
-        self.people_note.setProperty("role", "muted")
-        self.people_note.setWordWrap(True)
-        self.people_note.hide()
-        grid.addWidget(_labelled(self.tr("&Tags"), self.tags, self), 0, 0)
-        grid.addWidget(self.tags, 0, 1)
-        grid.addWidget(_labelled(self.tr("&People"), self.people, self), 1, 0)
-        grid.addWidget(self.people, 1, 1)
-        grid.addWidget(self.people_note, 2, 1)
-        grid.addWidget(_labelled(self.tr("&Visibility"), self.visibility, self), 3, 0)
-        vis_row = QHBoxLayout()
-        vis_row.addWidget(self.visibility)
-        vis_row.addWidget(self.visibility_note, 1)
-        grid.addLayout(vis_row, 3, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+        grid = build_links_grid(self)
+        self.tags, self.people, self.people_note = grid.tags, grid.people, grid.people_note
+        self.visibility, self.visibility_note = grid.visibility, grid.visibility_note
+        layout.addLayout(grid.layout)
 
         self.error = QLabel(self)
         self.error.setObjectName("journal_error")
@@ -338,7 +262,7 @@ class EntryEditor(QWidget):
                 self.craving.findData(entry.craving) if entry.craving is not None else 0
             )
             self.tags.set_items(entry.tags)
-            self.people.set_items(self._contacts.get(p, "") for p in entry.people)
+            self.people.set_items(self._links.names_for(entry.people))
             self.visibility.setCurrentIndex(max(0, self.visibility.findData(entry.visibility)))
         finally:
             self._loading = False
@@ -362,13 +286,7 @@ class EntryEditor(QWidget):
         if not self._vault.is_open:
             return
         self.tags.set_suggestions(self._vault.entries.tags())
-        self._contacts = {
-            c.id: c.name
-            for c in self._vault.contacts.list(include_archived=True)
-            if c.id is not None
-        }
-        active = [c.name for c in self._vault.contacts.list()]
-        self.people.set_suggestions(active)
+        self.people.set_suggestions(self._links.refresh())
 
     # --- changes and saving --------------------------------------------------------------------
 
@@ -416,19 +334,7 @@ class EntryEditor(QWidget):
     def adopt_new_people(self) -> None:
         """Names in People that are not contacts yet become contacts (role "other"), so the
         entry can link them; the People page will let the person add details later."""
-        if not self._vault.is_open:
-            return
-        added = False
-        for name in self.people.items():
-            if name.strip() and self._contact_for(name) is None:
-                try:
-                    contact = self._vault.contacts.save(Contact(name.strip(), Role.OTHER))
-                except ValidationError:
-                    continue
-                if contact.id is not None:
-                    self._contacts[contact.id] = contact.name
-                    added = True
-        if added:
+        if self._vault.is_open and self._links.adopt(self.people.items()):
             self._check_people()
             self._dirty = True  # link them with the next save
 
@@ -480,8 +386,7 @@ class EntryEditor(QWidget):
     def current_entry(self) -> Entry:
         """The stored entry with what the editor shows now (a refused date keeps the old one)."""
         tags = tuple(self.tags.items())
-        linked = (self._contact_for(name) for name in self.people.items())
-        people = tuple(dict.fromkeys(cid for cid in linked if cid is not None))
+        people = self._links.ids_for(self.people.items())
         problem = self._date_problem()
         if problem is None:
             qd = self.date_edit.date()
@@ -561,28 +466,15 @@ class EntryEditor(QWidget):
         self.body.setFocus()
 
     def _explain_visibility(self, *_: object) -> None:
-        notes = {
-            Visibility.PRIVATE: self.tr(
-                "Only for you. Never leaves this journal, not even in "
-                "exports, unless you choose to include it."
-            ),
-            Visibility.NORMAL: self.tr("Kept in your journal and in your own exports and backups."),
-            Visibility.SHARED: self.tr(
-                "May be included in a report you choose to share with your counselor."
-            ),
-        }
-        self.visibility_note.setText(notes[self.visibility.currentData()])
+        self.visibility_note.setText(visibility_note_text(self, self.visibility.currentData()))
 
     def _people_finished(self) -> None:
         """Leaving the People field: the names are complete, so keep them now."""
         if self._dirty and not (self._entry.id is None and self.is_blank()):
             self.save(final=False)
 
-    def _contact_for(self, name: str) -> int | None:
-        return contact_for(name, self._contacts)
-
     def _check_people(self, *_: object) -> None:
-        unknown = [n for n in self.people.items() if self._contact_for(n) is None]
+        unknown = self._links.unknown(self.people.items())
         if unknown:
             self.people_note.setText(
                 self.tr(
