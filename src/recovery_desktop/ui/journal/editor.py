@@ -48,6 +48,7 @@ from recovery_desktop.ui.journal.people_links import PeopleLinks
 from recovery_desktop.ui.theme import scaled_font
 
 AUTOSAVE_MS = 2000
+TITLE_MAX_CHARS = 1000  # as EntryRepository keeps it
 FUTURE_DAYS_ALLOWED = 7  # an entry may be dated up to a week ahead (plans, time zones)
 
 
@@ -71,6 +72,7 @@ class EntryEditor(QWidget):
         self._today = today
         self._entry: Entry = Entry(entry_date=today(), is_draft=True)
         self._dirty = False
+        self._touched: set[str] = set()  # the fields the person changed since the last save
         self._loading = False
         self._links = PeopleLinks(vault)
         self._autosave = QTimer(self)
@@ -126,7 +128,9 @@ class EntryEditor(QWidget):
 
         self.title = QLineEdit(self)
         self.title.setObjectName("journal_title")
-        self.title.setMaxLength(1000)  # the most a title can hold
+        # The box counts UTF-16 units: an emoji is two, so room for 1,000 of them (the vault
+        # refuses a longer title in plain words; a stored one is never cut when shown).
+        self.title.setMaxLength(2 * TITLE_MAX_CHARS)
         self.title.setAccessibleName(self.tr("Title"))
         self.title.setPlaceholderText(self.tr("Title (optional)"))
         self.title.setFont(scaled_font(self.font(), 1.35, bold=True))
@@ -201,16 +205,19 @@ class EntryEditor(QWidget):
         return button
 
     def _connect(self) -> None:
-        self.title.textChanged.connect(self._changed)
+        for signal, field in (
+            (self.title.textChanged, "title"),
+            (self.date_edit.dateChanged, "entry_date"),
+            (self.mood.currentIndexChanged, "mood"),
+            (self.craving.currentIndexChanged, "craving"),
+            (self.tags.textChanged, "tags"),
+            (self.people.textChanged, "people"),
+            (self.visibility.currentIndexChanged, "visibility"),
+        ):
+            signal.connect(lambda *_, field=field: self._changed(field))
         self.body.textChanged.connect(self._body_changed)
-        self.date_edit.dateChanged.connect(self._changed)
-        self.mood.currentIndexChanged.connect(self._changed)
-        self.craving.currentIndexChanged.connect(self._changed)
-        self.tags.textChanged.connect(self._changed)
-        self.people.textChanged.connect(self._changed)
         self.people.textChanged.connect(self._check_people)
         self.people.editingFinished.connect(self._people_finished)
-        self.visibility.currentIndexChanged.connect(self._changed)
         self.visibility.currentIndexChanged.connect(self._explain_visibility)
         self.mode_group.idToggled.connect(self._mode_toggled)
         self.save_button.clicked.connect(lambda: self.save(final=True))
@@ -267,6 +274,7 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self._dirty = False
+        self._touched.clear()
         self._explain_visibility()
         self._check_people()
         self.error.hide()
@@ -290,9 +298,10 @@ class EntryEditor(QWidget):
 
     # --- changes and saving --------------------------------------------------------------------
 
-    def _changed(self, *_: object) -> None:
+    def _changed(self, field: str) -> None:
         if self._loading:
             return
+        self._touched.add(field)
         self._dirty = True
         if self._entry.id is None and self.is_blank():
             self._autosave.stop()  # an empty new entry is never stored
@@ -303,7 +312,7 @@ class EntryEditor(QWidget):
 
     def _body_changed(self) -> None:
         self._update_blank_helpers()
-        self._changed()
+        self._changed("body")
 
     def _update_blank_helpers(self) -> None:
         self.prompt_card.setVisible(self.body.document().isEmpty())
@@ -374,6 +383,7 @@ class EntryEditor(QWidget):
         if self._date_problem() is None:
             self.error.hide()
         self._dirty = False
+        self._touched.clear()
         when = datetime.now().strftime("%H:%M")
         self._set_status(
             self.tr("Draft saved at %1").replace("%1", when)
@@ -384,27 +394,42 @@ class EntryEditor(QWidget):
         return stored
 
     def current_entry(self) -> Entry:
-        """The stored entry with what the editor shows now (a refused date keeps the old one)."""
-        tags = tuple(self.tags.items())
-        people = self._links.ids_for(self.people.items())
-        problem = self._date_problem()
-        if problem is None:
-            qd = self.date_edit.date()
-            day = date(qd.year(), qd.month(), qd.day())
-        else:
-            day = self._entry.entry_date
-            self._show_error(problem)
-        return replace(
-            self._entry,
-            title=self.title.text(),
-            body=self.body.toPlainText(),
-            mood=self.mood.currentData(),
-            craving=self.craving.currentData(),
-            tags=tags,
-            people=people,
-            visibility=self.visibility.currentData(),
-            entry_date=day,
-        )
+        """The entry to store: as loaded, with only the fields the person changed taken from
+        the widgets. An untouched field keeps its stored value byte for byte, whatever the
+        widgets would make of it; a refused date keeps the old one."""
+        touched = self._touched
+        changes: dict[str, object] = {}
+        if "title" in touched:
+            changes["title"] = self.title.text()
+        if "body" in touched:
+            changes["body"] = self.body_text()
+        if "mood" in touched:
+            changes["mood"] = self.mood.currentData()
+        if "craving" in touched:
+            changes["craving"] = self.craving.currentData()
+        if "tags" in touched:
+            changes["tags"] = tuple(self.tags.items())
+        if "people" in touched:
+            changes["people"] = self._links.ids_for(self.people.items(), self._entry.people)
+        if "visibility" in touched:
+            changes["visibility"] = self.visibility.currentData()
+        if "entry_date" in touched:
+            problem = self._date_problem()
+            if problem is None:
+                qd = self.date_edit.date()
+                changes["entry_date"] = date(qd.year(), qd.month(), qd.day())
+            else:
+                self._show_error(problem)
+        return replace(self._entry, **changes)
+
+    def body_text(self) -> str:
+        """The text as typed, with line endings as `\n`: the one change an edited text gets.
+
+        `toPlainText()` would also turn no-break spaces into spaces and U+2028 into a line
+        break; the raw text keeps both. Qt ends a paragraph at `\r\n`, `\r`, `\n`, U+2029
+        (and the noncharacters U+FDD0/U+FDD1); each becomes `\n`.
+        """
+        return self.body.document().toRawText().replace("\u2029", "\n")
 
     def _date_problem(self) -> str | None:
         qd = self.date_edit.date()

@@ -35,9 +35,17 @@ class PeopleLinks:
     def contact_for(self, name: str) -> int | None:
         return contact_for(name, self.names)
 
-    def ids_for(self, names: Iterable[str]) -> tuple[int, ...]:
-        linked = (self.contact_for(name) for name in names)
-        return tuple(dict.fromkeys(cid for cid in linked if cid is not None))
+    def ids_for(self, names: Iterable[str], linked_before: Iterable[int] = ()) -> tuple[int, ...]:
+        """The contacts the names mean. A name the entry was already linked by keeps those
+        links (two contacts may share a name), so editing the line changes only what changed."""
+        before: dict[str, list[int]] = {}
+        for contact_id in linked_before:
+            before.setdefault(_key(self.names.get(contact_id, "")), []).append(contact_id)
+        ids: list[int] = []
+        for name in names:
+            found = before.get(_key(name)) or [self.contact_for(name)]
+            ids.extend(cid for cid in found if cid is not None)
+        return tuple(dict.fromkeys(ids))
 
     def names_for(self, ids: Iterable[int]) -> list[str]:
         return [self.names.get(i, "") for i in ids]
@@ -58,3 +66,7 @@ class PeopleLinks:
                     self.names[contact.id] = contact.name
                     added = True
         return added
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
