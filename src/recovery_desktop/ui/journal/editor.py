@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.models import Entry
 from recovery_desktop.core.validation import EARLIEST_DATE, ValidationError
 from recovery_desktop.storage import Vault
+from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.journal.blank_page import PromptCard, TemplatesButton
 from recovery_desktop.ui.journal.entry_fields import (
@@ -44,6 +45,7 @@ from recovery_desktop.ui.journal.entry_fields import (
     build_metadata_row,
     visibility_note_text,
 )
+from recovery_desktop.ui.journal.keep_both import Outcome, Stored, store_keeping_both
 from recovery_desktop.ui.journal.people_links import PeopleLinks
 from recovery_desktop.ui.theme import scaled_font
 
@@ -56,6 +58,7 @@ class EntryEditor(QWidget):
     """Edits one entry at a time. Emits `saved(Entry)` after every successful save."""
 
     saved = Signal(object)
+    changed_elsewhere = Signal()  # another version was kept: the timeline reads again
     delete_requested = Signal()
 
     def __init__(
@@ -167,6 +170,14 @@ class EntryEditor(QWidget):
         self.visibility, self.visibility_note = grid.visibility, grid.visibility_note
         layout.addLayout(grid.layout)
 
+        self.notice = QLabel(self)
+        self.notice.setObjectName("journal_notice")
+        self.notice.setProperty("role", "banner")
+        self.notice.setAccessibleName(self.tr("Note about this entry"))
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
         self.error = QLabel(self)
         self.error.setObjectName("journal_error")
         self.error.setProperty("role", "error")
@@ -275,6 +286,7 @@ class EntryEditor(QWidget):
             self._loading = False
         self._dirty = False
         self._touched.clear()
+        self.notice.hide()
         self._explain_visibility()
         self._check_people()
         self.error.hide()
@@ -369,9 +381,17 @@ class EntryEditor(QWidget):
             entry = self.current_entry()
             if final:
                 entry = replace(entry, is_draft=False)
-            stored = self._vault.entries.save(entry)
+            result = store_keeping_both(self._vault.entries, self._entry, entry)
         except ValidationError as error:
             self._show_error(str(error))
+            return None
+        except ChangedElsewhereError:
+            self._show_error(
+                self.tr(
+                    "this entry keeps changing somewhere else. What you wrote is still here; "
+                    "saving again will try once more."
+                )
+            )
             return None
         except Exception as error:
             message = storage_failure_message(error)  # full disk, read-only folder...
@@ -379,11 +399,14 @@ class EntryEditor(QWidget):
                 raise
             self._show_error(message)  # the text stays here and the next autosave retries
             return None
+        stored = result.entry
         self._entry = stored
         if self._date_problem() is None:
             self.error.hide()
         self._dirty = False
         self._touched.clear()
+        if result.outcome is not Outcome.SAVED:
+            self._say_kept_both(result)
         when = datetime.now().strftime("%H:%M")
         self._set_status(
             self.tr("Draft saved at %1").replace("%1", when)
@@ -453,6 +476,26 @@ class EntryEditor(QWidget):
         self.error.setText(self.tr("Not saved yet: %1").replace("%1", message))
         self.error.show()
         self._set_status(self.tr("Not saved"))
+
+    def _say_kept_both(self, result: Stored) -> None:
+        """The entry had changed elsewhere since it was opened: say how both were kept."""
+        if result.outcome is Outcome.COPIED:
+            text = self.tr(
+                "This entry was changed somewhere else (for example from the command line) "
+                "after you opened it. Both are kept: what you wrote here is saved as a new "
+                "entry, and the other version stays in your journal as it was."
+            )
+        else:
+            self.load(result.entry)  # show both sides together, as stored
+            text = self.tr(
+                "This check-in was also changed somewhere else (for example from the command "
+                "line) after you opened it, so the two were put together and nothing was lost."
+            )
+            if result.both_texts:
+                text += " " + self.tr("Where both changed the same text, both are kept in it.")
+        self.notice.setText(text)
+        self.notice.show()
+        self.changed_elsewhere.emit()
 
     def _set_status(self, text: str) -> None:
         self.status.setText(text)

@@ -144,6 +144,7 @@ class JournalPage(QWidget):
         self.timeline.selectionModel().currentChanged.connect(self._on_current_changed)
         self.new_button.clicked.connect(self.new_entry)
         self.editor.saved.connect(self._on_saved)
+        self.editor.changed_elsewhere.connect(self.model.reload)
         self.editor.delete_requested.connect(self.delete_current)
         self.undo_bar.undo_button.clicked.connect(self.undo_delete)
         self._refresh_choices()
