@@ -76,6 +76,7 @@ class EntryEditor(QWidget):
         self._entry: Entry = Entry(entry_date=today(), is_draft=True)
         self._dirty = False
         self._touched: set[str] = set()  # the fields the person changed since the last save
+        self._dated = False  # a new entry takes its date when its first character is typed
         self._loading = False
         self._links = PeopleLinks(vault)
         self._autosave = QTimer(self)
@@ -286,6 +287,7 @@ class EntryEditor(QWidget):
             self._loading = False
         self._dirty = False
         self._touched.clear()
+        self._dated = entry.id is not None
         self.notice.hide()
         self._explain_visibility()
         self._check_people()
@@ -315,6 +317,9 @@ class EntryEditor(QWidget):
             return
         self._touched.add(field)
         self._dirty = True
+        if not self._dated and field in ("title", "body") and "entry_date" not in self._touched:
+            self._dated = True
+            self._date_new_entry()
         if self._entry.id is None and self.is_blank():
             self._autosave.stop()  # an empty new entry is never stored
             self._set_status(self.tr("New entry"))
@@ -325,6 +330,24 @@ class EntryEditor(QWidget):
     def _body_changed(self) -> None:
         self._update_blank_helpers()
         self._changed("body")
+
+    def new_day(self) -> None:
+        """A new calendar day began while the editor was open: a new entry no one has started
+        writing yet moves to today, and so does the prompt."""
+        if not self._dated and "entry_date" not in self._touched:
+            self._date_new_entry()
+        if self.body.document().isEmpty():
+            self.prompt_card.show_day(self._today())
+
+    def _date_new_entry(self) -> None:
+        """Date the new entry today (a date the person chose is never changed)."""
+        day = self._today()
+        self._entry = replace(self._entry, entry_date=day)
+        self._loading = True
+        try:
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        finally:
+            self._loading = False
 
     def _update_blank_helpers(self) -> None:
         self.prompt_card.setVisible(self.body.document().isEmpty())
