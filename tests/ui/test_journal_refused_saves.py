@@ -59,7 +59,9 @@ def test_delete_keeps_refused_edits_and_the_stored_entry(page_and_b, vault: Vaul
     assert page.editor.body.toPlainText() == TOO_LONG  # nothing lost
 
 
-def test_the_title_cannot_outgrow_what_the_vault_holds(page_and_b) -> None:
+def test_a_title_longer_than_the_vault_holds_is_refused_plainly_and_kept(page_and_b) -> None:
     page, _ = page_and_b
-    page.editor.title.setText("x" * 5000)
-    assert len(page.editor.title.text()) == 1000
+    page.editor.title.setText("x" * 1500)  # the box holds it (it counts emoji as two)
+    page.flush()
+    assert "The title is very long (1,500 characters)" in page.editor.error.text()
+    assert page.editor.title.text() == "x" * 1500 and page.has_unsaved_changes()

@@ -9,7 +9,7 @@ through Qt's translator); these functions return facts, not sentences.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -87,6 +87,64 @@ def checkin_fields_equal(a: Entry, b: Entry) -> bool:
     if any(getattr(a, f) != getattr(b, f) for f in fields):
         return False
     return _folded(a.triggers) == _folded(b.triggers) and _folded(a.coping) == _folded(b.coping)
+
+
+# Where both sides changed the same text, both are kept: the stored one first, then this
+# window's. One-line answers stay on one line; longer texts get a line of their own between.
+BOTH_TEXTS_BETWEEN = "\n\n---\n\n"
+ONE_LINE_BETWEEN = " / "
+ONE_LINE_FIELDS = frozenset({"title", "gratitude", "intention"})
+_NOT_MERGED = frozenset({"id", "created_at", "updated_at", "is_checkin"})
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A check-in changed here and elsewhere, put together field by field."""
+
+    entry: Entry  # the stored one (its id and time) with this window's changes applied
+    both_texts: tuple[str, ...]  # text fields changed on both sides: both texts kept in them
+    mine_chosen: tuple[str, ...]  # answers changed on both sides: this window's one kept
+
+
+def merge_entry(loaded: Entry | None, mine: Entry, stored: Entry) -> Merge:
+    """Three-way merge of `mine` (what this window shows, edited from `loaded`, or from a blank
+    check-in when it loaded none) into `stored` (what the vault holds now).
+
+    A field this window did not change takes the stored value; one changed only here takes
+    this window's. Changed on both sides to different values: texts keep both; lists (tags,
+    triggers...) keep the other side's and add or remove what was added or removed here;
+    single answers (mood, craving...) keep this window's, as the person just gave it.
+    """
+    base = loaded or Entry(entry_date=stored.entry_date, is_checkin=stored.is_checkin)
+    changes: dict[str, object] = {}
+    both: list[str] = []
+    chosen: list[str] = []
+    for field in fields(Entry):
+        name = field.name
+        if name in _NOT_MERGED:
+            continue
+        was, here, there = getattr(base, name), getattr(mine, name), getattr(stored, name)
+        if here in (was, there):
+            continue  # the stored value stands
+        if there == was:
+            changes[name] = here
+        elif isinstance(here, str):
+            if not here.strip() or here in there:
+                continue  # cleared here, or already in the stored text: that keeps both
+            if not there.strip() or there in here:
+                changes[name] = here
+            else:
+                between = ONE_LINE_BETWEEN if name in ONE_LINE_FIELDS else BOTH_TEXTS_BETWEEN
+                changes[name] = there + between + here
+                both.append(name)
+        elif isinstance(here, tuple):
+            removed, added = set(was) - set(here), [v for v in here if v not in was]
+            kept = [v for v in there if v not in removed]
+            changes[name] = tuple(dict.fromkeys([*kept, *added]))
+        else:
+            changes[name] = here
+            chosen.append(name)
+    return Merge(replace(stored, **changes), tuple(both), tuple(chosen))
 
 
 def _folded(values: Iterable[str]) -> set[str]:

@@ -4,13 +4,17 @@
 The plain score is kept / (kept + missed). The recency-weighted score lets recent promises count
 more than old ones, so a person who has been keeping their word lately sees that, even after a
 hard start: each commitment weighs 0.5 ** (age / half_life).
+
+Days are the person's local days: the vault notes outcomes in UTC, and a promise kept at 21:00
+in New York (02:00 UTC the next day) counts for that evening. `tz` is the zone to count in;
+None means the computer's own (tests pass a fixed one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 
 from recovery_desktop.core.models import Commitment, Outcome
 
@@ -21,9 +25,11 @@ def _resolved(commitments: Iterable[Commitment]) -> list[Commitment]:
     return [c for c in commitments if c.outcome in (Outcome.KEPT, Outcome.MISSED)]
 
 
-def _outcome_day(commitment: Commitment) -> date | None:
-    if commitment.noted_at is not None:
-        return commitment.noted_at.date()
+def _outcome_day(commitment: Commitment, tz: tzinfo | None = None) -> date | None:
+    """The local day the outcome was noted on (a naive time is taken as local already)."""
+    noted = commitment.noted_at
+    if noted is not None:
+        return (noted.astimezone(tz) if noted.tzinfo is not None else noted).date()
     return commitment.due_date
 
 
@@ -40,6 +46,7 @@ def weighted_trust_score(
     commitments: Iterable[Commitment],
     as_of: date,
     half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+    tz: tzinfo | None = None,
 ) -> float | None:
     """Like `trust_score`, with each commitment weighted by how recent its outcome is.
 
@@ -49,7 +56,7 @@ def weighted_trust_score(
         raise ValueError("half_life_days must be positive")
     total = kept = 0.0
     for commitment in _resolved(commitments):
-        day = _outcome_day(commitment) or as_of
+        day = _outcome_day(commitment, tz) or as_of
         age = (as_of - day).days
         if age < 0:
             continue
@@ -68,12 +75,12 @@ class TrustPoint:
     missed: int
 
 
-def trust_over_time(commitments: Sequence[Commitment]) -> list[TrustPoint]:
-    """The running plain score after each day on which an outcome was recorded."""
-    dated = sorted(
-        ((_outcome_day(c), c) for c in _resolved(commitments) if _outcome_day(c) is not None),
-        key=lambda pair: pair[0],
-    )
+def trust_over_time(
+    commitments: Sequence[Commitment], tz: tzinfo | None = None
+) -> list[TrustPoint]:
+    """The running plain score after each local day on which an outcome was recorded."""
+    days = ((_outcome_day(c, tz), c) for c in _resolved(commitments))
+    dated = sorted(((d, c) for d, c in days if d is not None), key=lambda pair: pair[0])
     points: list[TrustPoint] = []
     kept = missed = 0
     for day, commitment in dated:

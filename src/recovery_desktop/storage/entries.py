@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from recovery_desktop.core.models import (
     SNIPPET_END,
@@ -51,6 +51,16 @@ def fts_query(text: str) -> str | None:
     return " ".join(quoted)
 
 
+class ChangedElsewhereError(Exception):
+    """Nothing was written: the entry (or the day's check-in) changed in the vault since the
+    caller read it, for instance through the CLI. `stored` is the entry as it is now (None when
+    it is gone), so the caller can keep both versions or merge them, never overwrite one."""
+
+    def __init__(self, stored: Entry | None) -> None:
+        super().__init__("This entry was changed somewhere else since it was opened.")
+        self.stored = stored
+
+
 def _preview(body: str, gratitude: str = "") -> str:
     text = " ".join((body or gratitude).split())
     return text[:PREVIEW_CHARS] + ("…" if len(text) > PREVIEW_CHARS else "")
@@ -82,8 +92,14 @@ class EntryRepository:
             people=tuple(dict.fromkeys(entry.people)),
         )
 
-    def save(self, entry: Entry) -> Entry:
+    def save(self, entry: Entry, *, expected_updated_at: datetime | None = None) -> Entry:
         """Insert (id None) or update; returns the stored entry with id and timestamps.
+
+        `expected_updated_at` is the `updated_at` of the entry as the caller read it (the
+        editor passes it; the CLI and importers, which only add, do not). The row is then
+        written only if it still has that time, checked inside the write transaction, so a
+        write from another connection in between is never overwritten: `ChangedElsewhereError`
+        says so and nothing is written. A row that is gone is written again (as after undo).
 
         Raises `ValidationError` with a plain message for input that cannot be stored.
         """
@@ -91,6 +107,38 @@ class EntryRepository:
         now = now_utc()
         entry = replace(entry, created_at=entry.created_at or now, updated_at=now)
         with transaction(self._conn):
+            if entry.id is not None and expected_updated_at is not None:
+                row = self._conn.execute(
+                    "SELECT updated_at FROM entry WHERE id=?", (entry.id,)
+                ).fetchone()
+                if row is not None and row[0] != ts(expected_updated_at):
+                    raise ChangedElsewhereError(self.get(entry.id))
+            entry = self._write(entry)
+        return entry
+
+    def save_checkin(self, entry: Entry, *, expected_updated_at: datetime | None) -> Entry:
+        """Store the check-in of `entry.entry_date`, keeping one check-in per day.
+
+        `expected_updated_at` is the `updated_at` of that day's check-in as the caller read
+        it, None when it read none. When the day's stored check-in is another one (made
+        elsewhere meanwhile) or changed since, nothing is written and `ChangedElsewhereError`
+        carries the stored one: the caller merges (core.checkin.merge_entry) and tries again.
+        """
+        entry = replace(self._validated(entry), is_checkin=True)
+        now = now_utc()
+        entry = replace(entry, created_at=entry.created_at or now, updated_at=now)
+        with transaction(self._conn):
+            row = self._conn.execute(
+                "SELECT id, updated_at FROM entry WHERE is_checkin = 1 AND entry_date = ? "
+                "ORDER BY id DESC LIMIT 1",
+                (day(entry.entry_date),),
+            ).fetchone()
+            if row is not None and (
+                row[0] != entry.id
+                or expected_updated_at is None
+                or row[1] != ts(expected_updated_at)
+            ):
+                raise ChangedElsewhereError(self.get(row[0]))
             entry = self._write(entry)
         return entry
 

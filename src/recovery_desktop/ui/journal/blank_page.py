@@ -69,6 +69,11 @@ class PromptCard(QFrame):
         self.another_button.clicked.connect(self.show_another)
         self._show()
 
+    def show_day(self, day: date) -> None:
+        """Show the prompt of `day` (the page was left open past midnight)."""
+        self.prompt = prompt_of_the_day(day)
+        self._show()
+
     def show_another(self) -> None:
         self.prompt = next_prompt(self.prompt)
         self._show()

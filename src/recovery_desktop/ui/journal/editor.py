@@ -20,12 +20,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,41 +34,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.core.mentions import contact_for
-from recovery_desktop.core.models import MOOD_LABELS, Contact, Entry, Role, Visibility
+from recovery_desktop.core.models import Entry
 from recovery_desktop.core.validation import EARLIEST_DATE, ValidationError
 from recovery_desktop.storage import Vault
+from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.journal.blank_page import PromptCard, TemplatesButton
-from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
-from recovery_desktop.ui.theme import mood_color, scaled_font
+from recovery_desktop.ui.journal.entry_fields import (
+    build_links_grid,
+    build_metadata_row,
+    visibility_note_text,
+)
+from recovery_desktop.ui.journal.keep_both import Outcome, Stored, store_keeping_both
+from recovery_desktop.ui.journal.people_links import PeopleLinks
+from recovery_desktop.ui.theme import scaled_font
 
 AUTOSAVE_MS = 2000
+TITLE_MAX_CHARS = 1000  # as EntryRepository keeps it
 FUTURE_DAYS_ALLOWED = 7  # an entry may be dated up to a week ahead (plans, time zones)
-
-
-def _mood_icon(mood: int) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor("#555555"))
-    painter.setBrush(mood_color(mood))
-    painter.drawEllipse(1, 1, 12, 12)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def _labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setBuddy(buddy)
-    return label
 
 
 class EntryEditor(QWidget):
     """Edits one entry at a time. Emits `saved(Entry)` after every successful save."""
 
     saved = Signal(object)
+    changed_elsewhere = Signal()  # another version was kept: the timeline reads again
     delete_requested = Signal()
 
     def __init__(
@@ -89,8 +75,10 @@ class EntryEditor(QWidget):
         self._today = today
         self._entry: Entry = Entry(entry_date=today(), is_draft=True)
         self._dirty = False
+        self._touched: set[str] = set()  # the fields the person changed since the last save
+        self._dated = False  # a new entry takes its date when its first character is typed
         self._loading = False
-        self._contacts: dict[int, str] = {}
+        self._links = PeopleLinks(vault)
         self._autosave = QTimer(self)
         self._autosave.setObjectName("journal_autosave_timer")
         self._autosave.setSingleShot(True)
@@ -144,41 +132,17 @@ class EntryEditor(QWidget):
 
         self.title = QLineEdit(self)
         self.title.setObjectName("journal_title")
-        self.title.setMaxLength(1000)  # the most a title can hold
+        # The box counts UTF-16 units: an emoji is two, so room for 1,000 of them (the vault
+        # refuses a longer title in plain words; a stored one is never cut when shown).
+        self.title.setMaxLength(2 * TITLE_MAX_CHARS)
         self.title.setAccessibleName(self.tr("Title"))
         self.title.setPlaceholderText(self.tr("Title (optional)"))
         self.title.setFont(scaled_font(self.font(), 1.35, bold=True))
         layout.addWidget(self.title)
 
-        details = QHBoxLayout()
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setObjectName("journal_date")
-        self.date_edit.setAccessibleName(self.tr("Date of the entry"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.mood = QComboBox(self)
-        self.mood.setObjectName("journal_mood")
-        self.mood.setAccessibleName(self.tr("Mood"))
-        self.mood.addItem(self.tr("Not set"), None)
-        for value, word in MOOD_LABELS.items():
-            self.mood.addItem(_mood_icon(value), f"{value} · {self.tr(word)}", value)
-        self.craving = QComboBox(self)
-        self.craving.setObjectName("journal_craving")
-        self.craving.setAccessibleName(self.tr("Craving, 0 to 10"))
-        self.craving.addItem(self.tr("Not set"), None)
-        for value in range(11):
-            word = {0: self.tr(" · none"), 10: self.tr(" · strongest")}.get(value, "")
-            self.craving.addItem(f"{value}{word}", value)
-        for text, widget in (
-            (self.tr("&Date"), self.date_edit),
-            (self.tr("&Mood"), self.mood),
-            (self.tr("C&raving"), self.craving),
-        ):
-            details.addWidget(_labelled(text, widget, self))
-            details.addWidget(widget)
-            details.addSpacing(10)
-        details.addStretch(1)
-        layout.addLayout(details)
+        row = build_metadata_row(self)
+        self.date_edit, self.mood, self.craving = row.date_edit, row.mood, row.craving
+        layout.addLayout(row.layout)
 
         self.prompt_card = PromptCard(self, self._today)
         layout.addWidget(self.prompt_card)
@@ -202,42 +166,18 @@ class EntryEditor(QWidget):
         self.stack.addWidget(self.preview)
         layout.addWidget(self.stack, 1)
 
-        grid = QGridLayout()
-        self.tags = CommaCompleterEdit(self)
-        self.tags.setObjectName("journal_tags")
-        self.tags.setAccessibleName(self.tr("Tags, separated by commas"))
-        self.tags.setPlaceholderText(self.tr("e.g. meeting, family, sleep"))
-        self.people = CommaCompleterEdit(self)
-        self.people.setObjectName("journal_people")
-        self.people.setAccessibleName(self.tr("People mentioned, separated by commas"))
-        self.people.setPlaceholderText(self.tr("Names from your contacts"))
-        self.visibility = QComboBox(self)
-        self.visibility.setObjectName("journal_visibility")
-        self.visibility.setAccessibleName(self.tr("Who may see this entry"))
-        self.visibility.addItem(self.tr("Private"), Visibility.PRIVATE)
-        self.visibility.addItem(self.tr("Normal"), Visibility.NORMAL)
-        self.visibility.addItem(self.tr("Shared with counselor"), Visibility.SHARED)
-        self.visibility_note = QLabel(self)
-        self.visibility_note.setObjectName("journal_visibility_note")
-        self.visibility_note.setProperty("role", "muted")
-        self.visibility_note.setWordWrap(True)
-        self.people_note = QLabel(self)
-        self.people_note.setObjectName("journal_people_note")
-        self.people_note.setProperty("role", "muted")
-        self.people_note.setWordWrap(True)
-        self.people_note.hide()
-        grid.addWidget(_labelled(self.tr("&Tags"), self.tags, self), 0, 0)
-        grid.addWidget(self.tags, 0, 1)
-        grid.addWidget(_labelled(self.tr("&People"), self.people, self), 1, 0)
-        grid.addWidget(self.people, 1, 1)
-        grid.addWidget(self.people_note, 2, 1)
-        grid.addWidget(_labelled(self.tr("&Visibility"), self.visibility, self), 3, 0)
-        vis_row = QHBoxLayout()
-        vis_row.addWidget(self.visibility)
-        vis_row.addWidget(self.visibility_note, 1)
-        grid.addLayout(vis_row, 3, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+        grid = build_links_grid(self)
+        self.tags, self.people, self.people_note = grid.tags, grid.people, grid.people_note
+        self.visibility, self.visibility_note = grid.visibility, grid.visibility_note
+        layout.addLayout(grid.layout)
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("journal_notice")
+        self.notice.setProperty("role", "banner")
+        self.notice.setAccessibleName(self.tr("Note about this entry"))
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
 
         self.error = QLabel(self)
         self.error.setObjectName("journal_error")
@@ -277,16 +217,19 @@ class EntryEditor(QWidget):
         return button
 
     def _connect(self) -> None:
-        self.title.textChanged.connect(self._changed)
+        for signal, field in (
+            (self.title.textChanged, "title"),
+            (self.date_edit.dateChanged, "entry_date"),
+            (self.mood.currentIndexChanged, "mood"),
+            (self.craving.currentIndexChanged, "craving"),
+            (self.tags.textChanged, "tags"),
+            (self.people.textChanged, "people"),
+            (self.visibility.currentIndexChanged, "visibility"),
+        ):
+            signal.connect(lambda *_, field=field: self._changed(field))
         self.body.textChanged.connect(self._body_changed)
-        self.date_edit.dateChanged.connect(self._changed)
-        self.mood.currentIndexChanged.connect(self._changed)
-        self.craving.currentIndexChanged.connect(self._changed)
-        self.tags.textChanged.connect(self._changed)
-        self.people.textChanged.connect(self._changed)
         self.people.textChanged.connect(self._check_people)
         self.people.editingFinished.connect(self._people_finished)
-        self.visibility.currentIndexChanged.connect(self._changed)
         self.visibility.currentIndexChanged.connect(self._explain_visibility)
         self.mode_group.idToggled.connect(self._mode_toggled)
         self.save_button.clicked.connect(lambda: self.save(final=True))
@@ -338,11 +281,14 @@ class EntryEditor(QWidget):
                 self.craving.findData(entry.craving) if entry.craving is not None else 0
             )
             self.tags.set_items(entry.tags)
-            self.people.set_items(self._contacts.get(p, "") for p in entry.people)
+            self.people.set_items(self._links.names_for(entry.people))
             self.visibility.setCurrentIndex(max(0, self.visibility.findData(entry.visibility)))
         finally:
             self._loading = False
         self._dirty = False
+        self._touched.clear()
+        self._dated = entry.id is not None
+        self.notice.hide()
         self._explain_visibility()
         self._check_people()
         self.error.hide()
@@ -362,20 +308,18 @@ class EntryEditor(QWidget):
         if not self._vault.is_open:
             return
         self.tags.set_suggestions(self._vault.entries.tags())
-        self._contacts = {
-            c.id: c.name
-            for c in self._vault.contacts.list(include_archived=True)
-            if c.id is not None
-        }
-        active = [c.name for c in self._vault.contacts.list()]
-        self.people.set_suggestions(active)
+        self.people.set_suggestions(self._links.refresh())
 
     # --- changes and saving --------------------------------------------------------------------
 
-    def _changed(self, *_: object) -> None:
+    def _changed(self, field: str) -> None:
         if self._loading:
             return
+        self._touched.add(field)
         self._dirty = True
+        if not self._dated and field in ("title", "body") and "entry_date" not in self._touched:
+            self._dated = True
+            self._date_new_entry()
         if self._entry.id is None and self.is_blank():
             self._autosave.stop()  # an empty new entry is never stored
             self._set_status(self.tr("New entry"))
@@ -385,7 +329,25 @@ class EntryEditor(QWidget):
 
     def _body_changed(self) -> None:
         self._update_blank_helpers()
-        self._changed()
+        self._changed("body")
+
+    def new_day(self) -> None:
+        """A new calendar day began while the editor was open: a new entry no one has started
+        writing yet moves to today, and so does the prompt."""
+        if not self._dated and "entry_date" not in self._touched:
+            self._date_new_entry()
+        if self.body.document().isEmpty():
+            self.prompt_card.show_day(self._today())
+
+    def _date_new_entry(self) -> None:
+        """Date the new entry today (a date the person chose is never changed)."""
+        day = self._today()
+        self._entry = replace(self._entry, entry_date=day)
+        self._loading = True
+        try:
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        finally:
+            self._loading = False
 
     def _update_blank_helpers(self) -> None:
         self.prompt_card.setVisible(self.body.document().isEmpty())
@@ -416,19 +378,7 @@ class EntryEditor(QWidget):
     def adopt_new_people(self) -> None:
         """Names in People that are not contacts yet become contacts (role "other"), so the
         entry can link them; the People page will let the person add details later."""
-        if not self._vault.is_open:
-            return
-        added = False
-        for name in self.people.items():
-            if name.strip() and self._contact_for(name) is None:
-                try:
-                    contact = self._vault.contacts.save(Contact(name.strip(), Role.OTHER))
-                except ValidationError:
-                    continue
-                if contact.id is not None:
-                    self._contacts[contact.id] = contact.name
-                    added = True
-        if added:
+        if self._vault.is_open and self._links.adopt(self.people.items()):
             self._check_people()
             self._dirty = True  # link them with the next save
 
@@ -454,9 +404,17 @@ class EntryEditor(QWidget):
             entry = self.current_entry()
             if final:
                 entry = replace(entry, is_draft=False)
-            stored = self._vault.entries.save(entry)
+            result = store_keeping_both(self._vault.entries, self._entry, entry)
         except ValidationError as error:
             self._show_error(str(error))
+            return None
+        except ChangedElsewhereError:
+            self._show_error(
+                self.tr(
+                    "this entry keeps changing somewhere else. What you wrote is still here; "
+                    "saving again will try once more."
+                )
+            )
             return None
         except Exception as error:
             message = storage_failure_message(error)  # full disk, read-only folder...
@@ -464,10 +422,14 @@ class EntryEditor(QWidget):
                 raise
             self._show_error(message)  # the text stays here and the next autosave retries
             return None
+        stored = result.entry
         self._entry = stored
         if self._date_problem() is None:
             self.error.hide()
         self._dirty = False
+        self._touched.clear()
+        if result.outcome is not Outcome.SAVED:
+            self._say_kept_both(result)
         when = datetime.now().strftime("%H:%M")
         self._set_status(
             self.tr("Draft saved at %1").replace("%1", when)
@@ -478,28 +440,42 @@ class EntryEditor(QWidget):
         return stored
 
     def current_entry(self) -> Entry:
-        """The stored entry with what the editor shows now (a refused date keeps the old one)."""
-        tags = tuple(self.tags.items())
-        linked = (self._contact_for(name) for name in self.people.items())
-        people = tuple(dict.fromkeys(cid for cid in linked if cid is not None))
-        problem = self._date_problem()
-        if problem is None:
-            qd = self.date_edit.date()
-            day = date(qd.year(), qd.month(), qd.day())
-        else:
-            day = self._entry.entry_date
-            self._show_error(problem)
-        return replace(
-            self._entry,
-            title=self.title.text(),
-            body=self.body.toPlainText(),
-            mood=self.mood.currentData(),
-            craving=self.craving.currentData(),
-            tags=tags,
-            people=people,
-            visibility=self.visibility.currentData(),
-            entry_date=day,
-        )
+        """The entry to store: as loaded, with only the fields the person changed taken from
+        the widgets. An untouched field keeps its stored value byte for byte, whatever the
+        widgets would make of it; a refused date keeps the old one."""
+        touched = self._touched
+        changes: dict[str, object] = {}
+        if "title" in touched:
+            changes["title"] = self.title.text()
+        if "body" in touched:
+            changes["body"] = self.body_text()
+        if "mood" in touched:
+            changes["mood"] = self.mood.currentData()
+        if "craving" in touched:
+            changes["craving"] = self.craving.currentData()
+        if "tags" in touched:
+            changes["tags"] = tuple(self.tags.items())
+        if "people" in touched:
+            changes["people"] = self._links.ids_for(self.people.items(), self._entry.people)
+        if "visibility" in touched:
+            changes["visibility"] = self.visibility.currentData()
+        if "entry_date" in touched:
+            problem = self._date_problem()
+            if problem is None:
+                qd = self.date_edit.date()
+                changes["entry_date"] = date(qd.year(), qd.month(), qd.day())
+            else:
+                self._show_error(problem)
+        return replace(self._entry, **changes)
+
+    def body_text(self) -> str:
+        """The text as typed, with line endings as `\n`: the one change an edited text gets.
+
+        `toPlainText()` would also turn no-break spaces into spaces and U+2028 into a line
+        break; the raw text keeps both. Qt ends a paragraph at `\r\n`, `\r`, `\n`, U+2029
+        (and the noncharacters U+FDD0/U+FDD1); each becomes `\n`.
+        """
+        return self.body.document().toRawText().replace("\u2029", "\n")
 
     def _date_problem(self) -> str | None:
         qd = self.date_edit.date()
@@ -523,6 +499,26 @@ class EntryEditor(QWidget):
         self.error.setText(self.tr("Not saved yet: %1").replace("%1", message))
         self.error.show()
         self._set_status(self.tr("Not saved"))
+
+    def _say_kept_both(self, result: Stored) -> None:
+        """The entry had changed elsewhere since it was opened: say how both were kept."""
+        if result.outcome is Outcome.COPIED:
+            text = self.tr(
+                "This entry was changed somewhere else (for example from the command line) "
+                "after you opened it. Both are kept: what you wrote here is saved as a new "
+                "entry, and the other version stays in your journal as it was."
+            )
+        else:
+            self.load(result.entry)  # show both sides together, as stored
+            text = self.tr(
+                "This check-in was also changed somewhere else (for example from the command "
+                "line) after you opened it, so the two were put together and nothing was lost."
+            )
+            if result.both_texts:
+                text += " " + self.tr("Where both changed the same text, both are kept in it.")
+        self.notice.setText(text)
+        self.notice.show()
+        self.changed_elsewhere.emit()
 
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
@@ -561,28 +557,15 @@ class EntryEditor(QWidget):
         self.body.setFocus()
 
     def _explain_visibility(self, *_: object) -> None:
-        notes = {
-            Visibility.PRIVATE: self.tr(
-                "Only for you. Never leaves this journal, not even in "
-                "exports, unless you choose to include it."
-            ),
-            Visibility.NORMAL: self.tr("Kept in your journal and in your own exports and backups."),
-            Visibility.SHARED: self.tr(
-                "May be included in a report you choose to share with your counselor."
-            ),
-        }
-        self.visibility_note.setText(notes[self.visibility.currentData()])
+        self.visibility_note.setText(visibility_note_text(self, self.visibility.currentData()))
 
     def _people_finished(self) -> None:
         """Leaving the People field: the names are complete, so keep them now."""
         if self._dirty and not (self._entry.id is None and self.is_blank()):
             self.save(final=False)
 
-    def _contact_for(self, name: str) -> int | None:
-        return contact_for(name, self._contacts)
-
     def _check_people(self, *_: object) -> None:
-        unknown = [n for n in self.people.items() if self._contact_for(n) is None]
+        unknown = self._links.unknown(self.people.items())
         if unknown:
             self.people_note.setText(
                 self.tr(

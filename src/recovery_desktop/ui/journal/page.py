@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.models import Entry, EntryFilter
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.day_watch import DayWatch
 from recovery_desktop.ui.journal.editor import AUTOSAVE_MS, EntryEditor
 from recovery_desktop.ui.journal.search_bar import SEARCH_DEBOUNCE_MS, SearchBar
 from recovery_desktop.ui.journal.timeline_delegate import TimelineDelegate
@@ -82,6 +83,8 @@ class JournalPage(QWidget):
         self._vault = vault
         self._syncing = False
         self._deleted: Entry | None = None
+        self._today = today
+        self._day = today()
 
         self.search_bar = SearchBar(self, search_debounce_ms)
         self.new_button = QPushButton(self.tr("New entry"), self)
@@ -144,16 +147,25 @@ class JournalPage(QWidget):
         self.timeline.selectionModel().currentChanged.connect(self._on_current_changed)
         self.new_button.clicked.connect(self.new_entry)
         self.editor.saved.connect(self._on_saved)
+        self.editor.changed_elsewhere.connect(self.model.reload)
         self.editor.delete_requested.connect(self.delete_current)
         self.undo_bar.undo_button.clicked.connect(self.undo_delete)
         self._refresh_choices()
         self._update_count()
+        # Left open past midnight, a blank new entry moves to the new day before any input.
+        self._day_watch = DayWatch(self, self._check_new_day)
 
     # --- the page contract ---------------------------------------------------------------------
 
     def flush(self) -> None:
         """Save any unsaved text now (called before lock and close)."""
         self.editor.flush()
+
+    def _check_new_day(self) -> None:
+        day = self._today()
+        if day != self._day:
+            self._day = day
+            self.editor.new_day()
 
     def has_unsaved_changes(self) -> bool:
         """True when the open entry holds text the vault did not take (checked before locking)."""

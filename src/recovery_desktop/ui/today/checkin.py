@@ -5,11 +5,15 @@ optional intention and evening review.
 One check-in per day: it is read back with `vault.entries.checkin_for(today)` and saved over the
 same entry. Nothing typed is ever lost: changes are saved quietly a few seconds after the last
 one, and `flush()` saves a partly filled check-in at once (before lock and close).
+
+The CLI or another window may write the same day's check-in meanwhile: the vault then refuses
+the save (`ChangedElsewhereError`), the two are merged field by field (core.checkin.merge_entry),
+the card shows the result and says so in plain words.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,12 +33,14 @@ from recovery_desktop.core.checkin import (
     STARTER_TRIGGERS,
     checkin_fields_equal,
     checkin_is_empty,
+    merge_entry,
     merge_suggestions,
     wants_follow_up,
 )
 from recovery_desktop.core.models import Entry
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
+from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.today.card import Card, muted_label
 from recovery_desktop.ui.widgets.craving_scale import CravingScale
@@ -43,6 +49,7 @@ from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 from recovery_desktop.ui.widgets.tag_chips import TagChips
 
 AUTOSAVE_MS = 4000
+MERGE_TRIES = 5  # a check-in changing elsewhere this often in a row is saved at the next try
 SOBER_YES, SOBER_NO, SOBER_UNSAID = 1, 0, 2
 
 
@@ -228,17 +235,22 @@ class CheckinCard(Card):
         self._autosave.stop()
         self._today = today
         self._entry = self._vault.entries.checkin_for(today)
-        entry = self._entry or Entry(entry_date=today, is_checkin=True)
+        self.triggers.set_suggestions(
+            merge_suggestions(self._vault.entries.factors("trigger"), STARTER_TRIGGERS)
+        )
+        self.coping.set_suggestions(
+            merge_suggestions(self._vault.entries.factors("coping"), STARTER_COPING)
+        )
+        self._show(self._entry or Entry(entry_date=today, is_checkin=True), hour)
+        self.status.clear()
+
+    def _show(self, entry: Entry, hour: int | None) -> None:
+        """Put `entry`'s answers in the widgets. With an `hour`, the intention opens in the
+        morning and the review later; without one, a field opens only to show its text."""
         self._loading = True
         try:
             self.mood.set_mood(entry.mood)
             self.craving.set_craving(entry.craving)
-            self.triggers.set_suggestions(
-                merge_suggestions(self._vault.entries.factors("trigger"), STARTER_TRIGGERS)
-            )
-            self.coping.set_suggestions(
-                merge_suggestions(self._vault.entries.factors("coping"), STARTER_COPING)
-            )
             self.triggers.set_selected(entry.triggers)
             self.coping.set_selected(entry.coping)
             if entry.sober_today is None:
@@ -249,12 +261,19 @@ class CheckinCard(Card):
             self.gratitude.setText(entry.gratitude)
             self.intention.setText(entry.intention)
             self.evening_review.setPlainText(entry.evening_review)
-            self.intention_toggle.setChecked(bool(entry.intention) or hour < 12)
-            self.review_toggle.setChecked(bool(entry.evening_review) or hour >= 12)
+            morning = hour is not None and hour < 12
+            later = hour is not None and hour >= 12
+            if entry.intention or morning:
+                self.intention_toggle.setChecked(True)
+            elif hour is not None:
+                self.intention_toggle.setChecked(False)
+            if entry.evening_review or later:
+                self.review_toggle.setChecked(True)
+            elif hour is not None:
+                self.review_toggle.setChecked(False)
             self.follow_ups.setVisible(wants_follow_up(entry.craving))
         finally:
             self._loading = False
-        self.status.clear()
         self.rows_rebuilt.emit()
 
     def current_entry(self) -> Entry:
@@ -297,15 +316,12 @@ class CheckinCard(Card):
                 if not quiet:
                     self._say(self.tr("Nothing to save yet. Pick a face or write a line."))
                 return False
-            existing = self._vault.entries.checkin_for(self._today)  # made elsewhere meanwhile
-            if existing is not None:
-                candidate = replace(candidate, id=existing.id, created_at=existing.created_at)
         elif checkin_fields_equal(candidate, self._entry):
             if not quiet:
                 self._say(self.tr("Saved. Thank you for checking in."))
             return True
         try:
-            self._entry = self._vault.entries.save(candidate)
+            merged = self._store(candidate)
         except ValidationError as error:
             self._say(str(error), error=True)
             return False
@@ -315,11 +331,69 @@ class CheckinCard(Card):
                 raise
             self._say(message, error=True)
             return False
-        self._say(
-            self.tr("Saved as you go.") if quiet else self.tr("Saved. Thank you for checking in.")
-        )
+        if merged is None:
+            self._say(
+                self.tr(
+                    "Your check-in kept changing somewhere else, so it is not saved yet. Your "
+                    "answers are still here; saving again will try once more."
+                ),
+                error=True,
+            )
+            return False
+        if merged.happened:
+            assert self._entry is not None
+            self._show(self._entry, None)  # the answers as stored now, both sides together
+            self._say(self._merge_message(merged))
+        else:
+            self._say(
+                self.tr("Saved as you go.")
+                if quiet
+                else self.tr("Saved. Thank you for checking in.")
+            )
         self.saved.emit()
         return True
+
+    def _store(self, candidate: Entry) -> _Merged | None:
+        """Save, merging with a check-in changed elsewhere meanwhile (the vault detects it
+        inside its write). None when it kept changing and nothing was saved."""
+        loaded = self._entry
+        merged = _Merged()
+        for _ in range(MERGE_TRIES):
+            try:
+                self._entry = self._vault.entries.save_checkin(
+                    candidate, expected_updated_at=loaded.updated_at if loaded else None
+                )
+            except ChangedElsewhereError as changed:
+                assert changed.stored is not None  # refused only for another stored check-in
+                merge = merge_entry(loaded, candidate, changed.stored)
+                merged.happened = True
+                merged.both_texts.update(dict.fromkeys(merge.both_texts))
+                merged.mine_chosen.update(dict.fromkeys(merge.mine_chosen))
+                candidate, loaded = merge.entry, changed.stored
+                continue
+            return merged
+        return None
+
+    def _merge_message(self, merged: _Merged) -> str:
+        names = {
+            "gratitude": self.tr("grateful for"),
+            "intention": self.tr("today I will"),
+            "evening_review": self.tr("looking back on today"),
+            "mood": self.tr("mood"),
+            "craving": self.tr("craving"),
+            "sober_today": self.tr("sober today"),
+        }
+        text = self.tr(
+            "This check-in was also changed somewhere else (for example from the command "
+            "line) since you opened it, so the two were put together and nothing was lost."
+        )
+        if merged.both_texts:
+            text += " " + self.tr("Where both changed the same answer, both texts are kept: %1.")
+            text = text.replace("%1", ", ".join(names.get(f, f) for f in merged.both_texts))
+        if merged.mine_chosen:
+            text += " " + self.tr("Your answer here was kept for: %1.")
+            text = text.replace("%1", ", ".join(names.get(f, f) for f in merged.mine_chosen))
+        return text
 
     def flush(self) -> None:
         """Save a partly filled check-in now, quietly."""
@@ -352,6 +426,15 @@ class CheckinCard(Card):
 
     def _on_review_text(self) -> None:
         self._changed()
+
+
+@dataclass
+class _Merged:
+    """What a save had to merge (the card says it in words)."""
+
+    happened: bool = False
+    both_texts: dict[str, None] = field(default_factory=dict)  # ordered set of field names
+    mine_chosen: dict[str, None] = field(default_factory=dict)
 
 
 def _pending(chips: TagChips) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.checkin import PartOfDay, part_of_day
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.day_watch import DAY_WATCH_MS, DayWatch
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import Card, chain_tab_order
 from recovery_desktop.ui.today.checkin import CheckinCard
@@ -40,9 +41,6 @@ MAX_PAGE_WIDTH = 1400
 
 def local_now() -> datetime:
     return datetime.now().astimezone()
-
-
-DAY_WATCH_MS = 60_000  # how often an open Today page checks for a new day
 
 
 class TodayPage(QWidget):
@@ -121,12 +119,9 @@ class TodayPage(QWidget):
         page.addStretch(1)
         self._columns = columns
         self._update_on_this_day()
-        # Left open past midnight, the page moves to the new day by itself (after saving
-        # yesterday's answers), so a check-in is never filed under the wrong day.
-        self._day_watch = QTimer(self)
-        self._day_watch.setInterval(DAY_WATCH_MS)
-        self._day_watch.timeout.connect(self._check_new_day)
-        self._day_watch.start()
+        # Left open past midnight, the page moves to the new day (after saving yesterday's
+        # answers) before it takes any input, so a check-in is never filed under the wrong day.
+        self._day_watch = DayWatch(self, self._check_new_day, DAY_WATCH_MS)
         self._update_header(now)
         self._arrange(two=False)
 
