@@ -38,6 +38,19 @@ def test_every_fixture_migrates_with_links_intact(tmp_path: Path, version: int) 
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         first = vault.entries.get(1)
         assert first.tags == ("meeting",) and first.people == (1,)  # links survived rebuilds
+        # Schema 4: the search index is rebuilt after the upgrade, then finds every entry.
+        assert vault.search_index.rebuild_pending()
+        assert vault.search_index.rebuild(batch_size=1)
+        entry_ids = conn.execute("SELECT id FROM entry ORDER BY id").fetchall()
+        assert conn.execute("SELECT rowid FROM entry_fts ORDER BY rowid").fetchall() == entry_ids
+        assert [s.id for s in vault.entries.search("scared 🙂")] == [1]
+        assert 1 in {s.id for s in vault.entries.search("meeting")}
+        if version >= 2:
+            assert 2 in {s.id for s in vault.entries.search("noon meet")}
+        if version >= 3:
+            assert [s.id for s in vault.entries.search("😀")] == [3]
+            assert [s.id for s in vault.entries.search("🎉")] == [3]
+            assert [s.id for s in vault.entries.search("🙏")] == [4]
         if version >= 2:
             checkin = vault.entries.checkin_for(date(2025, 1, 3))
             assert checkin.triggers == ("stress",) and checkin.coping == ("walk",)
@@ -58,6 +71,7 @@ def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
         assert (entry.mood, entry.craving, entry.sober_today) == (3, 6, True)
         assert entry.visibility is Visibility.SHARED and entry.tags == ("meeting",)
         assert entry.people == (1,) and not entry.is_checkin and entry.gratitude == ""
+        vault.search_index.rebuild()
         assert vault.entries.search("scared")[0].id == 1
         assert vault.contacts.get(1).emergency
         assert vault.recovery_starts.list()[0].start_date == date(2025, 1, 2).replace(day=1)

@@ -44,6 +44,7 @@ from recovery_desktop.storage.recovery import (
     SettingsRepository,
     TemplateRepository,
 )
+from recovery_desktop.storage.search_index import SearchIndex
 
 __all__ = ["BACKUPS_NAME", "DB_NAME", "KEYS_NAME", "Vault", "vault_exists"]
 
@@ -206,6 +207,7 @@ class Vault:
         self.safety_plan = SafetyPlanRepository(conn)
         self.settings = SettingsRepository(conn)
         self.templates = TemplateRepository(conn)
+        self.search_index = SearchIndex(conn)
 
     def _protect_files(self) -> None:
         for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", KEYS_NAME):
