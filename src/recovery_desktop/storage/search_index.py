@@ -226,6 +226,8 @@ class SearchIndex:
         takes about a second at 20,000 entries, holding the write lock all that time."""
         conn = self._conn
         with transaction(conn):
+            if not self._old_index_exists():  # another connection finished it meanwhile
+                return
             for shadow in _OLD_SHADOWS:
                 table = f"{OLD_INDEX}_{shadow}"
                 if not conn.execute(
