@@ -139,3 +139,28 @@ def test_the_query_fences_symbols_like_the_index() -> None:
     assert fts_query('say "hi"') == '"say" """hi"""*'
     assert fts_query("!!! ...") is None and fts_query("   ") is None
     assert fts_query("well-being") == '"well-being"*'
+
+
+def test_two_rebuilders_at_once_finish_cleanly(v3_vault: Vault) -> None:
+    """The GUI's worker and a CLI `search` may both rebuild: each batch re-reads the position
+    under the write lock, so neither doubles a row, and the later one stops without an error."""
+    mine = v3_vault.search_index
+    other = v3_vault.open_connection()
+    finished_by_other: list[bool] = []
+
+    def the_other_one_runs() -> bool:
+        if mine.complete():  # we are clearing the old index: the other one finishes it
+            if not finished_by_other:
+                finished_by_other.append(SearchIndex(other).rebuild())
+        else:  # the other one takes one batch between two of ours
+            calls = iter([False, True])
+            SearchIndex(other).rebuild(cancelled=lambda: next(calls), batch_size=1)
+        return False
+
+    try:
+        assert mine.rebuild(cancelled=the_other_one_runs, batch_size=1)
+    finally:
+        close_database(other)
+    assert finished_by_other == [True] and not mine.rebuild_pending()
+    index_is_sound(v3_vault.connection)
+    assert found(v3_vault, "🙏") == {4}
