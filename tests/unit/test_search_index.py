@@ -5,6 +5,7 @@ never duplicate or lose a row, even while entries are saved meanwhile."""
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from recovery_desktop.core.models import Entry
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.connection import Connection, close_database
-from recovery_desktop.storage.search_index import OLD_INDEX, SearchIndex, fts_query
+from recovery_desktop.storage.search_index import OLD_INDEX, SearchIndex, fts_query, index_text
 from tests.fixtures.make_fixtures import PASSPHRASE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -164,3 +165,10 @@ def test_two_rebuilders_at_once_finish_cleanly(v3_vault: Vault) -> None:
     assert finished_by_other == [True] and not mine.rebuild_pending()
     index_is_sound(v3_vault.connection)
     assert found(v3_vault, "🙏") == {4}
+
+
+def test_the_ascii_shortcut_fences_exactly_the_ascii_symbols() -> None:
+    ascii_symbols = "".join(c for c in map(chr, range(128)) if unicodedata.category(c)[0] == "S")
+    assert ascii_symbols == "$+<=>^`|~"
+    assert index_text("a+b $5 it's (ok)") == "a\u200b+\u200bb \u200b$\u200b5 it's (ok)"
+    assert index_text("a+b ☕") == "a\u200b+\u200bb \u200b☕\u200b"  # the same rule, any text
