@@ -15,7 +15,13 @@ import pytest
 from recovery_desktop.core.models import Entry
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.connection import Connection, close_database
-from recovery_desktop.storage.search_index import OLD_INDEX, SearchIndex, fts_query, index_text
+from recovery_desktop.storage.search_index import (
+    OLD_INDEX,
+    TOKENIZER,
+    SearchIndex,
+    fts_query,
+    index_text,
+)
 from tests.fixtures.make_fixtures import PASSPHRASE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -70,6 +76,10 @@ def test_upgrade_leaves_an_empty_index_and_a_pending_rebuild(v3_vault: Vault) ->
 
 def test_a_new_vault_has_nothing_to_rebuild(vault: Vault) -> None:
     assert not vault.search_index.rebuild_pending() and vault.search_index.complete()
+    sql = vault.connection.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'entry_fts'"
+    ).fetchone()[0]
+    assert TOKENIZER in sql  # the rule in search_index.py is the one the index was made with
     assert (
         vault.connection.execute(
             "SELECT 1 FROM sqlite_master WHERE name = ?", (OLD_INDEX,)
