@@ -239,6 +239,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UserError("--limit is the number of results to show, 1 or more.")
     with _open(args) as vault:
+        if vault.search_index.rebuild_pending():  # once, after an upgrade
+            print("Preparing search for the first time…", file=sys.stderr, flush=True)
+            vault.search_index.rebuild()
         results = vault.entries.search(args.query, limit=args.limit)
     if not results:
         print(f"No entries found for “{args.query}”.", file=sys.stderr)

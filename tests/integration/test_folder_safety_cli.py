@@ -18,7 +18,13 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 def init(folder: Path):  # noqa: ANN201
     return run_cli(
-        "init", "--vault", str(folder), "--kdf-memory-mib", "8", "--kdf-iterations", "1",
+        "init",
+        "--vault",
+        str(folder),
+        "--kdf-memory-mib",
+        "8",
+        "--kdf-iterations",
+        "1",
         passphrase=PASS,
     )
 

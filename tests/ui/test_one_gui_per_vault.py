@@ -61,9 +61,7 @@ def test_a_second_app_is_told_before_the_passphrase(qtbot, make_controller, vaul
     assert len(told) == 2
 
 
-def test_set_up_in_an_existing_empty_folder_is_one_app_too(
-    qtbot, make_controller, tmp_path, told
-):
+def test_set_up_in_an_existing_empty_folder_is_one_app_too(qtbot, make_controller, tmp_path, told):
     folder = tmp_path / "new-vault"
     folder.mkdir(mode=0o700)
     first = make_controller(folder)

@@ -131,9 +131,7 @@ def test_folder_of_another_user_is_refused(
         check_vault_folder(closed_vault)
 
 
-def test_create_tightens_an_empty_folder_of_ones_own(
-    tmp_path: Path, cheap_cost: KdfCost
-) -> None:
+def test_create_tightens_an_empty_folder_of_ones_own(tmp_path: Path, cheap_cost: KdfCost) -> None:
     folder = tmp_path / "shared"
     folder.mkdir()
     os.chmod(folder, 0o777)

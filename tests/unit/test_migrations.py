@@ -27,7 +27,7 @@ def v1_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_every_fixture_migrates_with_links_intact(tmp_path: Path, version: int) -> None:
     folder = tmp_path / f"vault-v{version}"
     shutil.copytree(FIXTURES / f"vault-v{version}", folder)
@@ -40,6 +40,19 @@ def test_every_fixture_migrates_with_links_intact(tmp_path: Path, version: int) 
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         first = vault.entries.get(1)
         assert first.tags == ("meeting",) and first.people == (1,)  # links survived rebuilds
+        # Schema 4: the search index is rebuilt after the upgrade, then finds every entry.
+        assert vault.search_index.rebuild_pending()
+        assert vault.search_index.rebuild(batch_size=1)
+        entry_ids = conn.execute("SELECT id FROM entry ORDER BY id").fetchall()
+        assert conn.execute("SELECT rowid FROM entry_fts ORDER BY rowid").fetchall() == entry_ids
+        assert [s.id for s in vault.entries.search("scared 🙂")] == [1]
+        assert 1 in {s.id for s in vault.entries.search("meeting")}
+        if version >= 2:
+            assert 2 in {s.id for s in vault.entries.search("noon meet")}
+        if version >= 3:
+            assert [s.id for s in vault.entries.search("😀")] == [3]
+            assert [s.id for s in vault.entries.search("🎉")] == [3]
+            assert [s.id for s in vault.entries.search("🙏")] == [4]
         if version >= 2:
             checkin = vault.entries.checkin_for(date(2025, 1, 3))
             assert checkin.triggers == ("stress",) and checkin.coping == ("walk",)
@@ -60,6 +73,7 @@ def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
         assert (entry.mood, entry.craving, entry.sober_today) == (3, 6, True)
         assert entry.visibility is Visibility.SHARED and entry.tags == ("meeting",)
         assert entry.people == (1,) and not entry.is_checkin and entry.gratitude == ""
+        vault.search_index.rebuild()
         assert vault.entries.search("scared")[0].id == 1
         assert vault.contacts.get(1).emergency
         assert vault.recovery_starts.list()[0].start_date == date(2025, 1, 2).replace(day=1)
@@ -82,6 +96,23 @@ def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
     # Opening again does not migrate (or back up) twice; the recovery code still works.
     Vault.open_with_recovery_code(v1_copy, RECOVERY_CODE).close()
     assert len(list((v1_copy / "backups").iterdir())) == 2
+
+
+def test_v3_vault_keeps_emoji_people_and_used_ids(tmp_path: Path) -> None:
+    folder = tmp_path / "vault-v3"
+    shutil.copytree(FIXTURES / "vault-v3", folder)
+    with Vault.open(folder, PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == SCHEMA_VERSION
+        coffee = vault.entries.get(3)
+        assert coffee.title == "Coffee ☕ with Dana" and coffee.body.startswith("😀good")
+        assert "👨\u200d👩\u200d👧" in coffee.body and "❤️" in coffee.body
+        assert coffee.tags == ("family", "🎉 wins") and coffee.people == (1, 2)
+        checkin = vault.entries.checkin_for(date(2025, 1, 4))
+        assert checkin.id == 4 and checkin.gratitude == "Sunshine ☀️ on the walk"
+        assert checkin.coping == ("walk",) and checkin.evening_review == "Calm evening 🙏"
+        # Entry 5 was deleted in that release: its id stays used.
+        assert vault.entries.get(5) is None
+        assert vault.entries.save(Entry(entry_date=date(2025, 2, 1), body="next")).id == 6
 
 
 def test_newer_vault_is_refused_untouched(vault: Vault, vault_dir: Path) -> None:

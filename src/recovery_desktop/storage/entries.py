@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -26,6 +25,7 @@ from recovery_desktop.core.validation import (
 )
 from recovery_desktop.storage.codec import day, flag, from_day, from_flag, from_ts, now_utc, ts
 from recovery_desktop.storage.connection import Connection, transaction
+from recovery_desktop.storage.search_index import fts_query, shown_snippet, write_entry_row
 from recovery_desktop.storage.sql import save_row
 
 PREVIEW_CHARS = 160
@@ -37,18 +37,7 @@ _SUMMARY_COLUMNS = (
     "e.id, e.entry_date, e.title, substr(e.body, 1, 400), e.mood, e.craving, e.visibility, "
     "e.is_draft, e.is_checkin, e.gratitude"
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text: str) -> str | None:
-    """Turn what a person typed into a safe FTS5 query: every word must appear; the last may be
-    the start of a word (so results follow typing). Operators and quotes are taken literally."""
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+__all__ = ["EntryRepository", "fts_query"]  # fts_query: the benchmarks run the same query
 
 
 class ChangedElsewhereError(Exception):
@@ -202,15 +191,12 @@ class EntryRepository:
             [(entry.id, "trigger", t) for t in entry.triggers]
             + [(entry.id, "coping", c) for c in entry.coping],
         )
-        conn.execute("DELETE FROM entry_fts WHERE rowid=?", (entry.id,))
-        searchable_body = "\n".join(
-            part
-            for part in (entry.body, entry.gratitude, entry.intention, entry.evening_review)
-            if part
-        )
-        conn.execute(
-            "INSERT INTO entry_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
-            (entry.id, entry.title, searchable_body, " ".join(entry.tags)),
+        write_entry_row(
+            conn,
+            entry.id,
+            entry.title,
+            (entry.body, entry.gratitude, entry.intention, entry.evening_review),
+            entry.tags,
         )
 
     def delete(self, entry_id: int) -> Entry | None:
@@ -436,5 +422,5 @@ def _summary(row: Sequence[object]) -> EntrySummary:
         visibility=Visibility(row[6]),
         is_draft=bool(row[7]),
         is_checkin=bool(row[8]),
-        snippet=row[10] or "",
+        snippet=shown_snippet(row[10] or ""),
     )

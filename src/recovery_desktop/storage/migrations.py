@@ -20,7 +20,7 @@ from recovery_desktop.storage.connection import Connection, transaction
 from recovery_desktop.storage.errors import VaultError, VaultTooNewError
 from recovery_desktop.storage.upgrade_backup import backup_before_migration
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _migrate_to_1(conn: Connection) -> None:
@@ -239,6 +239,25 @@ def _migrate_to_3(conn: Connection) -> None:
     )
 
 
+def _migrate_to_4(conn: Connection) -> None:
+    """Emoji and symbols become words in a new, empty search index, filled later in batches."""
+    # Dropping a large index takes about a second (20,000 entries), so the old one is renamed
+    # and `SearchIndex.rebuild` clears it off the GUI thread after filling the new one.
+    has_entries = conn.execute("SELECT EXISTS (SELECT 1 FROM entry)").fetchone()[0]
+    pending = "INSERT INTO search_rebuild VALUES (0);"
+    _run_script(
+        conn,
+        """
+        ALTER TABLE entry_fts RENAME TO entry_fts_old;
+        CREATE VIRTUAL TABLE entry_fts USING fts5 (
+            title, body, tags, tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co S*'"
+        );
+        CREATE TABLE search_rebuild (next_id INTEGER NOT NULL);
+        """
+        + (pending if has_entries else "DROP TABLE entry_fts_old;"),
+    )
+
+
 def _run_script(conn: Connection, script: str) -> None:
     """Run statements one by one: `executescript` would COMMIT the step's open transaction."""
     pending = ""
@@ -255,6 +274,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     1: _migrate_to_1,
     2: _migrate_to_2,
     3: _migrate_to_3,
+    4: _migrate_to_4,
 }
 
 

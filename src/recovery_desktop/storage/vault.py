@@ -52,6 +52,7 @@ from recovery_desktop.storage.recovery import (
     SettingsRepository,
     TemplateRepository,
 )
+from recovery_desktop.storage.search_index import SearchIndex
 from recovery_desktop.storage.unlocking import SlotUpgrade, UnlockedKey, unlock_key
 from recovery_desktop.storage.vault_lock import VaultUseLock
 
@@ -266,6 +267,7 @@ class Vault:
         self.safety_plan = SafetyPlanRepository(conn)
         self.settings = SettingsRepository(conn)
         self.templates = TemplateRepository(conn)
+        self.search_index = SearchIndex(conn)
 
     def _protect_files(self) -> None:
         for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", KEYS_NAME):

@@ -204,7 +204,9 @@ class VaultUseLock:
         """Non-blocking; raises VaultInUseError if any other holder (another process, or
         another VaultUseLock in this process) exists; keeps the shared lock on failure."""
         if self._kind is None:
-            raise VaultError("The vault is closed, so it cannot be changed now. Nothing was changed.")
+            raise VaultError(
+                "The vault is closed, so it cannot be changed now. Nothing was changed."
+            )
         if self._kind == _EXCLUSIVE or self._fd is None:
             self._kind = _EXCLUSIVE
             return

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.coming_soon import ComingSoonPage
+from recovery_desktop.ui.search_preparation import SearchPreparation
 from recovery_desktop.ui.theme import SPACING, scaled_font
 
 log = logging.getLogger(__name__)
@@ -207,7 +208,10 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.sidebar, self.help_button)
 
         self._restore_geometry()
+        # After an upgrade the search index fills on a worker, once Today is on screen.
+        self.search_preparation = SearchPreparation(vault, self)
         self.show_page(TODAY)
+        self.search_preparation.start_soon()
 
     # --- chrome --------------------------------------------------------------------------------
 
@@ -271,6 +275,8 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _connect_page(self, key: str, widget: QWidget) -> None:
+        if key == JOURNAL and hasattr(widget, "show_search_preparation"):
+            widget.show_search_preparation(self.search_preparation)
         if key == TODAY:
             if hasattr(widget, "open_entry_requested"):
                 widget.open_entry_requested.connect(self.open_entry)
@@ -383,6 +389,7 @@ class MainWindow(QMainWindow):
         """For locking: close and delete the window and every page (their models go with them).
         The caller has already flushed the pages and closes the vault."""
         self._discarded = True
+        self.search_preparation.cancel()
         self._save_geometry()
         self.close()
         self.pages.clear()
@@ -419,5 +426,6 @@ class MainWindow(QMainWindow):
             return
         self._save_geometry()
         self._discarded = True
+        self.search_preparation.cancel()
         event.accept()
         self.closed.emit()

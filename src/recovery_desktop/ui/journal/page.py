@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from recovery_desktop.ui.journal.editor import AUTOSAVE_MS, EntryEditor
 from recovery_desktop.ui.journal.search_bar import SEARCH_DEBOUNCE_MS, SearchBar
 from recovery_desktop.ui.journal.timeline_delegate import TimelineDelegate
 from recovery_desktop.ui.journal.timeline_model import PAGE_SIZE, TimelineModel
+
+if TYPE_CHECKING:
+    from recovery_desktop.ui.search_preparation import SearchPreparation
 
 UNDO_MS = 10_000
 
@@ -85,6 +89,7 @@ class JournalPage(QWidget):
         self._deleted: Entry | None = None
         self._today = today
         self._day = today()
+        self._preparation: SearchPreparation | None = None
 
         self.search_bar = SearchBar(self, search_debounce_ms)
         self.new_button = QPushButton(self.tr("New entry"), self)
@@ -184,6 +189,29 @@ class JournalPage(QWidget):
         self._select(None)
         self.editor.body.setFocus()
 
+    def show_search_preparation(self, preparation: SearchPreparation) -> None:
+        """Say plainly, while the search index is still filling after an upgrade, that results
+        may be incomplete; search again by itself once it is ready."""
+        self._preparation = preparation
+        preparation.progressed.connect(self._search_progressed)
+        preparation.finished.connect(self._search_ready)
+        if preparation.active:
+            self._search_progressed()
+
+    def _search_progressed(self, *_: int) -> None:
+        if self._preparation is not None and self._preparation.active:
+            self.search_bar.set_preparing(
+                self._preparation.percent, stopped=self._preparation.failed
+            )
+            self._update_count()
+
+    def _search_ready(self) -> None:
+        self.search_bar.set_preparing(None)
+        if self.model.searching and self._vault.is_open:
+            self.model.reload()
+            self._select(self.editor.entry_id)
+        self._update_count()
+
     def focus_search(self) -> None:
         """Put the keyboard focus in the search box (Ctrl+F)."""
         self.search_bar.focus_search()
@@ -279,6 +307,11 @@ class JournalPage(QWidget):
                 self.tr("1 entry")
                 if total == 1
                 else self.tr("%1 entries").replace("%1", QLocale().toString(total))
+            )
+        preparing = self._preparation is not None and self._preparation.active
+        if preparing and flt.text:
+            text += " " + self.tr(
+                "Search is still getting ready, so some entries may not show yet."
             )
         self.count_label.setText(text)
 

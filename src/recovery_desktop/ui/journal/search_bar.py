@@ -176,6 +176,22 @@ class SearchBar(QWidget):
             person=self.person.currentData(),
         )
 
+    def set_preparing(self, percent: int | None, *, stopped: bool = False) -> None:
+        """Show how far the search index is after an upgrade; None: search is ready.
+        `stopped`: it could not go on now (it carries on at the next unlock)."""
+        if percent is None:
+            text = self.tr("Search your journal (Ctrl+F)")
+        elif stopped:
+            text = self.tr("Search is not fully ready; it carries on next time you unlock")
+        else:
+            text = self.tr("Preparing search: %1%").replace("%1", str(percent))
+        self.search.setPlaceholderText(text)
+        self.search.setAccessibleDescription(
+            ""
+            if percent is None
+            else self.tr("Search is still getting ready, so some entries may not show yet.")
+        )
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
