@@ -89,7 +89,7 @@ def test_v1_vault_migrates_to_latest(v1_copy: Path) -> None:
     restored.mkdir()
     for name in backups:
         shutil.copyfile(v1_copy / "backups" / name, restored / ("vault" + Path(name).suffix))
-    key = Vault.derive_key(restored, PASSPHRASE).data_key
+    key = Vault.derive_key(restored, PASSPHRASE)
     conn = open_database(restored / "vault.db", key)
     assert schema_version(conn) == 1
     conn.close()

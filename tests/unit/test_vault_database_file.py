@@ -19,11 +19,14 @@ from tests.conftest import PASSPHRASE
 
 
 def listing(folder: Path) -> dict[str, bytes]:
-    """Every file's bytes, but `-shm`: SQLite's shared index of the WAL, rebuilt by any reader."""
+    """Every file's bytes, but `-shm` (SQLite's shared index of the WAL, rebuilt by any reader)
+    and the empty lock files every opening process holds (`storage/vault_lock.py`)."""
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.endswith("-shm")
+        if p.is_file()
+        and not p.name.endswith("-shm")
+        and not (p.name.endswith(".lock") and p.stat().st_size == 0)
     }
 
 

@@ -8,7 +8,8 @@ KDF cost, or replace `backups/` with a link into their own folder. So:
 - open refuses a folder owned by another account or writable by group or others (sticky bit or
   not), with the command that fixes it (`chmod 700 FOLDER`);
 - open refuses a `backups/` that is a link: the app never writes through it;
-- create refuses a folder that holds anything but our own lock files (or an empty `backups/`),
+- create refuses a folder that holds anything but our own lock files, a set-up's unfinished
+  new journal (or an empty `backups/`),
   and tightens an empty folder of the person's own to 0700 before checking it is empty;
 - leftovers of an interrupted atomic write (`.vault.keys.<random>.tmp`) are removed on open
   once they are older than `STALE_TEMP_SECONDS`: a younger one may belong to another process
@@ -30,10 +31,13 @@ from pathlib import Path
 
 from recovery_desktop.storage.atomic import make_private_dir
 from recovery_desktop.storage.errors import VaultError
-from recovery_desktop.storage.layout import BACKUPS_NAME
+from recovery_desktop.storage.layout import BACKUPS_NAME, DB_NAME
 from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
 
 STALE_TEMP_SECONDS = 10 * 60
+# A set-up cut short before its key file existed leaves its new journal (`journal_file`): no one
+# ever had its key, so it holds nothing anyone wrote, and set-up replaces it.
+_SETUP_LEFTOVERS = tuple(f"{DB_NAME}.new{suffix}" for suffix in ("", "-wal", "-shm"))
 # write_atomically's names (`.<name>.<mkstemp's 8 characters>.tmp`) and the older fixed ones
 # (`.<name>.tmp-<pid>`); nothing else is ever removed.
 _TEMP_NAME = re.compile(r"^\.[^/]+\.(?:[a-z0-9_]{8}\.tmp|tmp-\d+)$")
@@ -111,7 +115,9 @@ def prepare_new_vault_folder(folder: Path) -> None:
 
 def _holds_only_our_leftovers(folder: Path) -> bool:
     for entry in os.scandir(folder):
-        if entry.name in LOCK_FILE_NAMES and entry.is_file(follow_symlinks=False):
+        if entry.name in (*LOCK_FILE_NAMES, *_SETUP_LEFTOVERS) and entry.is_file(
+            follow_symlinks=False
+        ):
             continue
         if (
             entry.name == BACKUPS_NAME

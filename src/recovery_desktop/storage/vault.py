@@ -167,14 +167,19 @@ class Vault:
         return unlock_key(cls.load_key_file(folder), Path(folder), secret, slot)
 
     @classmethod
-    def derive_key(cls, folder: Path, passphrase: str) -> UnlockedKey:
-        """`unlock_key` with the passphrase."""
-        return cls.unlock_key(folder, passphrase, slot=PASSPHRASE_SLOT)
+    def unlock_key_with_recovery_code(cls, folder: Path, code: str) -> UnlockedKey:
+        """`unlock_key` with the recovery code."""
+        return cls.unlock_key(folder, code, slot=RECOVERY_SLOT)
 
     @classmethod
-    def derive_key_from_recovery_code(cls, folder: Path, code: str) -> UnlockedKey:
-        """`unlock_key` with the recovery code; raises `WrongRecoveryCodeError`."""
-        return cls.unlock_key(folder, code, slot=RECOVERY_SLOT)
+    def derive_key(cls, folder: Path, passphrase: str) -> bytes:
+        """The data key the passphrase opens (`unlock_key` without the slot upgrade)."""
+        return cls.unlock_key(folder, passphrase, slot=PASSPHRASE_SLOT).data_key
+
+    @classmethod
+    def derive_key_from_recovery_code(cls, folder: Path, code: str) -> bytes:
+        """As `derive_key`, with the recovery code; raises `WrongRecoveryCodeError`."""
+        return cls.unlock_key(folder, code, slot=RECOVERY_SLOT).data_key
 
     @classmethod
     def from_data_key(
@@ -188,13 +193,15 @@ class Vault:
 
     @classmethod
     def open(cls, folder: Path, passphrase: str) -> Vault:
-        return cls(folder, cls.derive_key(folder, passphrase))
+        return cls(folder, cls.unlock_key(folder, passphrase))
 
     @classmethod
     def open_with_recovery_code(cls, folder: Path, code: str) -> Vault:
         """Open with the recovery code; the caller must then ask for a new passphrase."""
         return cls(
-            folder, cls.derive_key_from_recovery_code(folder, code), must_change_passphrase=True
+            folder,
+            cls.unlock_key(folder, code, slot=RECOVERY_SLOT),
+            must_change_passphrase=True,
         )
 
     def open_connection(self) -> Connection:

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The unlock window: passphrase, recovery code, another vault, and Help now even while locked.
 
-The slow KDF (`Vault.derive_key`) runs on a worker; the vault is then opened on the GUI thread
+The slow KDF (`Vault.unlock_key`) runs on a worker; the vault is then opened on the GUI thread
 (`Vault.from_data_key`), because a connection belongs to the thread that made it. A wrong
 passphrase changes nothing on disk; after repeated failures the Unlock button waits a growing
 number of seconds (`failure_delays`, injectable for tests) with a visible countdown.
@@ -37,6 +37,7 @@ from recovery_desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import KdfCost, Vault
+    from recovery_desktop.storage.unlocking import UnlockedKey
 
 
 def _vault_class() -> type[Vault]:
@@ -253,12 +254,12 @@ class UnlockWindow(QWidget):
         self._set_busy(self.tr("Unlocking… this takes a moment."))
         run_in_background(
             self,
-            lambda: _vault_class().derive_key(folder, passphrase),
+            lambda: _vault_class().unlock_key(folder, passphrase),
             self._key_ready,
             self._unlock_failed,
         )
 
-    def _key_ready(self, key: bytes) -> None:
+    def _key_ready(self, key: UnlockedKey) -> None:
         try:
             vault = _vault_class().from_data_key(self.folder, key)
         except Exception as error:  # noqa: BLE001 - shown as a sentence
@@ -307,12 +308,12 @@ class UnlockWindow(QWidget):
         self._set_busy(self.tr("Checking your recovery code…"))
         run_in_background(
             self,
-            lambda: _vault_class().derive_key_from_recovery_code(folder, code),
+            lambda: _vault_class().unlock_key_with_recovery_code(folder, code),
             self._recovery_key_ready,
             self._recovery_failed,
         )
 
-    def _recovery_key_ready(self, key: bytes) -> None:
+    def _recovery_key_ready(self, key: UnlockedKey) -> None:
         from recovery_desktop.ui.unlock.new_passphrase import NewPassphraseDialog
 
         self._set_busy(None)
