@@ -8,7 +8,9 @@ ARGS ?=
 .PHONY: run test lint bench clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "Could not create the Python environment (.venv). On Debian or Ubuntu, install it with: sudo apt-get install python3-venv" >&2; \
+	  exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
