@@ -60,7 +60,7 @@ class Page(QWidget):
 
     **Keyboard.** Tab moves in reading order, page content first (top to bottom, left column
     first), reaches every control and leaves each one, including lists and filters; chain it
-    with `QWidget.setTabOrder` and again when rows are rebuilt. Focused controls show the
+    with `chain_tab_order` below, and again when rows are rebuilt. Focused controls show the
     theme's focus ring, selected segmented buttons included.
 
     **Words.** Every visible string goes through `self.tr()`: plain, warm, never shaming; the
@@ -85,3 +85,9 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Re-read the vault (the page is shown again), keeping anything being edited."""
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Make Tab visit `widgets` in this order (reading order, page content first)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.checkin import PartOfDay, part_of_day
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.day_watch import DAY_WATCH_MS, DayWatch
-from recovery_desktop.ui.page import Page
+from recovery_desktop.ui.page import Page, chain_tab_order
 from recovery_desktop.ui.theme import SPACING, make_heading
-from recovery_desktop.ui.today.card import Card, chain_tab_order
+from recovery_desktop.ui.today.card import Card
 from recovery_desktop.ui.today.checkin import CheckinCard
 from recovery_desktop.ui.today.commitments import CommitmentsCard
 from recovery_desktop.ui.today.entries import TodayEntriesCard
