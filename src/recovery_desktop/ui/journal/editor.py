@@ -186,6 +186,29 @@ class EntryEditor(QWidget):
             self.messages.opened(entry)
         self.delete_button.setEnabled(True)
 
+    def show_stored(self, stored: Entry | None) -> None:
+        """Show the open entry as the vault holds it now (another page or the command line may
+        have changed or removed it), unless something here is unsaved: then what is typed
+        stays, and saving it keeps both versions (`keep_both`)."""
+        if self._dirty or stored == self._entry:
+            return
+        if stored is None:
+            self.start_new()
+        else:
+            self.reload(stored)
+
+    def reload(self, entry: Entry) -> None:
+        """Show a newer version of the open entry, keeping where the person was in it: the
+        cursor and selection, the scroll position and Write or Preview."""
+        view = self.stack.view()
+        title_cursor = self.title.cursorPosition()
+        previewing = self.preview_button.isChecked()
+        self.load(entry)
+        self.title.setCursorPosition(min(title_cursor, len(self.title.text())))
+        if previewing:
+            self.show_preview(True)
+        self.stack.restore_view(view)
+
     def refresh_suggestions(self) -> None:
         """Read tags and contacts again (for completion and for linking people by name)."""
         if not self._vault.is_open:
@@ -308,7 +331,7 @@ class EntryEditor(QWidget):
         self._touched.clear()
         if result.outcome is not Outcome.SAVED:
             if result.outcome is Outcome.MERGED:
-                self.load(stored)  # show both sides together, as stored
+                self.reload(stored)  # show both sides together, as stored
             self.messages.kept_both(result)
             self.changed_elsewhere.emit()
         self.messages.saved_now(stored)

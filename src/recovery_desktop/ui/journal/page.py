@@ -243,12 +243,9 @@ class JournalPage(Page):
         self.editor.refresh_suggestions()  # contacts and tags may have changed elsewhere
         entry_id = self.editor.entry_id
         if entry_id is not None and not self.editor.dirty and self._vault.is_open:
-            # another page (Today's check-in) may have changed or removed the open entry
-            stored = self._vault.entries.get(entry_id)
-            if stored is None:
-                self.editor.start_new()
-            elif stored != self.editor.entry:
-                self.editor.load(stored)
+            # Another page (Today's check-in) or the command line may have changed or removed
+            # the open entry; shown only when nothing here is unsaved, the cursor kept.
+            self.editor.show_stored(self._vault.entries.get(entry_id))
         self._select(self.editor.entry_id)
         self._update_count()
 

@@ -8,9 +8,22 @@ that text with QTextDocument's Markdown support in a read-only browser.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QTextBrowser, QWidget
 
 from recovery_desktop.ui.theme import scaled_font
+
+
+@dataclass(frozen=True, slots=True)
+class TextView:
+    """Where the person is in the text: the cursor (and the selection's other end) and how far
+    each side is scrolled, so showing a newer version of the text can keep them."""
+
+    position: int
+    anchor: int
+    body_scroll: int
+    preview_scroll: int
 
 
 class WritingArea(QStackedWidget):
@@ -49,6 +62,25 @@ class WritingArea(QStackedWidget):
 
     def set_text(self, text: str) -> None:
         self.body.setPlainText(text)
+
+    def view(self) -> TextView:
+        cursor = self.body.textCursor()
+        return TextView(
+            cursor.position(),
+            cursor.anchor(),
+            self.body.verticalScrollBar().value(),
+            self.preview.verticalScrollBar().value(),
+        )
+
+    def restore_view(self, view: TextView) -> None:
+        """Put the cursor, selection and scroll back as `view` had them (within the text)."""
+        end = self.body.document().characterCount() - 1  # positions count UTF-16 units
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(view.anchor, end))
+        cursor.setPosition(min(view.position, end), cursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.verticalScrollBar().setValue(view.body_scroll)
+        self.preview.verticalScrollBar().setValue(view.preview_scroll)
 
     def show_preview(self, on: bool) -> None:
         if on:
