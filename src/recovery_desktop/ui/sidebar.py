@@ -32,6 +32,8 @@ class Sidebar(QWidget):
     def __init__(self, specs: Iterable[PageSpec], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar_panel")
+        # A QWidget subclass paints its style-sheet background only when asked to.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._keys: list[str] = []
 
         self.page_list = QListWidget(self)
