@@ -160,3 +160,58 @@ def test_a_checkin_opened_in_the_journal_is_merged_not_copied(
     assert "Theirs" in merged.body and "Notes and mine" in merged.body
     assert editor.body.toPlainText() == merged.body
     assert "put together" in editor.notice.text() and editor.notice.isVisible()
+
+
+def test_an_open_entry_changed_elsewhere_reloads_only_when_nothing_is_unsaved_keeping_the_cursor(
+    qtbot: QtBot, journal: JournalPage, vault: Vault, other: Vault
+) -> None:
+    body = "\n\n".join(f"Paragraph {n}: a walk, a call, a quiet evening." for n in range(80))
+    entry = vault.entries.save(Entry(entry_date=DAY, title="Long one", body=body))
+    journal.open_entry(entry.id)
+    editor = journal.editor
+    editor.body.setFocus()
+    cursor = editor.body.textCursor()
+    cursor.setPosition(body.index("Paragraph 60") + 4)
+    editor.body.setTextCursor(cursor)
+    editor.body.ensureCursorVisible()
+    scroll = editor.body.verticalScrollBar().value()
+    assert scroll > 0
+
+    # Changed elsewhere while nothing here is unsaved: the page shows the new version (it is
+    # shown again: refresh), with the cursor and the view where they were.
+    theirs = other.entries.get(entry.id)
+    other.entries.save(replace(theirs, title="Long one, renamed", body=body + "\n\nAdded later."))
+    journal.refresh()
+    assert editor.title.text() == "Long one, renamed"
+    assert editor.body.toPlainText().endswith("Added later.")
+    assert editor.body.textCursor().position() == body.index("Paragraph 60") + 4
+    assert editor.body.verticalScrollBar().value() == scroll
+    assert not editor.dirty
+
+    # With an unsaved change here, what is on screen stays as typed: no reload.
+    qtbot.keyClicks(editor.body, "Mine. ")
+    typed = editor.body.toPlainText()
+    theirs = other.entries.get(entry.id)
+    other.entries.save(replace(theirs, title="Renamed again"))
+    journal.refresh()
+    assert editor.body.toPlainText() == typed and editor.title.text() == "Long one, renamed"
+    assert editor.dirty
+
+
+def test_a_reload_keeps_the_preview_and_the_selection(
+    qtbot: QtBot, journal: JournalPage, vault: Vault, other: Vault
+) -> None:
+    entry = vault.entries.save(Entry(entry_date=DAY, title="Short", body="One **two** three."))
+    journal.open_entry(entry.id)
+    editor = journal.editor
+    cursor = editor.body.textCursor()
+    cursor.setPosition(4)
+    cursor.setPosition(11, cursor.MoveMode.KeepAnchor)
+    editor.body.setTextCursor(cursor)
+    editor.show_preview(True)
+
+    other.entries.save(replace(other.entries.get(entry.id), body="One **two** three. Four."))
+    journal.refresh()
+    assert editor.stack.currentWidget() is editor.preview
+    assert editor.preview.toPlainText() == "One two three. Four."
+    assert editor.body.textCursor().selectedText() == "**two**"

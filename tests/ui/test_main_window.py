@@ -187,3 +187,14 @@ def test_the_app_icon_is_bundled_and_renders(qapp):
     path = resource_path("icons", "recovery-desktop.svg")
     assert path.is_file()
     assert not QIcon(str(path)).pixmap(64, 64).isNull()
+
+
+def test_the_sidebar_panel_shows_its_own_colour(qtbot, window):
+    from PySide6.QtGui import QColor
+
+    from recovery_desktop.ui.theme import current_scheme
+
+    image = window.grab().toImage()
+    beside_help_now = window.help_button.mapTo(window, window.help_button.rect().topLeft())
+    pixel = image.pixel(1, beside_help_now.y() - 2)  # the panel's margin, left of the list
+    assert QColor(pixel).name() == current_scheme().sidebar

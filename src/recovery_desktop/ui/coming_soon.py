@@ -6,15 +6,25 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from recovery_desktop.ui.page import Page
 from recovery_desktop.ui.theme import SPACING, make_heading
 
 
-class ComingSoonPage(QWidget):
-    """Says what will be here, kindly. Has the page contract's `flush()` (nothing to save)."""
+class ComingSoonPage(Page):
+    """Says what will be here, kindly; nothing to save or reload (the contract's defaults).
+    `key` names it as the page it stands in for (`<key>_page`)."""
 
-    def __init__(self, title: str, what_will_be_here: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        what_will_be_here: str,
+        parent: QWidget | None = None,
+        *,
+        key: str | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("coming_soon_page")
+        self.setObjectName(f"{key}_page" if key else "coming_soon_page")
+        self.setAccessibleName(title)
         heading = QLabel(title, self)
         heading.setObjectName("page_title")
         make_heading(heading, 1.6)
@@ -40,9 +50,3 @@ class ComingSoonPage(QWidget):
         layout.addWidget(later)
         layout.addStretch(1)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def flush(self) -> None:
-        """Nothing unsaved on a placeholder page."""
-
-    def refresh(self) -> None:
-        """Nothing to reload."""

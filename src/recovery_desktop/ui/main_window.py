@@ -1,130 +1,43 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The main window: only composes pages. A sidebar, the page stack, Help now, Lock, shortcuts.
+"""The main window: only composes. The sidebar, the pages, the status bar with Settings and
+Lock, the shortcuts, and saving before it closes.
 
-Each page receives the open `Vault` and is built the first time it is shown (the Journal's
-model, the charts' matplotlib, stay unloaded until needed). Every page has `flush()`; Today and
-Journal follow the contract in notes/ui_brief.md. Locking and the idle timer live in `lock.py`.
+The pages, and how to add one, are in `sidebar_pages.py`; what a page does (its contract) in
+`page.py`; their lifecycle (built when first shown, `flush()` before another page shows or the
+app locks or quits, `refresh()` when shown again) in `page_stack.py`; the sidebar in
+`sidebar.py`, the shortcuts in `shortcuts.py`. Locking and the idle timer live in `lock.py`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.app_settings import AppSettings
-from recovery_desktop.ui.coming_soon import ComingSoonPage
+from recovery_desktop.ui.page import PageFactory
+from recovery_desktop.ui.page_stack import PageStack
 from recovery_desktop.ui.search_preparation import SearchPreparation
-from recovery_desktop.ui.theme import SPACING, scaled_font
+from recovery_desktop.ui.shortcuts import install_shortcuts
+from recovery_desktop.ui.sidebar import Sidebar
+from recovery_desktop.ui.sidebar_pages import JOURNAL, SIDEBAR_PAGES, TODAY
+from recovery_desktop.ui.theme import SPACING
+
+__all__ = ["MainWindow", "PageFactory"]
 
 log = logging.getLogger(__name__)
-
-PageFactory = Callable[[Vault, QWidget], QWidget]
-TODAY, JOURNAL, PEOPLE, GOALS, INSIGHTS, SAFETY_PLAN, EXPORT = (
-    "today",
-    "journal",
-    "people",
-    "goals",
-    "insights",
-    "safety_plan",
-    "export",
-)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
-def _today_page(vault: Vault, parent: QWidget) -> QWidget:
-    from recovery_desktop.ui.today.page import TodayPage
-
-    return TodayPage(vault, parent)
-
-
-def _journal_page(vault: Vault, parent: QWidget) -> QWidget:
-    from recovery_desktop.ui.journal.page import JournalPage
-
-    return JournalPage(vault, parent)
-
-
-def _coming_soon(title: str, text: str) -> PageFactory:
-    return lambda vault, parent: ComingSoonPage(_tr(title), _tr(text), parent)
-
-
-@dataclass(frozen=True, slots=True)
-class PageSpec:
-    key: str
-    title: str
-    factory: PageFactory
-
-
-def default_pages() -> list[PageSpec]:
-    return [
-        PageSpec(TODAY, _tr("Today"), _today_page),
-        PageSpec(JOURNAL, _tr("Journal"), _journal_page),
-        PageSpec(
-            PEOPLE,
-            _tr("People"),
-            _coming_soon(
-                "People",
-                "The people and groups who support you, each with your history of connection and "
-                "when you were last in touch. Emergency contacts stay pinned at the top.",
-            ),
-        ),
-        PageSpec(
-            GOALS,
-            _tr("Goals"),
-            _coming_soon(
-                "Goals",
-                "Your goals and the promises that build them, marked kept or missed, so you can see "
-                "trust grow back over time.",
-            ),
-        ),
-        PageSpec(
-            INSIGHTS,
-            _tr("Insights"),
-            _coming_soon(
-                "Insights",
-                "Charts of mood, cravings and connection over time, and what seems to go together "
-                "with your better days.",
-            ),
-        ),
-        PageSpec(
-            SAFETY_PLAN,
-            _tr("Safety plan"),
-            _coming_soon(
-                "Safety plan",
-                "Your own plan for a hard moment, step by step and in your words: warning signs, "
-                "what helps, who to call. Until then, Help now always shows the crisis lines.",
-            ),
-        ),
-        PageSpec(
-            EXPORT,
-            _tr("Export & backup"),
-            _coming_soon(
-                "Export & backup",
-                "A summary you choose to share with a counselor, backups of your vault, and imports "
-                "from other journaling apps.",
-            ),
-        ),
-    ]
 
 
 def _friendly_path(folder: Path) -> str:
@@ -135,7 +48,8 @@ def _friendly_path(folder: Path) -> str:
 
 class MainWindow(QMainWindow):
     """Signals: `lock_requested` (Ctrl+L, Lock button), `settings_changed`, `closed` (by the
-    person; pages are flushed first). `page_factories` replaces the builders of some pages."""
+    person; pages are flushed first). `page_factories` replaces the builders of some pages, by
+    key (tests use small stand-ins)."""
 
     lock_requested = Signal()
     settings_changed = Signal()
@@ -158,62 +72,39 @@ class MainWindow(QMainWindow):
         self._app_settings = app_settings
         self._kdf_cost = kdf_cost
         self._discarded = False
-        self._specs = default_pages()
-        overrides = dict(page_factories or {})
-        self._specs = [
-            PageSpec(s.key, s.title, overrides.get(s.key, s.factory)) for s in self._specs
-        ]
-        self.pages: dict[str, QWidget] = {}
-        self._shown_once: set[str] = set()
 
-        self.sidebar = QListWidget(self)
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName(self.tr("Pages"))
-        row_height = int(self.fontMetrics().height() * 2.2)
-        for spec in self._specs:
-            item = QListWidgetItem(spec.title, self.sidebar)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(0, row_height))
-        self.sidebar.setSpacing(1)
-        self.sidebar.currentRowChanged.connect(self._row_changed)
-        self.help_button = QPushButton(self.tr("Help now"), self)
-        self.help_button.setObjectName("help_now_button")
-        self.help_button.setAccessibleName(self.tr("Help now"))
-        self.help_button.setToolTip(self.tr("Crisis lines and the people you can call, right now"))
-        self.help_button.clicked.connect(self.show_help_now)
+        self.sidebar_panel = Sidebar(SIDEBAR_PAGES, self)
+        self.sidebar = self.sidebar_panel.page_list
+        self.help_button = self.sidebar_panel.help_button
+        self.stack = PageStack(vault, SIDEBAR_PAGES, page_factories, self)
+        self.pages = self.stack.pages
+        # After an upgrade the search index fills on a worker, once Today is on screen.
+        self.search_preparation = SearchPreparation(vault, self)
+        self.stack.page_built.connect(self._connect_page)
+        self.sidebar_panel.page_chosen.connect(self.show_page)
+        self.sidebar_panel.help_now_requested.connect(self.show_help_now)
 
-        sidebar_panel = QWidget(self)
-        sidebar_panel.setObjectName("sidebar_panel")
-        side = QVBoxLayout(sidebar_panel)
-        side.setContentsMargins(SPACING // 2, SPACING, SPACING // 2, SPACING)
-        title = QLabel(self.tr("Recovery Desktop"), sidebar_panel)
-        title.setObjectName("sidebar_title")
-        title.setFont(scaled_font(self.font(), 1.1, bold=True))
-        side.addWidget(title)
-        side.addWidget(self.sidebar, 1)
-        side.addWidget(self.help_button)
-        width = self.fontMetrics().averageCharWidth() * 30
-        sidebar_panel.setFixedWidth(width)
-
-        self.stack = QStackedWidget(self)
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(sidebar_panel)
+        row.addWidget(self.sidebar_panel)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
-        self._build_shortcuts()
-        self.setTabOrder(self.sidebar, self.help_button)
+        self.shortcuts = install_shortcuts(
+            self,
+            {
+                "new_entry": self.new_entry,
+                "find": self.find,
+                "save": self.save_now,
+                "lock": self.lock_requested.emit,
+            },
+        )
 
         self._restore_geometry()
-        # After an upgrade the search index fills on a worker, once Today is on screen.
-        self.search_preparation = SearchPreparation(vault, self)
         self.show_page(TODAY)
         self.search_preparation.start_soon()
-
-    # --- chrome --------------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -238,77 +129,31 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.settings_button)
         bar.addPermanentWidget(self.lock_button)
 
-    def _build_shortcuts(self) -> None:
-        self.shortcuts: dict[str, QShortcut] = {}
-        for name, keys, slot in (
-            ("new_entry", "Ctrl+N", self.new_entry),
-            ("find", "Ctrl+F", self.find),
-            ("save", "Ctrl+S", self.save_now),
-            ("lock", "Ctrl+L", self.lock_requested.emit),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts[name] = shortcut
-
     # --- pages ---------------------------------------------------------------------------------
+
+    def _connect_page(self, key: str, page: QWidget) -> None:
+        """Wire what a page may offer (see the contract in `page.py`) to the window."""
+        if hasattr(page, "open_entry_requested"):
+            page.open_entry_requested.connect(self.open_entry)
+        if hasattr(page, "new_entry_requested"):
+            page.new_entry_requested.connect(self.new_entry)
+        if key == JOURNAL and hasattr(page, "show_search_preparation"):
+            page.show_search_preparation(self.search_preparation)
+
+    @property
+    def current_key(self) -> str | None:
+        return self.stack.current_key
 
     def page(self, key: str) -> QWidget:
         """The page for `key`, built on first use."""
-        if key not in self.pages:
-            spec = next(s for s in self._specs if s.key == key)
-            try:
-                widget = spec.factory(self.vault, self.stack)
-            except Exception:  # a broken page must not take the journal down with it
-                log.exception("The %s page could not be built", key)
-                widget = ComingSoonPage(
-                    spec.title,
-                    self.tr(
-                        "This page couldn't open just now. Your data is safe; please try "
-                        "again after restarting the app."
-                    ),
-                    self.stack,
-                )
-            self._connect_page(key, widget)
-            self.pages[key] = widget
-            self.stack.addWidget(widget)
-        return self.pages[key]
-
-    def _connect_page(self, key: str, widget: QWidget) -> None:
-        if key == JOURNAL and hasattr(widget, "show_search_preparation"):
-            widget.show_search_preparation(self.search_preparation)
-        if key == TODAY:
-            if hasattr(widget, "open_entry_requested"):
-                widget.open_entry_requested.connect(self.open_entry)
-            if hasattr(widget, "new_entry_requested"):
-                widget.new_entry_requested.connect(self.new_entry)
-
-    @property
-    def current_key(self) -> str:
-        return self._specs[self.sidebar.currentRow()].key
+        return self.stack.page(key)
 
     def show_page(self, key: str) -> QWidget:
-        widget = self.page(key)
-        again = key in self._shown_once
-        leaving = self.stack.currentWidget()
-        if leaving is not widget and hasattr(leaving, "flush"):
-            # Save what the page we leave holds, so the page we open (refreshed below) reads
-            # it: Today's check-in and the Journal can show the same entry.
-            leaving.flush()
-        self.stack.setCurrentWidget(widget)
-        row = next(i for i, s in enumerate(self._specs) if s.key == key)
-        if self.sidebar.currentRow() != row:
-            self.sidebar.blockSignals(True)
-            self.sidebar.setCurrentRow(row)
-            self.sidebar.blockSignals(False)
-        self._shown_once.add(key)
-        if again and hasattr(widget, "refresh"):
-            widget.refresh()
+        """Show the page for `key` (the page left behind saves first) and mark it in the
+        sidebar."""
+        widget = self.stack.show_page(key)
+        self.sidebar_panel.select(key)
         return widget
-
-    def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(self._specs):
-            self.show_page(self._specs[row].key)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -345,14 +190,9 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.vault, self, kdf_cost=self._kdf_cost)
         dialog.accepted.connect(self.settings_changed)
-        dialog.accepted.connect(self._refresh_current)
+        dialog.accepted.connect(self.stack.refresh_current)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def _refresh_current(self) -> None:
-        current = self.stack.currentWidget()
-        if hasattr(current, "refresh"):
-            current.refresh()
 
     # --- saving and closing --------------------------------------------------------------------
 
@@ -360,14 +200,7 @@ class MainWindow(QMainWindow):
         """Ask every built page to save what is unsaved (drafts) now; return the keys of the
         pages that still hold something the vault did not take (a full disk, an entry too
         long), so the caller can avoid throwing it away."""
-        for widget in self.pages.values():
-            if hasattr(widget, "flush"):
-                widget.flush()
-        return [
-            key
-            for key, widget in self.pages.items()
-            if hasattr(widget, "has_unsaved_changes") and widget.has_unsaved_changes()
-        ]
+        return self.stack.flush_all()
 
     def confirm_losing_unsaved(self, action: str) -> bool:
         """Ask before `action` (Lock, Close) throws away writing the vault did not take (full
@@ -392,7 +225,7 @@ class MainWindow(QMainWindow):
         self.search_preparation.cancel()
         self._save_geometry()
         self.close()
-        self.pages.clear()
+        self.stack.forget_pages()
         self.deleteLater()
 
     def _restore_geometry(self) -> None:

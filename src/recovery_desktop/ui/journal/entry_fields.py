@@ -8,9 +8,11 @@ readers find them where they always were.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.core.models import MOOD_LABELS, Visibility
+from recovery_desktop.core.models import MOOD_LABELS, Entry, Visibility
+from recovery_desktop.core.validation import EARLIEST_DATE
 from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
 from recovery_desktop.ui.theme import mood_color
+
+FUTURE_DAYS_ALLOWED = 7  # an entry may be dated up to a week ahead (plans, time zones)
 
 
 def _mood_icon(mood: int) -> QIcon:
@@ -52,6 +57,13 @@ class MetadataRow:
     date_edit: QDateEdit
     mood: QComboBox
     craving: QComboBox
+
+    def show(self, entry: Entry) -> None:
+        day = entry.entry_date
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.mood.setCurrentIndex(self.mood.findData(entry.mood) if entry.mood else 0)
+        craving = entry.craving
+        self.craving.setCurrentIndex(self.craving.findData(craving) if craving is not None else 0)
 
 
 def build_metadata_row(parent: QWidget) -> MetadataRow:
@@ -87,7 +99,7 @@ def build_metadata_row(parent: QWidget) -> MetadataRow:
     return MetadataRow(row, date_edit, mood, craving)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # weak: its methods are Qt slots
 class LinksGrid:
     """Tags, people (with the "new to your contacts" note) and visibility, below the text."""
 
@@ -97,6 +109,25 @@ class LinksGrid:
     people_note: QLabel
     visibility: QComboBox
     visibility_note: QLabel
+    tr: Callable[[str], str]  # the editor's, for the notes
+
+    def show(self, entry: Entry, people_names: list[str]) -> None:
+        self.tags.set_items(entry.tags)
+        self.people.set_items(people_names)
+        self.visibility.setCurrentIndex(max(0, self.visibility.findData(entry.visibility)))
+
+    def explain_visibility(self) -> None:
+        self.visibility_note.setText(visibility_note_text(self.tr, self.visibility.currentData()))
+
+    def note_new_people(self, unknown: list[str]) -> None:
+        """Say which names will become contacts when the entry is saved (hidden when none)."""
+        if unknown:
+            self.people_note.setText(
+                self.tr(
+                    "New to your contacts: %1. They will be added when this entry is saved."
+                ).replace("%1", ", ".join(unknown))
+            )
+        self.people_note.setVisible(bool(unknown))
 
 
 def build_links_grid(parent: QWidget) -> LinksGrid:
@@ -136,12 +167,11 @@ def build_links_grid(parent: QWidget) -> LinksGrid:
     vis_row.addWidget(visibility_note, 1)
     grid.addLayout(vis_row, 3, 1)
     grid.setColumnStretch(1, 1)
-    return LinksGrid(grid, tags, people, people_note, visibility, visibility_note)
+    return LinksGrid(grid, tags, people, people_note, visibility, visibility_note, tr)
 
 
-def visibility_note_text(widget: QWidget, visibility: Visibility) -> str:
+def visibility_note_text(tr: Callable[[str], str], visibility: Visibility) -> str:
     """What each choice means, in the person's words (shown beside the choice)."""
-    tr = widget.tr
     return {
         Visibility.PRIVATE: tr(
             "Only for you. Never leaves this journal, not even in "
@@ -152,3 +182,22 @@ def visibility_note_text(widget: QWidget, visibility: Visibility) -> str:
             "May be included in a report you choose to share with your counselor."
         ),
     }[visibility]
+
+
+def date_problem(tr: Callable[[str], str], chosen: QDate, today: date) -> str | None:
+    """Why the date in the date field cannot be the entry's, in plain words; None when it can.
+    The entry then keeps its previous date."""
+    if not chosen.isValid():
+        return tr("That date is not a real calendar day, so the entry keeps its date.")
+    day = date(chosen.year(), chosen.month(), chosen.day())
+    if day < EARLIEST_DATE:
+        return tr(
+            "Entries can't be dated before 1900. Please check the year; "
+            "the entry keeps its previous date."
+        )
+    if day > today + timedelta(days=FUTURE_DAYS_ALLOWED):
+        return tr(
+            "Entries can be dated at most a week ahead. Please check the date; "
+            "the entry keeps its previous date."
+        )
+    return None

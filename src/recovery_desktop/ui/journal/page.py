@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Journal page: search, filters and the timeline on the left, the editor on the right.
 
-It follows the page contract of notes/ui_brief.md: `flush()` saves what is typed before lock
-and close; `new_entry()`, `focus_search()`, `open_entry(id)` and `save_now()` are what the main
-window's shortcuts call. The page reads and writes only through the `Vault` it is given, on the
+It follows the page contract in `ui/page.py`: `flush()` saves what is typed before switching
+pages, locking and quitting, and `refresh()` re-reads the vault when the page is shown again.
+`new_entry()`, `focus_search()`, `open_entry(id)` and `save_now()` are what the main window's
+shortcuts call. The page reads and writes only through the `Vault` it is given, on the
 GUI thread (each call is a millisecond or so).
 """
 
@@ -33,6 +34,7 @@ from recovery_desktop.ui.journal.editor import AUTOSAVE_MS, EntryEditor
 from recovery_desktop.ui.journal.search_bar import SEARCH_DEBOUNCE_MS, SearchBar
 from recovery_desktop.ui.journal.timeline_delegate import TimelineDelegate
 from recovery_desktop.ui.journal.timeline_model import PAGE_SIZE, TimelineModel
+from recovery_desktop.ui.page import Page
 
 if TYPE_CHECKING:
     from recovery_desktop.ui.search_preparation import SearchPreparation
@@ -67,7 +69,7 @@ class UndoBar(QFrame):
         self.timer.start()
 
 
-class JournalPage(QWidget):
+class JournalPage(Page):
     """The journal: a timeline on the left and the entry editor on the right."""
 
     def __init__(
@@ -160,7 +162,7 @@ class JournalPage(QWidget):
         # Left open past midnight, a blank new entry moves to the new day before any input.
         self._day_watch = DayWatch(self, self._check_new_day)
 
-    # --- the page contract ---------------------------------------------------------------------
+    # --- the page contract (ui/page.py) --------------------------------------------------------
 
     def flush(self) -> None:
         """Save any unsaved text now (called before lock and close)."""
@@ -241,12 +243,9 @@ class JournalPage(QWidget):
         self.editor.refresh_suggestions()  # contacts and tags may have changed elsewhere
         entry_id = self.editor.entry_id
         if entry_id is not None and not self.editor.dirty and self._vault.is_open:
-            # another page (Today's check-in) may have changed or removed the open entry
-            stored = self._vault.entries.get(entry_id)
-            if stored is None:
-                self.editor.start_new()
-            elif stored != self.editor.entry:
-                self.editor.load(stored)
+            # Another page (Today's check-in) or the command line may have changed or removed
+            # the open entry; shown only when nothing here is unsaved, the cursor kept.
+            self.editor.show_stored(self._vault.entries.get(entry_id))
         self._select(self.editor.entry_id)
         self._update_count()
 

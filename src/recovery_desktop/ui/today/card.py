@@ -59,12 +59,6 @@ def _walk(layout) -> list[QWidget]:  # noqa: ANN001 (QLayout)
     return found
 
 
-def chain_tab_order(widgets: list[QWidget]) -> None:
-    """Make Tab visit `widgets` in this order."""
-    for first, second in zip(widgets, widgets[1:], strict=False):
-        QWidget.setTabOrder(first, second)
-
-
 def muted_label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setProperty("role", "muted")

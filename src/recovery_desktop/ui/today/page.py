@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.checkin import PartOfDay, part_of_day
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.day_watch import DAY_WATCH_MS, DayWatch
+from recovery_desktop.ui.page import Page, chain_tab_order
 from recovery_desktop.ui.theme import SPACING, make_heading
-from recovery_desktop.ui.today.card import Card, chain_tab_order
+from recovery_desktop.ui.today.card import Card
 from recovery_desktop.ui.today.checkin import CheckinCard
 from recovery_desktop.ui.today.commitments import CommitmentsCard
 from recovery_desktop.ui.today.entries import TodayEntriesCard
@@ -43,8 +44,8 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class TodayPage(QWidget):
-    """What matters today.
+class TodayPage(Page):
+    """What matters today. A page of the sidebar: it follows the contract in `ui/page.py`.
 
     `clock` returns the local, aware "now" (tests pass a fixed one). `refresh()` re-reads the
     vault (and notices a new day); `flush()` saves a partly filled check-in.
@@ -125,7 +126,7 @@ class TodayPage(QWidget):
         self._update_header(now)
         self._arrange(two=False)
 
-    # --- contract with the shell -------------------------------------------------------------
+    # --- the page contract (ui/page.py) ------------------------------------------------------
 
     def flush(self) -> None:
         """Save anything typed but not saved yet (called before lock and close)."""

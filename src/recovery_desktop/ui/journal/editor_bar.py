@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The editor's top bar: Write / Preview, Templates, the save status, Delete and Save.
+
+Built here so the editor module keeps to the entry's state and saving. The widgets are
+children of the editor and keep their object names, so tests and screen readers find them
+where they always were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from recovery_desktop.storage import Vault
+from recovery_desktop.ui.journal.blank_page import TemplatesButton
+
+WRITE, PREVIEW = 0, 1  # ids in `EditorBar.mode_group`
+
+
+@dataclass(frozen=True, slots=True)
+class EditorBar:
+    layout: QHBoxLayout
+    write_button: QToolButton
+    preview_button: QToolButton
+    mode_group: QButtonGroup  # exclusive: WRITE or PREVIEW
+    templates_button: TemplatesButton
+    status: QLabel
+    delete_button: QPushButton
+    save_button: QPushButton
+
+
+def build_editor_bar(
+    parent: QWidget, vault: Vault, body_text: Callable[[], str], title_text: Callable[[], str]
+) -> EditorBar:
+    """The bar; `body_text` and `title_text` give the Templates menu the entry as typed (to
+    save it as a template)."""
+    tr = parent.tr
+    write_button = _mode_button(
+        parent, tr("Write"), "journal_write_mode", tr("Write: edit the entry's text")
+    )
+    preview_button = _mode_button(
+        parent, tr("Preview"), "journal_preview_mode", tr("Preview: see the entry formatted")
+    )
+    mode_group = QButtonGroup(parent)
+    mode_group.setExclusive(True)
+    mode_group.addButton(write_button, WRITE)
+    mode_group.addButton(preview_button, PREVIEW)
+    write_button.setChecked(True)
+    templates_button = TemplatesButton(vault, body_text, title_text, parent)
+    status = QLabel(parent)
+    status.setObjectName("journal_save_status")
+    status.setProperty("role", "muted")
+    status.setAccessibleName(tr("Save status"))
+    delete_button = QPushButton(tr("Delete"), parent)
+    delete_button.setObjectName("journal_delete_entry")
+    delete_button.setAccessibleName(tr("Delete this entry"))
+    save_button = QPushButton(tr("Save"), parent)
+    save_button.setObjectName("journal_save_entry")
+    save_button.setAccessibleName(tr("Save this entry"))
+    save_button.setToolTip(tr("Save (Ctrl+S)"))
+    save_button.setProperty("primary", True)
+
+    bar = QHBoxLayout()
+    for widget in (write_button, preview_button, templates_button):
+        bar.addWidget(widget)
+    bar.addSpacing(8)
+    bar.addWidget(status, 1)
+    bar.addWidget(delete_button)
+    bar.addWidget(save_button)
+    return EditorBar(
+        bar,
+        write_button,
+        preview_button,
+        mode_group,
+        templates_button,
+        status,
+        delete_button,
+        save_button,
+    )
+
+
+def _mode_button(parent: QWidget, text: str, name: str, accessible: str) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    button.setCheckable(True)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return button

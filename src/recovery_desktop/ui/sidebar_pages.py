@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The pages of the sidebar, in the order the person sees them. Register a page here.
+
+A page that exists names its class as "module:Class" under `recovery_desktop.ui`, imported the
+first time the page is shown (start-up loads no page). A page without a class yet shows a kind
+"coming soon" placeholder with its text from `COMING_SOON`. So building the People page is one
+line: `PageSpec(PEOPLE, "People")` becomes `PageSpec(PEOPLE, "People", "people.page:PeoplePage")`
+(then drop its `COMING_SOON` text). The class follows the contract in `ui/page.py`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from recovery_desktop.storage import Vault
+    from recovery_desktop.ui.page import PageFactory
+
+TODAY, JOURNAL, PEOPLE, GOALS, INSIGHTS, SAFETY_PLAN, EXPORT = (
+    "today",
+    "journal",
+    "people",
+    "goals",
+    "insights",
+    "safety_plan",
+    "export",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """A sidebar page: `key` (also its object name, `<key>_page`), `title` in English
+    (translated when shown, context "SidebarPages") and `page_class`, "module:Class" under
+    `recovery_desktop.ui`, or None for a "coming soon" page."""
+
+    key: str
+    title: str
+    page_class: str | None = None
+
+    def translated_title(self) -> str:
+        return translate(self.title)
+
+    def factory(self) -> PageFactory:
+        """What builds the page: its class, imported now; or the "coming soon" placeholder."""
+        if self.page_class is None:
+            return self._coming_soon
+        module, _, name = self.page_class.partition(":")
+        return getattr(importlib.import_module(f"recovery_desktop.ui.{module}"), name)
+
+    def _coming_soon(self, _vault: Vault, parent: QWidget) -> QWidget:
+        from recovery_desktop.ui.coming_soon import ComingSoonPage
+
+        text = COMING_SOON.get(self.key, "")
+        return ComingSoonPage(self.translated_title(), translate(text), parent, key=self.key)
+
+
+SIDEBAR_PAGES: tuple[PageSpec, ...] = (
+    PageSpec(TODAY, "Today", "today.page:TodayPage"),
+    PageSpec(JOURNAL, "Journal", "journal.page:JournalPage"),
+    PageSpec(PEOPLE, "People"),
+    PageSpec(GOALS, "Goals"),
+    PageSpec(INSIGHTS, "Insights"),
+    PageSpec(SAFETY_PLAN, "Safety plan"),
+    PageSpec(EXPORT, "Export & backup"),
+)
+
+# What a page without a class yet will hold, said kindly on its placeholder.
+COMING_SOON: dict[str, str] = {
+    PEOPLE: "The people and groups who support you, each with your history of connection and "
+    "when you were last in touch. Emergency contacts stay pinned at the top.",
+    GOALS: "Your goals and the promises that build them, marked kept or missed, so you can see "
+    "trust grow back over time.",
+    INSIGHTS: "Charts of mood, cravings and connection over time, and what seems to go together "
+    "with your better days.",
+    SAFETY_PLAN: "Your own plan for a hard moment, step by step and in your words: warning "
+    "signs, what helps, who to call. Until then, Help now always shows the crisis lines.",
+    EXPORT: "A summary you choose to share with a counselor, backups of your vault, and imports "
+    "from other journaling apps.",
+}
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("SidebarPages", text)
