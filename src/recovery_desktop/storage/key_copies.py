@@ -63,7 +63,15 @@ def managed_copies(folders: Iterable[Path]) -> list[BackupCopy]:
 
 def opens_with(db: Path, data_key: bytes) -> bool:
     """True when `data_key` decrypts the database file `db`. Read-only: writes nothing, not even
-    a WAL or shared-memory file (`immutable`), and SQLCipher's own log stays quiet."""
+    a WAL or shared-memory file (`immutable`), and SQLCipher's own log stays quiet.
+
+    An empty file is no database under any key (SQLite would read it as a new, empty one that
+    every key "opens"): False, so it is never taken for a copy, or for a switched vault.db."""
+    try:
+        if db.stat().st_size == 0:
+            return False
+    except OSError:
+        return False
     uri = f"file:{quote(str(db))}?mode=ro&immutable=1"
     try:
         conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)

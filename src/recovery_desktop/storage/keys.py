@@ -15,8 +15,11 @@ Rules this module keeps (security review, issue 6):
   data. Version-1 slots (the first release) bound only the slot name; a file may hold both, and
   each slot is upgraded when its own secret is typed (`needs_upgrade`).
 - During a change of the data key (`storage/rekey.py`) the file holds the new key's slots under
-  `pending` beside the current ones; unlocking tries both, so a kill at any moment leaves a vault
-  that opens.
+  `pending` beside the current ones, and what the person chose for the old backups; unlocking
+  tries both keys, so a kill at any moment leaves a vault that opens, and the next unlock
+  finishes the change as it was chosen.
+- A secret that normalises to nothing (an empty passphrase, a code of dashes) is never wrapped:
+  unlocking refuses empty secrets, so such a slot could never be opened again.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from recovery_desktop.storage.atomic import write_atomically
 from recovery_desktop.storage.errors import (
     VaultDamagedError,
+    VaultError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
@@ -52,6 +56,8 @@ KEY_ID_HEX_CHARS = 32
 PASSPHRASE_SLOT = "passphrase"
 RECOVERY_SLOT = "recovery"
 SLOT_NAMES = (PASSPHRASE_SLOT, RECOVERY_SLOT)
+# What a pending key change does with the backups under the old key (`rekey.OldBackups`).
+OLD_BACKUP_CHOICES = ("reencrypt", "delete", "keep")
 
 # What a key file may ask for. Outside these, the file is damaged (or hostile), not obeyed.
 MEMORY_KIB_BOUNDS = (8, 4 * 1024 * 1024)  # 8 KiB .. 4 GiB
@@ -123,6 +129,25 @@ def check_cost_bounds(cost: KdfCost) -> None:
         raise ValueError("lane count out of bounds")
     if cost.memory_kib < 8 * cost.lanes:  # Argon2's own rule
         raise ValueError("memory too small for its lanes")
+
+
+class KeyChangePendingError(VaultError):
+    """A change of the vault's key was cut short; its secrets cannot change until it finishes."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "A change of the vault's key was cut short and is not finished yet, so the "
+            "passphrase and recovery code cannot be changed now. Nothing was changed. Close the "
+            "vault in every other window, then lock it and unlock it again: that finishes it."
+        )
+
+
+class EmptySecretError(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A passphrase or recovery code cannot be empty: nothing could ever open the vault "
+            "with it. Nothing was changed."
+        )
 
 
 # --- secrets ---------------------------------------------------------------------------------
@@ -260,7 +285,10 @@ def wrap_key_set(
     """Wrap each data key under each secret; one KDF run per secret, shared by all keys.
 
     `cost` goes through `cost_for_new_wrap`, so it is never below the default unless exempt.
+    Raises `EmptySecretError` (before any KDF run) for a secret that normalises to nothing.
     """
+    if any(not secret_bytes(name, secret) for name, secret in secrets_by_slot.items()):
+        raise EmptySecretError()
     effective = cost_for_new_wrap(cost)
     slots: list[dict[str, Slot]] = [{} for _ in data_keys]
     for slot_name, secret in secrets_by_slot.items():
@@ -290,6 +318,8 @@ class KeyFile:
     current: KeySet
     pending: KeySet | None = None
     format: int = KEY_FILE_FORMAT
+    # With `pending`: what the change does with backups under the old key (OLD_BACKUP_CHOICES).
+    pending_old_backups: str | None = None
 
     # --- making --------------------------------------------------------------------------
 
@@ -306,11 +336,15 @@ class KeyFile:
         self, data_key: bytes, slot_name: str, secret: str, cost: KdfCost | None = None
     ) -> KeyFile:
         """A copy whose `slot_name` slot wraps `data_key` under a new secret (or the same secret
-        at a new cost); the other slot is kept as it is. Refused while a key change is pending."""
+        at a new cost); the other slot is kept as it is. Refused (`KeyChangePendingError`) while
+        a key change is pending, and (`VaultError`) when the file holds another data key."""
         if self.pending is not None:
-            raise ValueError("a change of the vault's key is pending; finish it first")
+            raise KeyChangePendingError()
         if self.current.key_id not in (None, key_id(data_key)):
-            raise ValueError("this key file does not hold that data key")
+            raise VaultError(
+                "The vault's key was changed in another window since it was unlocked. Nothing "
+                "was changed; please lock the vault, unlock it again and try once more."
+            )
         (fresh,) = wrap_key_set([data_key], {slot_name: secret}, cost)
         slots = dict(self.current.slots)
         slots[slot_name] = fresh.slots[slot_name]
@@ -374,7 +408,10 @@ class KeyFile:
         data: dict[str, object] = {"format": self.format}
         data.update(self.current.as_json())
         if self.pending is not None:
-            data["pending"] = self.pending.as_json()
+            pending = self.pending.as_json()
+            if self.pending_old_backups is not None:
+                pending["old_backups"] = self.pending_old_backups
+            data["pending"] = pending
         return json.dumps(data, indent=2).encode() + b"\n"
 
     def save(self, path: Path) -> None:
@@ -521,10 +558,18 @@ def _key_file_from(data: object) -> KeyFile:
     _dict(data, {"format", "key_id", "slots", "pending"}, {"format", "key_id", "slots"})
     current = _key_set_from(data, in_v1_file=False)
     pending = None
+    old_backups = None
     if "pending" in data:
-        pending = _key_set_from(
-            _dict(data["pending"], {"key_id", "slots"}, {"key_id", "slots"}), in_v1_file=False
+        pending_data = _dict(
+            data["pending"], {"key_id", "slots", "old_backups"}, {"key_id", "slots"}
         )
+        pending = _key_set_from(pending_data, in_v1_file=False)
         if pending.key_id == current.key_id:
             raise ValueError("pending key equals the current one")
-    return KeyFile(current=current, pending=pending, format=fmt)
+        if "old_backups" in pending_data:
+            old_backups = pending_data["old_backups"]
+            if old_backups not in OLD_BACKUP_CHOICES:
+                raise ValueError("unknown choice for old backups")
+    return KeyFile(
+        current=current, pending=pending, format=fmt, pending_old_backups=old_backups
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recovery_desktop.storage.errors import WrongPassphraseError, WrongRecoveryCodeError
 from recovery_desktop.storage.key_copies import refresh_key_copies
@@ -24,6 +25,9 @@ from recovery_desktop.storage.keys import (
     key_id,
 )
 from recovery_desktop.storage.layout import BACKUPS_NAME, KEYS_NAME
+
+if TYPE_CHECKING:
+    from recovery_desktop.storage.rekey import RekeyReport
 
 
 @dataclass
@@ -75,11 +79,15 @@ class SlotUpgrade:
 
 @dataclass
 class UnlockedKey:
-    """The data key a secret opened, and the upgrade its slot may need."""
+    """The data key a secret opened, and the upgrade its slot may need.
+
+    `finished_key_change` is set when this unlock finished a change of the vault's key that a
+    crash had cut short: what became of the old backups (`failed` ones are worth telling)."""
 
     data_key: bytes = field(repr=False)
     slot_name: str
     upgrade: SlotUpgrade | None = None
+    finished_key_change: RekeyReport | None = None
 
 
 def unlock_key(key_file: KeyFile, folder: Path, secret: str, slot_name: str) -> UnlockedKey:
@@ -90,8 +98,8 @@ def unlock_key(key_file: KeyFile, folder: Path, secret: str, slot_name: str) -> 
     if key_file.pending is not None:
         from recovery_desktop.storage.rekey import finish_interrupted_key_change
 
-        data_key = finish_interrupted_key_change(folder, key_file, opened)
-        return UnlockedKey(data_key, slot_name)
+        data_key, finished = finish_interrupted_key_change(folder, key_file, opened)
+        return UnlockedKey(data_key, slot_name, finished_key_change=finished)
     assert opened.current is not None
     upgrade = None
     if key_file.needs_upgrade(slot_name):

@@ -52,6 +52,7 @@ from recovery_desktop.storage.recovery import (
     SettingsRepository,
     TemplateRepository,
 )
+from recovery_desktop.storage.rekey import remove_stale_rekey_files
 from recovery_desktop.storage.search_index import SearchIndex
 from recovery_desktop.storage.unlocking import SlotUpgrade, UnlockedKey, unlock_key
 from recovery_desktop.storage.vault_lock import VaultUseLock
@@ -83,6 +84,8 @@ class Vault:
         self.use_lock = VaultUseLock.acquire_shared(self.folder)
         try:
             remove_stale_temp_files(self.folder)
+            # Safe under the shared lock: a key change in progress would hold it exclusively.
+            remove_stale_rekey_files(self.folder)
             self._conn = self.open_connection()
             migrate(self._conn, self.db_path, self.backups_dir)
         except BaseException:
