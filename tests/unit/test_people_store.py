@@ -121,6 +121,10 @@ def test_history_is_newest_first_and_paged_with_figures(vault: Vault) -> None:
             note=f"call {n}",
         )
     vault.connections.log(_at(TODAY), ConnectionKind.TEXT, contact_ids=[other.id])
+    vault.connections.log(
+        _at(TODAY + timedelta(days=2)), ConnectionKind.CALL, contact_ids=[other.id]
+    )
+    assert vault.connections.stats(TODAY, contact_id=other.id).last_30_days == 1  # not ahead
     first = vault.connections.history(contact_id=dana.id, limit=50)
     second = vault.connections.history(contact_id=dana.id, offset=50, limit=50)
     rest = vault.connections.history(contact_id=dana.id, offset=100, limit=50)
@@ -276,6 +280,10 @@ def test_delete_a_mentioned_contact_keeping_the_name_then_undo_an_entry_delete(
     # Saving the entry again keeps the kept name; the editor's next save does not lose it.
     again = vault.entries.save(replace(stored, body="edited"))
     assert vault.entries.get(again.id).people_kept == ("Dana R.",)
+    # Typing the name again (a new contact of that name) makes the kept text redundant.
+    dana_again = vault.contacts.save(Contact("Dana R.", Role.OTHER))
+    relinked = vault.entries.save(replace(again, people=(maya.id, dana_again.id)))
+    assert relinked.people_kept == () and vault.entries.get(again.id).people_kept == ()
     # And an undo of the connection's delete, made before the contact went, works too.
     vault.connections.delete(call.id)
     assert vault.connections.restore([kept])[0].contact_name == "Dana R."

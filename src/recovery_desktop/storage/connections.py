@@ -230,9 +230,10 @@ class ConnectionRepository:
         column, value = _who(contact_id, community_id)
         row = self._conn.execute(
             "SELECT count(*), max(c.occurred_on), "
-            "coalesce(sum(c.occurred_on >= ?), 0), coalesce(sum(c.occurred_on >= ?), 0), "
-            f"avg(c.felt_supported), count(c.felt_supported) FROM connection c WHERE {column} = ?",
-            (day(today - timedelta(days=29)), day(today - timedelta(days=89)), value),
+            "coalesce(sum(c.occurred_on BETWEEN ?1 AND ?3), 0), "
+            "coalesce(sum(c.occurred_on BETWEEN ?2 AND ?3), 0), "
+            f"avg(c.felt_supported), count(c.felt_supported) FROM connection c WHERE {column} = ?4",
+            (day(today - timedelta(days=29)), day(today - timedelta(days=89)), day(today), value),
         ).fetchone()
         return ConnectionStats(
             total=row[0],

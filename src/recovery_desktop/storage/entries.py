@@ -25,7 +25,7 @@ from recovery_desktop.core.validation import (
 )
 from recovery_desktop.storage.codec import day, flag, from_day, from_flag, from_ts, now_utc, ts
 from recovery_desktop.storage.connection import Connection, transaction
-from recovery_desktop.storage.links import existing_contacts
+from recovery_desktop.storage.links import contact_names, existing_contacts
 from recovery_desktop.storage.search_index import fts_query, shown_snippet, write_entry_row
 from recovery_desktop.storage.sql import save_row
 
@@ -154,6 +154,13 @@ class EntryRepository:
         if kept:
             entry = replace(
                 entry, people=tuple(people), people_kept=_unique((*entry.people_kept, *kept))
+            )
+        if entry.people_kept and entry.people:
+            # A kept name typed again links a contact of that name: the text is then redundant.
+            linked = {name.casefold() for name in contact_names(self._conn, entry.people)}
+            entry = replace(
+                entry,
+                people_kept=tuple(n for n in entry.people_kept if n.casefold() not in linked),
             )
         entry_id = save_row(
             self._conn,

@@ -56,6 +56,14 @@ def existing_contacts(conn: Connection, ids: Sequence[int]) -> tuple[list[int], 
     return [i for i in ids if i in found], names
 
 
+def contact_names(conn: Connection, ids: Sequence[int]) -> list[str]:
+    """The current names of these contacts (those that exist)."""
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    return [r[0] for r in conn.execute(f"SELECT name FROM contact WHERE id IN ({marks})", ids)]
+
+
 def register_casefold(conn: Connection) -> None:
     """`casefold(text)` in SQL, for searching names in any script without regard to case
     (SQLite's own lower() and LIKE fold ASCII only)."""
