@@ -72,6 +72,9 @@ def demo_vault(scale: str) -> Path:
     return folder
 
 
+sqlite3_connection = sqlcipher3.dbapi2.Connection
+
+
 def bare_connection(vault: Vault) -> sqlcipher3.dbapi2.Connection:
     """A plain SQLCipher connection with the same key: the floor for our queries."""
     return vault.open_connection()
@@ -160,6 +163,8 @@ def bench_storage(folder: Path) -> list[Result]:
         )
     )
 
+    results.append(_person_page(vault, bare))
+
     saves = []
     body = "A steady day. " * 100
     for i in range(200):
@@ -173,6 +178,41 @@ def bench_storage(folder: Path) -> list[Result]:
     bare.close()
     vault.close()
     return results
+
+
+def _person_page(vault: Vault, bare: sqlite3_connection) -> Result:
+    """What the People page reads when a person is selected (issue 7: under 100 ms on the
+    large vault): the contact, the first page of history, the figures and the entries that
+    mention them, for the contact with the most connections."""
+    today = date.today()
+    contact_id, count = vault.connection.execute(
+        "SELECT contact_id, count(*) AS n FROM connection WHERE contact_id IS NOT NULL "
+        "GROUP BY contact_id ORDER BY n DESC LIMIT 1"
+    ).fetchone()
+
+    def person() -> None:
+        vault.contacts.get(contact_id)
+        vault.connections.history(contact_id=contact_id, limit=50)
+        vault.connections.stats(today, contact_id=contact_id)
+        vault.entries.mentioning(contact_id, limit=50)
+
+    ms = statistics.median(timed(person))
+    floor = statistics.median(
+        timed(
+            lambda: bare.execute(
+                "SELECT * FROM connection WHERE contact_id = ? ORDER BY occurred_at DESC LIMIT 50",
+                (contact_id,),
+            ).fetchall()
+        )
+    )
+    return Result(
+        f"a person's history, figures and entries ({count} connections)",
+        ms,
+        "ms",
+        "100 ms",
+        floor,
+        ms <= 100,
+    )
 
 
 def _today_queries(vault: Vault) -> float:

@@ -155,7 +155,8 @@ def test_contacts_communities_connections(vault: Vault) -> None:
     with pytest.raises(ValidationError, match="person or a group"):
         vault.connections.save(Connection(when, ConnectionKind.CALL))
     vault.contacts.delete(dana.id)
-    assert vault.connections.get(call.id) is None  # the log goes with the contact
+    kept = vault.connections.get(call.id)  # the log stays, with the name as plain text
+    assert (kept.contact_id, kept.contact_name, kept.felt_supported) == (None, "Dana", 5)
 
 
 def test_goals_commitments_and_trust(vault: Vault) -> None:

@@ -106,6 +106,8 @@ class Entry:
     triggers: tuple[str, ...] = ()
     coping: tuple[str, ...] = ()
     people: tuple[int, ...] = ()  # ids of contacts mentioned
+    # Names of mentioned people whose contact was deleted, kept as plain text (schema 5).
+    people_kept: tuple[str, ...] = ()
     is_draft: bool = False
     is_checkin: bool = False
     gratitude: str = ""
@@ -160,6 +162,7 @@ class Contact:
     emergency: bool = False
     archived: bool = False
     id: int | None = None
+    snoozed_until: date | None = None  # no reach-out reminder before this local day
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +180,12 @@ class Community:
 
 @dataclass(frozen=True, slots=True)
 class Connection:
-    """One moment of contact with a person or a community. At least one of the two is set."""
+    """One moment of contact with a person or a community.
+
+    Read from the vault, `contact_name`/`community_name` hold the linked one's current name, or
+    the name kept as text after the contact or group was deleted (its id is then None). A
+    connection always names someone: a linked id or a kept name.
+    """
 
     occurred_at: datetime
     kind: ConnectionKind
@@ -188,6 +196,8 @@ class Connection:
     note: str = ""
     entry_id: int | None = None
     id: int | None = None
+    contact_name: str = ""
+    community_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +210,7 @@ class Goal:
     status: GoalStatus = GoalStatus.ACTIVE
     id: int | None = None
     created_at: datetime | None = None
+    contact_name: str = ""  # as `Connection.contact_name`: current, or kept after a delete
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +224,8 @@ class Commitment:
     noted_at: datetime | None = None  # when the outcome was recorded
     note: str = ""
     id: int | None = None
+    contact_id: int | None = None  # to whom it was promised (optional)
+    contact_name: str = ""  # as `Connection.contact_name`: current, or kept after a delete
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,33 +239,76 @@ class RecoveryStart:
 
 @dataclass(frozen=True, slots=True)
 class CrisisLine:
+    """A line to call or text in a crisis. Lines seeded for a country (`country` set, `edited`
+    False) may be replaced by another country's when the person picks one; lines the person
+    wrote or changed (`edited`) are theirs and never replaced."""
+
     name: str
     phone: str = ""
     text: str = ""  # a number or short instruction for texting, e.g. "Text 988"
     notes: str = ""
     id: int | None = None
+    country: str | None = None  # ISO 3166 code it was seeded for; None: the person's own
+    edited: bool = False
 
 
+# The US lines every vault was seeded with (schema 1); `core.crisis_lines` has every country.
 DEFAULT_CRISIS_LINES: tuple[CrisisLine, ...] = (
     CrisisLine(
         name="988 Suicide & Crisis Lifeline (US)",
         phone="988",
         text="Text 988",
         notes="Free and confidential, 24/7. Call or text.",
+        country="US",
     ),
     CrisisLine(
         name="SAMHSA National Helpline (US)",
         phone="1-800-662-4357",
         notes="Free, confidential treatment referral and information, 24/7, 365 days a year.",
+        country="US",
     ),
 )
+
+
+class PlanSection(StrEnum):
+    """The sections of the safety plan, in the order a person works through them in a crisis
+    (the six steps of the Stanley-Brown plan, in our own words, plus reasons to keep going)."""
+
+    WARNING_SIGNS = "warning_signs"
+    COPING_STRATEGIES = "coping_strategies"
+    DISTRACTIONS = "distractions"  # people and places that take my mind off things
+    HELP_PEOPLE = "help_people"  # people I can ask for help
+    PROFESSIONALS = "professionals"  # professionals and crisis lines
+    SAFE_ENVIRONMENT = "safe_environment"  # making my surroundings safer
+    REASONS = "reasons"  # reasons to keep going
+
+
+# Sections whose items may link to a contact instead of retyping a name and number.
+PEOPLE_SECTIONS = frozenset(
+    {PlanSection.DISTRACTIONS, PlanSection.HELP_PEOPLE, PlanSection.PROFESSIONALS}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyPlanItem:
+    """One short item of a safety plan section, in the person's words, optionally linked to a
+    contact (then `text` is an optional note beside the contact's name and number). `position`
+    orders the items of a section from 0."""
+
+    section: PlanSection
+    text: str = ""
+    contact_id: int | None = None
+    position: int = 0
+    id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SafetyPlan:
     """The person's own plan for a hard moment: six steps plus reasons to keep going.
 
-    Each field is free text, one item per line, written in the person's own words.
+    Each field is one item per line. Since schema 5 the plan is stored as `SafetyPlanItem`s;
+    this whole-plan view (a linked item reads as "name number: note") stays for the code that
+    reads the plan as text (Help now, the report) until it reads the items.
     """
 
     warning_signs: str = ""
@@ -274,3 +330,60 @@ class SafetyPlan:
         "safe_environment",
         "reasons",
     )
+
+
+# --- what the People and Goals pages read (derived, never stored) -----------------------------
+
+
+class PeopleSort(StrEnum):
+    """How the People lists are ordered; emergency contacts are pinned on top in every order."""
+
+    NAME = "name"
+    ROLE = "role"  # contacts: in `Role` order; communities: in `CommunityKind` order
+    LAST_IN_TOUCH = "last in touch"  # most recent first; never in touch last
+
+
+@dataclass(frozen=True, slots=True)
+class ContactListItem:
+    contact: Contact
+    last_in_touch: date | None  # local day of the latest connection
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityListItem:
+    community: Community
+    last_in_touch: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionStats:
+    """One person's (or group's) figures for the People page."""
+
+    total: int
+    last_in_touch: date | None
+    last_30_days: int  # connections on the 30 local days ending today (today included)
+    last_90_days: int
+    mean_felt_supported: float | None  # over every connection with an answer
+    felt_supported_n: int  # how many answers the mean is made of
+
+
+@dataclass(frozen=True, slots=True)
+class ContactUsage:
+    """Where a contact appears: what deleting them would turn into plain text."""
+
+    entries: int
+    connections: int
+    goals: int
+    commitments: int
+    plan_items: int
+
+    @property
+    def anywhere(self) -> bool:
+        return any((self.entries, self.connections, self.goals, self.commitments, self.plan_items))
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeCounts:
+    kept: int = 0
+    missed: int = 0
+    pending: int = 0

@@ -101,3 +101,17 @@ def last_milestone(start: date, today: date) -> Milestone | None:
             break
         reached = milestone
     return reached
+
+
+def new_start_day(today: date) -> date:
+    """The day a new start recorded today is dated: tomorrow. Today, the day of the slip, is
+    the day before the start, so the run that ends keeps every sober day it had."""
+    return today + timedelta(days=1)
+
+
+def planned_start(starts: Sequence[RecoveryStart] | Sequence[date], today: date) -> date | None:
+    """The earliest start recorded for a day after today (a new start dated tomorrow), if any:
+    Today says kindly that the count begins again then."""
+    later = [s.start_date if isinstance(s, RecoveryStart) else s for s in starts]
+    later = [d for d in later if d > today]
+    return min(later) if later else None

@@ -2,8 +2,10 @@
 """A believable demo vault: a person's months or years in recovery, generated from a seed.
 
 Small scale (about 6 months): daily check-ins, journal entries a few times a week, a dozen
-contacts of every role, meetings, three trust-rebuilding goals with commitments, one new start of
-the sober count, and a filled-in safety plan. Large scale (10 years): 20,000 entries of about
+contacts of every role (two emergency contacts, one reach-out snoozed, one named in an entry and
+still to complete), groups with schedules and places, goals with promises kept, missed and
+pending (one overdue), one new start of the sober count with what using used to cost each day,
+and a safety plan whose people link to contacts. Large scale (10 years): 20,000 entries of about
 1,500 characters, 50,000 connections and 300 contacts, for the benchmarks.
 
 Moods move with life: a slow drift, better on days with a connection or a meeting, harder in the
@@ -14,12 +16,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from recovery_desktop.core.models import (
-    DEFAULT_CRISIS_LINES,
     Commitment,
     Community,
     CommunityKind,
@@ -29,14 +30,15 @@ from recovery_desktop.core.models import (
     Entry,
     Goal,
     GoalKind,
+    GoalStatus,
     InitiatedBy,
     Outcome,
     RecoveryStart,
     Role,
-    SafetyPlan,
     Visibility,
 )
-from recovery_desktop.demo import phrases
+from recovery_desktop.core.reach_out import reach_outs_due
+from recovery_desktop.demo import phrases, story
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.storage.connection import transaction
 
@@ -55,63 +57,9 @@ class Scale:
 
 
 SCALES = {
-    "small": Scale(0.5, None, 700, None, 12, 5, True),
+    "small": Scale(0.5, None, 700, None, 13, 5, True),
     "large": Scale(10, 20_000, 1500, 50_000, 300, 15, False),
 }
-
-# The small vault's people: every role, named so the demo reads like a life.
-_CORE_CONTACTS = (
-    Contact(
-        "Dana R.",
-        Role.SPONSOR,
-        phone="555-0142",
-        reach_out_every_days=3,
-        emergency=True,
-        notes="Sponsor since my first month. Calls back, always.",
-    ),
-    Contact("Maya (sister)", Role.FAMILY, phone="555-0178", reach_out_every_days=7, emergency=True),
-    Contact("Mom", Role.FAMILY, phone="555-0110", reach_out_every_days=7),
-    Contact("Leo (son)", Role.FAMILY, reach_out_every_days=2),
-    Contact("Chris", Role.FRIEND, phone="555-0190", reach_out_every_days=14),
-    Contact("Priya", Role.FRIEND, email="priya@example.org"),
-    Contact("Marcus T.", Role.PEER, phone="555-0123", reach_out_every_days=5),
-    Contact("Ana", Role.PEER, reach_out_every_days=10),
-    Contact("Jordan K.", Role.PEER),
-    Contact("Dr. Ellis", Role.COUNSELOR, phone="555-0101", notes="Counseling on Thursdays at 4."),
-    Contact("Ruth", Role.FACILITATOR, notes="Runs the Tuesday group."),
-    Contact("Sam at the food bank", Role.OTHER, notes="Volunteer coordinator."),
-)
-
-_SAFETY_PLAN = SafetyPlan(
-    warning_signs="Skipping meals and sleep\nSaying 'I'm fine' when I'm not\n"
-    "Driving past the old places\nPayday with nothing planned",
-    coping_strategies="Walk around the block and breathe slowly\nPlay music loud and sing\n"
-    "Write it down here\nA hot shower and something to eat",
-    distractions="The library on Elm St\nMorning run club\nCoffee with Chris",
-    help_people="Dana (sponsor) 555-0142\nMaya 555-0178",
-    professionals="Dr. Ellis 555-0101\nThe clinic's after-hours line",
-    safe_environment="Nothing in the house\nLet Maya hold my bank card on payday weekends",
-    reasons="Leo's laugh\nBeing someone my family can count on again\nWaking up clear",
-    crisis_lines=DEFAULT_CRISIS_LINES,
-)
-
-
-# The day before a new start, in the person's own honest, unashamed words.
-_SLIP_DAY_ENTRIES = (
-    (
-        "A hard day",
-        "I used today. Writing it down because hiding it is how it gets worse.\n\n"
-        "I called Dana afterwards and told her. She didn't lecture me. She said the days I "
-        "had still count, and that I know the way back because I've walked it.\n\n"
-        "Tomorrow is a new start. Meeting at noon.",
-    ),
-    (
-        "",
-        "Not a good night. I slipped. I'm tired and ashamed and I'm writing anyway.\n\n"
-        "What led up to it: no sleep, payday, and telling everyone I was fine. I want to "
-        "remember that.\n\nI texted Maya. Starting again tomorrow.",
-    ),
-)
 
 
 def generate_demo_vault(
@@ -165,7 +113,9 @@ class _Writer:
         connections_by_day = self._connections(contacts, communities)
         entries = self._entries(contacts, connections_by_day, starts)
         goals = self._goals(contacts)
-        self.vault.safety_plan.save(_SAFETY_PLAN)
+        self._safety_plan(contacts)
+        self._snooze_one(contacts)
+        self.vault.recovery_starts.set_daily_cost(story.DAILY_COST)
         self.vault.settings.set("on_this_day", False)
         n_connections = sum(len(v) for v in connections_by_day.values())
         return (
@@ -177,23 +127,23 @@ class _Writer:
     def _contacts(self) -> list[Contact]:
         rng = self.rng
         with transaction(self.vault.connection):
-            saved = [self.vault.contacts.save(c) for c in _CORE_CONTACTS[: self.spec.contacts]]
+            saved = [self.vault.contacts.save(c) for c in story.CORE_CONTACTS[: self.spec.contacts]]
             roles = list(Role)
             names = list(phrases.FIRST_NAMES)
             rng.shuffle(names)
             while len(saved) < self.spec.contacts:
                 name = f"{names[len(saved) % len(names)]} {rng.choice(phrases.LAST_INITIALS)}."
                 role = rng.choices(roles, weights=(1, 6, 10, 14, 1, 2, 4))[0]
+                phone = f"555-{rng.randrange(100, 10000):04d}" if rng.random() < 0.6 else ""
                 saved.append(
                     self.vault.contacts.save(
                         Contact(
                             name,
                             role,
-                            phone=f"555-{rng.randrange(100, 10000):04d}"
-                            if rng.random() < 0.6
-                            else "",
+                            phone=phone,
                             reach_out_every_days=rng.choice((None, None, 7, 14, 30)),
                             archived=rng.random() < 0.1,
+                            emergency=bool(phone) and role is Role.FAMILY and rng.random() < 0.1,
                         )
                     )
                 )
@@ -220,6 +170,7 @@ class _Writer:
                                 "Any time",
                             )
                         ),
+                        place=self.rng.choice(story.PLACES.get(CommunityKind(kind), ("",))),
                     )
                 )
                 for name, kind in chosen[: self.spec.communities]
@@ -381,7 +332,7 @@ class _Writer:
                         target_chars=target,
                     )
                 else:  # the day before a new start: the phrase bank assumes a sober day
-                    title, body = rng.choice(_SLIP_DAY_ENTRIES)
+                    title, body = rng.choice(story.SLIP_DAY_ENTRIES)
                 entries.append(
                     Entry(
                         entry_date=day,
@@ -396,6 +347,14 @@ class _Writer:
                         created_at=_evening(rng, day),
                     )
                 )
+        # The person typed Jess in a recent entry's People field: she waits to be completed.
+        jess = next((c.id for c in contacts if c.name == story.TO_COMPLETE), None)
+        latest = next(
+            (i for i in range(len(entries) - 1, -1, -1) if not entries[i].is_checkin), None
+        )
+        if jess is not None and latest is not None:
+            entry = entries[latest]
+            entries[latest] = replace(entry, people=tuple(dict.fromkeys((*entry.people, jess))))
         self._write_in_chunks(entries, self.vault.entries.save, "Entries")
         return len(entries)
 
@@ -419,56 +378,71 @@ class _Writer:
         )
 
     def _goals(self, contacts: list[Contact]) -> int:
+        """Trust goals with promises to the person (kept more often as time goes on), one due
+        today and two coming up, one left unanswered two days ago (Today asks about it); a
+        service goal, a paused health goal and an achieved personal one."""
         rng = self.rng
         by_role = {c.role: c for c in reversed(contacts)}
         family = [c for c in contacts if c.role is Role.FAMILY][:2]
+        # (title, kind, the person it is about, why, status)
         specs = [
             (
                 f"Rebuild trust with {family[0].name if family else 'my family'}",
                 GoalKind.TRUST,
-                family[0].id if family else None,
+                family[0] if family else None,
                 "I want to be someone they can count on again.",
+                GoalStatus.ACTIVE,
             ),
             (
                 f"Show up for {family[1].name if len(family) > 1 else 'the people I love'}",
                 GoalKind.TRUST,
-                family[1].id if len(family) > 1 else None,
+                family[1] if len(family) > 1 else None,
                 "Being there, every time I said I would.",
+                GoalStatus.ACTIVE,
             ),
             (
                 "Give back at the food bank",
                 GoalKind.SERVICE,
                 None,
                 "Helping someone else gets me out of my own head.",
+                GoalStatus.ACTIVE,
             ),
             (
                 "Sleep before midnight",
                 GoalKind.HEALTH,
                 None,
                 "Everything is harder when I'm tired.",
+                GoalStatus.PAUSED,
+            ),
+            (
+                "Run the spring 5k",
+                GoalKind.PERSONAL,
+                None,
+                "Proof to myself that I can finish something.",
+                GoalStatus.ACHIEVED,
             ),
         ]
-        n_goals = 3 if self.spec.daily_checkins else 4
         span = len(self.days)
         with transaction(self.vault.connection):
-            for title, kind, contact_id, why in specs[:n_goals]:
+            for index, (title, kind, about, why, status) in enumerate(specs):
                 goal = self.vault.goals.save(
                     Goal(
                         title,
                         kind,
                         why=why,
-                        contact_id=contact_id,
+                        contact_id=about.id if about else None,
+                        status=status,
                         created_at=datetime.combine(self.first_day, time(20)).astimezone(),
                     )
                 )
-                person = (
-                    next((c.name for c in contacts if c.id == contact_id), None)
-                    or (by_role.get(Role.FRIEND) or contacts[0]).name
-                ).split()[0]
+                to_whom = about.id if about else None
+                person = (about or by_role.get(Role.FRIEND) or contacts[0]).name.split()[0]
                 n = max(6, min(60, span // 20))
                 for i in range(n):
                     due = self.first_day + timedelta(days=round((i + 1) * span / (n + 1)))
                     kept_chance = 0.55 + 0.4 * (i / n)  # trust grows over time
+                    if status is GoalStatus.ACHIEVED:
+                        kept_chance = 0.9
                     outcome = Outcome.KEPT if rng.random() < kept_chance else Outcome.MISSED
                     self.vault.goals.save_commitment(
                         Commitment(
@@ -477,17 +451,45 @@ class _Writer:
                             due_date=due,
                             outcome=outcome,
                             noted_at=datetime.combine(due, time(21)).astimezone(),
+                            note="Told them the truth about it."
+                            if outcome is Outcome.MISSED and rng.random() < 0.3
+                            else "",
+                            contact_id=to_whom,
                         )
                     )
-                for ahead in (0, 3, 9):  # one due today, two coming up
+                if status is GoalStatus.ACHIEVED:
+                    continue
+                # One due today and two coming up; the first goal also has one left unanswered.
+                for ahead in (-2, 0, 3, 9) if index == 0 else (0, 3, 9):
                     self.vault.goals.save_commitment(
                         Commitment(
                             goal.id,
                             phrases.compose_commitment(rng, person),
                             due_date=self.today + timedelta(days=ahead),
+                            contact_id=to_whom,
                         )
                     )
-        return n_goals
+        return len(specs)
+
+    def _safety_plan(self, contacts: list[Contact]) -> None:
+        """The plan as items, the people linked to their contacts; the US crisis lines."""
+        by_name = {c.name: c.id for c in contacts}
+        with transaction(self.vault.connection):
+            for section, text, who in story.PLAN:
+                contact_id = by_name.get(who) if who else None
+                if who and contact_id is None:
+                    text = text or who  # a smaller vault without that contact: the name
+                self.vault.safety_plan.add_item(section, text, contact_id=contact_id)
+            self.vault.crisis_lines.choose_country("US")
+
+    def _snooze_one(self, contacts: list[Contact]) -> None:
+        """Snooze the reach-out of one person who is due (not an emergency contact) for three
+        days, as a person does when a call will have to wait until the weekend."""
+        due = reach_outs_due(contacts, self.vault.connections.last_in_touch(), self.today)
+        waiting = [d.contact for d in due if not d.contact.emergency]
+        if waiting:
+            assert waiting[-1].id is not None
+            self.vault.contacts.snooze(waiting[-1].id, self.today + timedelta(days=3))
 
     def _write_in_chunks(self, items: list, save: Callable, what: str, chunk: int = 2000) -> None:
         total = len(items)

@@ -25,6 +25,7 @@ from recovery_desktop.core.validation import (
 )
 from recovery_desktop.storage.codec import day, flag, from_day, from_flag, from_ts, now_utc, ts
 from recovery_desktop.storage.connection import Connection, transaction
+from recovery_desktop.storage.links import contact_names, existing_contacts
 from recovery_desktop.storage.search_index import fts_query, shown_snippet, write_entry_row
 from recovery_desktop.storage.sql import save_row
 
@@ -79,6 +80,9 @@ class EntryRepository:
             triggers=_unique(normalise_tag(t) for t in entry.triggers),
             coping=_unique(normalise_tag(t) for t in entry.coping),
             people=tuple(dict.fromkeys(entry.people)),
+            people_kept=_unique(
+                " ".join(clean_text(n, what="A name", limit=500).split()) for n in entry.people_kept
+            ),
         )
 
     def save(self, entry: Entry, *, expected_updated_at: datetime | None = None) -> Entry:
@@ -144,6 +148,20 @@ class EntryRepository:
 
     def _write(self, entry: Entry) -> Entry:
         assert entry.created_at is not None and entry.updated_at is not None
+        # A mentioned contact deleted since the entry was read (an undo of an entry delete, an
+        # editor open meanwhile) is kept by name instead of failing on the link.
+        people, kept = existing_contacts(self._conn, entry.people)
+        if kept:
+            entry = replace(
+                entry, people=tuple(people), people_kept=_unique((*entry.people_kept, *kept))
+            )
+        if entry.people_kept and entry.people:
+            # A kept name typed again links a contact of that name: the text is then redundant.
+            linked = {name.casefold() for name in contact_names(self._conn, entry.people)}
+            entry = replace(
+                entry,
+                people_kept=tuple(n for n in entry.people_kept if n.casefold() not in linked),
+            )
         entry_id = save_row(
             self._conn,
             "entry",
@@ -184,6 +202,11 @@ class EntryRepository:
         conn.executemany(
             "INSERT OR IGNORE INTO entry_person (entry_id, contact_id) VALUES (?, ?)",
             [(entry.id, person) for person in entry.people],
+        )
+        conn.execute("DELETE FROM entry_person_kept WHERE entry_id=?", (entry.id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO entry_person_kept (entry_id, name) VALUES (?, ?)",
+            [(entry.id, name) for name in entry.people_kept],
         )
         conn.execute("DELETE FROM entry_factor WHERE entry_id=?", (entry.id,))
         conn.executemany(
@@ -232,6 +255,12 @@ class EntryRepository:
                 (entry_id,),
             )
         )
+        people_kept = tuple(
+            r[0]
+            for r in self._conn.execute(
+                "SELECT name FROM entry_person_kept WHERE entry_id=? ORDER BY name", (entry_id,)
+            )
+        )
         factors = self._conn.execute(
             "SELECT kind, name FROM entry_factor WHERE entry_id=? ORDER BY name", (entry_id,)
         ).fetchall()
@@ -253,6 +282,7 @@ class EntryRepository:
             evening_review=row[14],
             tags=tags,
             people=people,
+            people_kept=people_kept,
             triggers=tuple(name for kind, name in factors if kind == "trigger"),
             coping=tuple(name for kind, name in factors if kind == "coping"),
         )
@@ -364,6 +394,28 @@ class EntryRepository:
             )
         }
         return [(*summaries[i], text) for i, text in ranked if i in summaries]
+
+    def mentioning(self, contact_id: int, offset: int = 0, limit: int = 50) -> list[EntrySummary]:
+        """Entries that mention a contact, newest first, a page at a time (read from the
+        contact's mentions, not by scanning the journal). Count: `count(EntryFilter(person=))`."""
+        rows = self._conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, '' FROM entry_person ep JOIN entry e ON e.id = ep.entry_id "
+            "WHERE ep.contact_id = ? ORDER BY e.entry_date DESC, e.id DESC LIMIT ? OFFSET ?",
+            (contact_id, limit, offset),
+        ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def linked_to_community(
+        self, community_id: int, offset: int = 0, limit: int = 50
+    ) -> list[EntrySummary]:
+        """Entries a connection with this community was logged from, newest first."""
+        rows = self._conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, '' FROM entry e WHERE e.id IN (SELECT entry_id FROM "
+            "connection WHERE community_id = ? AND entry_id IS NOT NULL) "
+            "ORDER BY e.entry_date DESC, e.id DESC LIMIT ? OFFSET ?",
+            (community_id, limit, offset),
+        ).fetchall()
+        return [_summary(row) for row in rows]
 
     def search(self, text: str, limit: int = 50) -> list[EntrySummary]:
         return self.page(EntryFilter(text=text), 0, limit)

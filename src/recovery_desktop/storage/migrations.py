@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Numbered schema migrations, tracked in `PRAGMA user_version`.
 
-Each `_migrate_to_N` takes the schema from N-1 to N; add a step by writing `_migrate_to_N`,
-adding it to `STEPS` and raising `SCHEMA_VERSION`. Steps are never edited once released: a vault
+Each `_migrate_to_N` takes the schema from N-1 to N; add a step by writing `_migrate_to_N`
+(a module of its own when it is long, as `migration_5`), adding it to `STEPS` and raising
+`SCHEMA_VERSION`. Steps are never edited once released: a vault
 of every released version is kept in tests/fixtures and must migrate forward. Before the first
 step on an existing vault, an encrypted copy of the database is put in `backups/`
 (`upgrade_backup`). The copy and the steps of one upgrade run in one transaction, under the
@@ -14,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlcipher3
-
 from recovery_desktop.storage.connection import Connection, transaction
 from recovery_desktop.storage.errors import VaultError, VaultTooNewError
+from recovery_desktop.storage.migration_5 import migrate_to_5
+from recovery_desktop.storage.sql import run_script as _run_script
 from recovery_desktop.storage.upgrade_backup import backup_before_migration
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _migrate_to_1(conn: Connection) -> None:
@@ -258,23 +259,12 @@ def _migrate_to_4(conn: Connection) -> None:
     )
 
 
-def _run_script(conn: Connection, script: str) -> None:
-    """Run statements one by one: `executescript` would COMMIT the step's open transaction."""
-    pending = ""
-    for line in script.splitlines(keepends=True):
-        pending += line
-        if sqlcipher3.complete_statement(pending):
-            conn.execute(pending)
-            pending = ""
-    if pending.strip():
-        raise ValueError(f"incomplete SQL statement in migration: {pending!r}")
-
-
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _migrate_to_1,
     2: _migrate_to_2,
     3: _migrate_to_3,
     4: _migrate_to_4,
+    5: migrate_to_5,
 }
 
 

@@ -1,19 +1,48 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Contacts and communities: the person's support network."""
+"""Contacts and communities: the person's support network.
+
+The People page reads `overview` (search, sort, last in touch, emergency contacts pinned) and
+`to_complete`; deleting a contact asks first when `usage` shows them anywhere. A delete keeps
+the name as plain text wherever the contact appeared (`migration_5`'s triggers), so no history
+is lost; archiving hides them and keeps every link.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
-from recovery_desktop.core.models import Community, CommunityKind, Contact, Role
-from recovery_desktop.core.validation import ValidationError, clean_text
-from recovery_desktop.storage.codec import now_utc, ts
+from recovery_desktop.core.models import (
+    Community,
+    CommunityKind,
+    CommunityListItem,
+    Contact,
+    ContactListItem,
+    ContactUsage,
+    PeopleSort,
+    Role,
+)
+from recovery_desktop.core.validation import ValidationError, check_date, clean_text
+from recovery_desktop.storage.codec import day, from_day, now_utc, ts
 from recovery_desktop.storage.connection import Connection, transaction
+from recovery_desktop.storage.links import register_casefold
 from recovery_desktop.storage.sql import save_row
 
-_CONTACT_COLUMNS = "id, name, role, phone, email, notes, reach_out_every_days, emergency, archived"
+_CONTACT_COLUMNS = (
+    "id, name, role, phone, email, notes, reach_out_every_days, emergency, archived, snoozed_until"
+)
 _COMMUNITY_COLUMNS = "id, name, kind, schedule, place, notes, archived"
+_ROLE_ORDER = (
+    "CASE role " + " ".join(f"WHEN '{r.value}' THEN {i}" for i, r in enumerate(Role)) + " END"
+)
+_KIND_ORDER = (
+    "CASE kind "
+    + " ".join(f"WHEN '{k.value}' THEN {i}" for i, k in enumerate(CommunityKind))
+    + " END"
+)
+_LAST_CONTACT = "(SELECT max(occurred_on) FROM connection WHERE contact_id = contact.id)"
+_LAST_COMMUNITY = "(SELECT max(occurred_on) FROM connection WHERE community_id = community.id)"
 
 
 def _name(text: str, what: str) -> str:
@@ -23,9 +52,29 @@ def _name(text: str, what: str) -> str:
     return name
 
 
+def _search_clause(search: str, columns: Sequence[str]) -> tuple[str, list[object]]:
+    """Every word typed must appear in one of `columns`, in any case."""
+    words = search.casefold().split()
+    haystack = " || ' ' || ".join(columns)
+    return (
+        " AND ".join(f"instr(casefold({haystack}), ?) > 0" for _ in words) or "1",
+        list(words),
+    )
+
+
+def _order(sort: PeopleSort, by_kind: str) -> str:
+    sort = PeopleSort(sort)
+    if sort is PeopleSort.ROLE:
+        return f"{by_kind}, name COLLATE NOCASE, id"
+    if sort is PeopleSort.LAST_IN_TOUCH:
+        return "last IS NULL, last DESC, name COLLATE NOCASE, id"
+    return "name COLLATE NOCASE, id"
+
+
 class ContactRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        register_casefold(conn)
 
     def save(self, contact: Contact) -> Contact:
         contact = replace(
@@ -38,6 +87,8 @@ class ContactRepository:
         )
         if contact.reach_out_every_days is not None and contact.reach_out_every_days < 1:
             raise ValidationError("“Reach out every” is a number of days, 1 or more.")
+        if contact.snoozed_until is not None:
+            check_date(contact.snoozed_until, what="The snooze", latest=date(9999, 12, 31))
         with transaction(self._conn):
             contact_id = save_row(
                 self._conn,
@@ -52,6 +103,7 @@ class ContactRepository:
                     "reach_out_every_days": contact.reach_out_every_days,
                     "emergency": int(contact.emergency),
                     "archived": int(contact.archived),
+                    "snoozed_until": day(contact.snoozed_until),
                 },
                 insert_only={"created_at": ts(now_utc())},
             )
@@ -73,11 +125,78 @@ class ContactRepository:
         )
         return [_contact(r) for r in rows]
 
+    def overview(
+        self,
+        search: str = "",
+        sort: PeopleSort = PeopleSort.NAME,
+        include_archived: bool = False,
+    ) -> list[ContactListItem]:
+        """The People page's contact list: emergency contacts pinned on top, then in `sort`
+        order; `search` words match name, role, phone, email or notes (any case). Each row
+        carries the local day last in touch (one index lookup per contact)."""
+        where, params = _search_clause(search, ("name", "role", "phone", "email", "notes"))
+        if not include_archived:
+            where += " AND archived = 0"
+        rows = self._conn.execute(
+            f"SELECT {_CONTACT_COLUMNS}, {_LAST_CONTACT} AS last FROM contact WHERE {where} "
+            f"ORDER BY emergency DESC, {_order(sort, _ROLE_ORDER)}",
+            params,
+        )
+        return [ContactListItem(_contact(r), from_day(r[-1])) for r in rows]
+
     def emergency(self) -> list[Contact]:
-        return [c for c in self.list() if c.emergency]
+        """Emergency contacts who are not archived, by name."""
+        rows = self._conn.execute(
+            f"SELECT {_CONTACT_COLUMNS} FROM contact WHERE emergency = 1 AND archived = 0 "
+            "ORDER BY name COLLATE NOCASE"
+        )
+        return [_contact(r) for r in rows]
+
+    def to_complete(self) -> list[Contact]:
+        """Contacts with a name only (role "other", no number, email, notes, rhythm or
+        emergency flag): those an entry's People field made, for the person to complete.
+        They leave the list as soon as anything is added, or when archived."""
+        rows = self._conn.execute(
+            f"SELECT {_CONTACT_COLUMNS} FROM contact WHERE role = 'other' AND phone = '' "
+            "AND email = '' AND notes = '' AND reach_out_every_days IS NULL AND emergency = 0 "
+            "AND archived = 0 ORDER BY name COLLATE NOCASE, id"
+        )
+        return [_contact(r) for r in rows]
+
+    def usage(self, contact_id: int) -> ContactUsage:
+        """Where the contact appears; `anywhere` False means a delete loses nothing."""
+        counts = self._conn.execute(
+            "SELECT (SELECT count(*) FROM entry_person WHERE contact_id = ?1), "
+            "(SELECT count(*) FROM connection WHERE contact_id = ?1), "
+            "(SELECT count(*) FROM goal WHERE contact_id = ?1), "
+            "(SELECT count(*) FROM commitment WHERE contact_id = ?1), "
+            "(SELECT count(*) FROM safety_plan_item WHERE contact_id = ?1)",
+            (contact_id,),
+        ).fetchone()
+        return ContactUsage(*counts)
+
+    def archive(self, contact_id: int, archived: bool = True) -> Contact | None:
+        """Hide a contact from lists and reminders (or bring them back); every link stays."""
+        with transaction(self._conn):
+            self._conn.execute(
+                "UPDATE contact SET archived = ? WHERE id = ?", (int(archived), contact_id)
+            )
+        return self.get(contact_id)
+
+    def snooze(self, contact_id: int, until: date | None) -> Contact | None:
+        """No reach-out reminder for this contact before the local day `until` (None: now)."""
+        if until is not None:
+            check_date(until, what="The snooze", latest=date(9999, 12, 31))
+        with transaction(self._conn):
+            self._conn.execute(
+                "UPDATE contact SET snoozed_until = ? WHERE id = ?", (day(until), contact_id)
+            )
+        return self.get(contact_id)
 
     def delete(self, contact_id: int) -> None:
-        """Delete a contact and their connection log. The UI offers archiving first."""
+        """Delete a contact. Their connections, mentions, goals and promises stay, with the
+        name kept as plain text; a linked safety-plan item keeps the name and number as its
+        text. The UI offers archiving first when `usage(contact_id).anywhere`."""
         with transaction(self._conn):
             self._conn.execute("DELETE FROM contact WHERE id=?", (contact_id,))
 
@@ -85,6 +204,7 @@ class ContactRepository:
 class CommunityRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        register_casefold(conn)
 
     def save(self, community: Community) -> Community:
         community = replace(
@@ -126,7 +246,33 @@ class CommunityRepository:
         )
         return [_community(r) for r in rows]
 
+    def overview(
+        self,
+        search: str = "",
+        sort: PeopleSort = PeopleSort.NAME,
+        include_archived: bool = False,
+    ) -> list[CommunityListItem]:
+        """The People page's community list; `PeopleSort.ROLE` orders by kind. `search` words
+        match name, kind, schedule, place or notes."""
+        where, params = _search_clause(search, ("name", "kind", "schedule", "place", "notes"))
+        if not include_archived:
+            where += " AND archived = 0"
+        rows = self._conn.execute(
+            f"SELECT {_COMMUNITY_COLUMNS}, {_LAST_COMMUNITY} AS last FROM community "
+            f"WHERE {where} ORDER BY {_order(sort, _KIND_ORDER)}",
+            params,
+        )
+        return [CommunityListItem(_community(r), from_day(r[-1])) for r in rows]
+
+    def archive(self, community_id: int, archived: bool = True) -> Community | None:
+        with transaction(self._conn):
+            self._conn.execute(
+                "UPDATE community SET archived = ? WHERE id = ?", (int(archived), community_id)
+            )
+        return self.get(community_id)
+
     def delete(self, community_id: int) -> None:
+        """Delete a group; its connections stay, with the group's name kept as text."""
         with transaction(self._conn):
             self._conn.execute("DELETE FROM community WHERE id=?", (community_id,))
 
@@ -142,6 +288,7 @@ def _contact(row: Sequence[object]) -> Contact:
         reach_out_every_days=row[6],
         emergency=bool(row[7]),
         archived=bool(row[8]),
+        snoozed_until=from_day(row[9]),
     )
 
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Recovery starts (sober-day count history), the safety plan, settings and templates."""
+"""Recovery starts (sober-day count history), what using cost each day, settings and templates.
+
+The safety plan and crisis lines live in `safety_plan.py` and `crisis_lines.py`.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,14 @@ import json
 from dataclasses import replace
 from datetime import date
 
-from recovery_desktop.core.models import CrisisLine, RecoveryStart, SafetyPlan
+from recovery_desktop.core.models import RecoveryStart
+from recovery_desktop.core.regained import DailyCost, daily_cost
+from recovery_desktop.core.sobriety import new_start_day
 from recovery_desktop.core.validation import ValidationError, check_date, clean_text
-from recovery_desktop.storage.codec import day, from_day, from_ts, now_utc, ts
+from recovery_desktop.storage.codec import day, from_day, now_utc, ts
 from recovery_desktop.storage.connection import Connection, transaction
+
+DAILY_COST_SETTING = "daily_cost"
 
 
 class RecoveryStartRepository:
@@ -29,7 +36,33 @@ class RecoveryStartRepository:
             )
         return replace(start, id=cursor.lastrowid, note=note)
 
+    def add_new_start(self, today: date, note: str = "") -> RecoveryStart:
+        """Record "a new start" after a slip today: dated tomorrow (`core.sobriety`), so today
+        counts as the slip day and the run that ends keeps its days. Asking twice records it
+        once (the start already there is returned)."""
+        start_day = new_start_day(today)
+        for start in self.list():
+            if start.start_date == start_day:
+                return start
+        return self.add(RecoveryStart(start_day, note))
+
+    def update(self, start: RecoveryStart) -> RecoveryStart:
+        """Correct a start's date or note (Settings: "set the start date")."""
+        if start.id is None:
+            raise ValidationError("That start is not saved yet.")
+        check_date(start.start_date, what="The start date", latest=date(9999, 12, 31))
+        note = clean_text(start.note, what="The note", limit=10_000)
+        with transaction(self._conn):
+            cursor = self._conn.execute(
+                "UPDATE recovery_start SET start_date = ?, note = ? WHERE id = ?",
+                (day(start.start_date), note, start.id),
+            )
+            if cursor.rowcount == 0:
+                raise ValidationError("That start is no longer in your history.")
+        return replace(start, note=note)
+
     def list(self) -> list[RecoveryStart]:
+        """Every start, oldest first: the history of starts."""
         rows = self._conn.execute(
             "SELECT id, start_date, note FROM recovery_start ORDER BY start_date, id"
         )
@@ -40,49 +73,29 @@ class RecoveryStartRepository:
         with transaction(self._conn):
             self._conn.execute("DELETE FROM recovery_start WHERE id=?", (start_id,))
 
-
-class SafetyPlanRepository:
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-
-    def get(self) -> SafetyPlan:
-        """The plan; an empty one (with the default crisis lines) until the person writes it."""
+    def daily_cost(self) -> DailyCost | None:
+        """What a day of using used to cost (money, hours), or None when never said."""
         row = self._conn.execute(
-            f"SELECT {', '.join(SafetyPlan.FIELDS)}, updated_at FROM safety_plan WHERE id = 1"
+            "SELECT value FROM setting WHERE key = ?", (DAILY_COST_SETTING,)
         ).fetchone()
-        lines = tuple(
-            CrisisLine(id=r[0], name=r[1], phone=r[2], text=r[3], notes=r[4])
-            for r in self._conn.execute(
-                "SELECT id, name, phone, text, notes FROM crisis_line ORDER BY position, id"
-            )
-        )
         if row is None:
-            return SafetyPlan(crisis_lines=lines)
-        values = dict(zip(SafetyPlan.FIELDS, row[:-1], strict=True))
-        return SafetyPlan(**values, crisis_lines=lines, updated_at=from_ts(row[-1]))
+            return None
+        value = json.loads(row[0])
+        return daily_cost(value.get("money", "0"), value.get("hours", "0"))
 
-    def save(self, plan: SafetyPlan) -> SafetyPlan:
-        values = [clean_text(getattr(plan, f), what="The safety plan") for f in SafetyPlan.FIELDS]
-        for line in plan.crisis_lines:
-            if not line.name.strip():
-                raise ValidationError("Each crisis line needs a name.")
-        now = now_utc()
-        columns = ", ".join(SafetyPlan.FIELDS)
+    def set_daily_cost(self, cost: DailyCost | None) -> None:
+        """Keep the daily cost (as exact decimal strings), or forget it with None."""
         with transaction(self._conn):
+            if cost is None:
+                self._conn.execute("DELETE FROM setting WHERE key = ?", (DAILY_COST_SETTING,))
+                return
+            checked = daily_cost(cost.money, cost.hours)
+            value = {"money": str(checked.money), "hours": str(checked.hours)}
             self._conn.execute(
-                f"INSERT OR REPLACE INTO safety_plan (id, {columns}, updated_at) "
-                f"VALUES (1, {', '.join('?' for _ in SafetyPlan.FIELDS)}, ?)",
-                (*values, ts(now)),
+                "INSERT INTO setting (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (DAILY_COST_SETTING, json.dumps(value)),
             )
-            self._conn.execute("DELETE FROM crisis_line")
-            self._conn.executemany(
-                "INSERT INTO crisis_line (position, name, phone, text, notes) VALUES (?,?,?,?,?)",
-                [
-                    (i, line.name.strip(), line.phone.strip(), line.text.strip(), line.notes)
-                    for i, line in enumerate(plan.crisis_lines)
-                ],
-            )
-        return self.get()
 
 
 class SettingsRepository:

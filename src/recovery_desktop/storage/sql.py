@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The one write shape every repository shares: insert a new row or update a saved one."""
+"""The write shapes every repository shares: insert a new row or update a saved one; run a
+migration's script inside its transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+
+import sqlcipher3
 
 from recovery_desktop.storage.connection import Connection
 
@@ -37,3 +40,15 @@ def save_row(
         [row_id, *params],
     )
     return row_id
+
+
+def run_script(conn: Connection, script: str) -> None:
+    """Run statements one by one: `executescript` would COMMIT the step's open transaction."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlcipher3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending!r}")

@@ -22,6 +22,7 @@ from pathlib import Path
 from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE, make_private_dir
 from recovery_desktop.storage.connection import Connection, close_database, open_database
 from recovery_desktop.storage.connections import ConnectionRepository
+from recovery_desktop.storage.crisis_lines import CrisisLineRepository
 from recovery_desktop.storage.entries import EntryRepository
 from recovery_desktop.storage.errors import (
     VaultExistsError,
@@ -48,11 +49,11 @@ from recovery_desktop.storage.migrations import migrate
 from recovery_desktop.storage.people import CommunityRepository, ContactRepository
 from recovery_desktop.storage.recovery import (
     RecoveryStartRepository,
-    SafetyPlanRepository,
     SettingsRepository,
     TemplateRepository,
 )
 from recovery_desktop.storage.rekey import remove_stale_rekey_files
+from recovery_desktop.storage.safety_plan import SafetyPlanRepository
 from recovery_desktop.storage.search_index import SearchIndex
 from recovery_desktop.storage.unlocking import SlotUpgrade, UnlockedKey, unlock_key
 from recovery_desktop.storage.vault_lock import VaultUseLock
@@ -275,6 +276,7 @@ class Vault:
         self.goals = GoalRepository(conn)
         self.recovery_starts = RecoveryStartRepository(conn)
         self.safety_plan = SafetyPlanRepository(conn)
+        self.crisis_lines = CrisisLineRepository(conn)
         self.settings = SettingsRepository(conn)
         self.templates = TemplateRepository(conn)
         self.search_index = SearchIndex(conn)
