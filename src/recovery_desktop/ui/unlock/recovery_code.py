@@ -166,7 +166,7 @@ class RecoveryCodeView(QWidget):
 
 
 class RecoveryCodeCheck(QWidget):
-    """"Let's check you have it": two groups of the code, chosen at random, typed back.
+    """The set-up check ("Let's check you have it"): two random groups of the code, typed back.
 
     Set-up and every screen that makes a new code use this one check. `changed` when a field
     changes; `submitted` on Enter in the last field. The buttons belong to the screen.
