@@ -11,10 +11,14 @@ second app is told so before anyone types a passphrase; a folder that does not e
 claimed when set-up has made the vault, and one chosen with "Open another vault…" when it
 unlocks (the unlock window picks it itself). The command line is not affected: it only takes the
 vault's shared use lock.
+
+Keys (issue 6, point 3): a slot that unlocked below today's KDF cost is re-wrapped on a
+worker once the main window is shown, never before.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,12 +34,16 @@ from recovery_desktop.storage.vault_lock import AppAlreadyOpenError, GuiInstance
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.clipboard import forget_copied
 from recovery_desktop.ui.unlock.unlock_window import DEFAULT_FAILURE_DELAYS, UnlockWindow
+from recovery_desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import KdfCost, Vault
+    from recovery_desktop.storage.unlocking import SlotUpgrade
     from recovery_desktop.ui.lock import SessionLock
     from recovery_desktop.ui.main_window import MainWindow, PageFactory
     from recovery_desktop.ui.unlock.setup_wizard import SetupWizard
+
+log = logging.getLogger(__name__)
 
 
 class AppController(QObject):
@@ -50,6 +58,7 @@ class AppController(QObject):
     finished = Signal()
     unlocked = Signal(object)  # the main window, after each unlock
     locked = Signal()
+    slot_upgraded = Signal(bool)  # after an unlock's slot re-wrap: True when vault.keys changed
 
     def __init__(
         self,
@@ -77,6 +86,7 @@ class AppController(QObject):
         self.session: SessionLock | None = None
         self.vault: Vault | None = None
         self.gui_lock: GuiInstanceLock | None = None
+        self._pending_upgrade: SlotUpgrade | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # Locking closes the main window before the unlock window is shown: the controller,
@@ -242,6 +252,32 @@ class AppController(QObject):
         self.main_window = window
         self._replace_front(window)
         self.unlocked.emit(window)
+        self._upgrade_slot_soon(vault)
+
+    def _upgrade_slot_soon(self, vault: Vault) -> None:
+        """Re-wrap the slot that just unlocked at today's cost (issue 6, point 3): on a worker,
+        started from the event loop once the main window is up, so Today never waits for it.
+        Only key files change; the secret is forgotten either way."""
+        self._pending_upgrade = vault.slot_upgrade
+        if self._pending_upgrade is not None:
+            QTimer.singleShot(0, self, self._run_slot_upgrade)
+
+    def _run_slot_upgrade(self) -> None:
+        upgrade, self._pending_upgrade = self._pending_upgrade, None
+        if upgrade is None:
+            return
+        target = self.kdf_cost
+        run_in_background(
+            self, lambda: upgrade.run(target), self._slot_upgraded, self._slot_upgrade_failed
+        )
+
+    def _slot_upgraded(self, changed: object) -> None:
+        self.slot_upgraded.emit(bool(changed))
+
+    def _slot_upgrade_failed(self, error: BaseException) -> None:
+        # The slot keeps working at its old cost; the next unlock with that secret tries again.
+        log.warning("Re-wrapping a key slot at today's cost failed: %s", type(error).__name__)
+        self.slot_upgraded.emit(False)
 
     def lock(self) -> None:
         if self.session is not None:
