@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from recovery_desktop.storage import Vault, WrongPassphraseError
 from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
 from recovery_desktop.ui.help_now import HelpNowDialog
-from recovery_desktop.ui.unlock.new_passphrase import NewPassphraseDialog
+from recovery_desktop.ui.unlock.new_passphrase import DONE, NewPassphraseDialog
 from recovery_desktop.ui.unlock.recovery_code import RecoveryCodeDialog
 from recovery_desktop.ui.unlock.setup_wizard import SetupWizard
 from tests.conftest import PASSPHRASE
@@ -256,8 +256,13 @@ def test_changing_the_passphrase_from_settings_asks_for_the_current_one(qtbot, v
     assert (vault_dir / "vault.keys").read_bytes() == keys_before
     dialog.current.clear()
     qtbot.keyClicks(dialog.current, PASSPHRASE)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    # Saved: the dialog says what changed, and what did not (copies moved elsewhere).
+    qtbot.waitUntil(lambda: dialog.page == DONE, timeout=5000)
+    assert "old passphrase no longer opens" in dialog.summary.text()
+    assert "elsewhere" in dialog.summary.text()
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
     with pytest.raises(WrongPassphraseError):
         Vault.derive_key(vault_dir, PASSPHRASE)
     Vault.derive_key(vault_dir, "river stones and morning light")

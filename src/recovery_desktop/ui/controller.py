@@ -11,17 +11,25 @@ second app is told so before anyone types a passphrase; a folder that does not e
 claimed when set-up has made the vault, and one chosen with "Open another vault…" when it
 unlocks (the unlock window picks it itself). The command line is not affected: it only takes the
 vault's shared use lock.
+
+Keys (issue 6, points 2 and 3): a slot that unlocked below today's KDF cost is re-wrapped on a
+worker once the main window is shown, never before. A change of the vault's key rewrites the
+database, so the controller runs it: the key-change dialog hands a plan to the `KeyChangeHost`
+on the main window; the controller refuses while another process has the vault open, saves the
+pages, ends the session (connection closed), shows the key-change window, and reopens the vault
+with the new key, with a dialog that says how it went.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from recovery_desktop.storage.errors import VaultError
 from recovery_desktop.storage.folder import check_vault_folder
@@ -30,12 +38,18 @@ from recovery_desktop.storage.vault_lock import AppAlreadyOpenError, GuiInstance
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.clipboard import forget_copied
 from recovery_desktop.ui.unlock.unlock_window import DEFAULT_FAILURE_DELAYS, UnlockWindow
+from recovery_desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import KdfCost, Vault
+    from recovery_desktop.storage.unlocking import SlotUpgrade
+    from recovery_desktop.ui.keys.key_change import KeyChangePlan
+    from recovery_desktop.ui.keys.key_change_window import KeyChangeOutcome, KeyChangeWindow
     from recovery_desktop.ui.lock import SessionLock
     from recovery_desktop.ui.main_window import MainWindow, PageFactory
     from recovery_desktop.ui.unlock.setup_wizard import SetupWizard
+
+log = logging.getLogger(__name__)
 
 
 class AppController(QObject):
@@ -50,6 +64,8 @@ class AppController(QObject):
     finished = Signal()
     unlocked = Signal(object)  # the main window, after each unlock
     locked = Signal()
+    slot_upgraded = Signal(bool)  # after an unlock's slot re-wrap: True when vault.keys changed
+    key_change_done = Signal(object)  # the result dialog, over the reopened main window
 
     def __init__(
         self,
@@ -73,10 +89,12 @@ class AppController(QObject):
         self.page_factories = page_factories
         self.unlock_window: UnlockWindow | None = None
         self.setup_wizard: SetupWizard | None = None
+        self.key_change_window: KeyChangeWindow | None = None
         self.main_window: MainWindow | None = None
         self.session: SessionLock | None = None
         self.vault: Vault | None = None
         self.gui_lock: GuiInstanceLock | None = None
+        self._pending_upgrade: SlotUpgrade | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # Locking closes the main window before the unlock window is shown: the controller,
@@ -179,13 +197,14 @@ class AppController(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-        for old in (self.unlock_window, self.setup_wizard):
+        for old in (self.unlock_window, self.setup_wizard, self.key_change_window):
             if old is not None and old is not window and shiboken6.isValid(old):
                 old.blockSignals(True)
                 old.hide()
                 old.deleteLater()
         self.unlock_window = None
         self.setup_wizard = None
+        self.key_change_window = None
 
     def _create_requested(self, folder: Path) -> None:
         if not self._claim(Path(folder)):
@@ -215,6 +234,7 @@ class AppController(QObject):
     # --- a session -----------------------------------------------------------------------------
 
     def _unlocked(self, vault: Vault) -> None:
+        from recovery_desktop.ui.keys.key_change import KeyChangeHost
         from recovery_desktop.ui.lock import SessionLock
         from recovery_desktop.ui.main_window import MainWindow
 
@@ -239,9 +259,116 @@ class AppController(QObject):
         )
         self.session.locked.connect(self._locked)
         window.closed.connect(self._main_closed)
+        KeyChangeHost(self._key_change_refusal, self._start_key_change, window)
         self.main_window = window
         self._replace_front(window)
         self.unlocked.emit(window)
+        self._upgrade_slot_soon(vault)
+
+    def _upgrade_slot_soon(self, vault: Vault) -> None:
+        """Re-wrap the slot that just unlocked at today's cost (issue 6, point 3): on a worker,
+        started from the event loop once the main window is up, so Today never waits for it.
+        Only key files change; the secret is forgotten either way."""
+        self._pending_upgrade = vault.slot_upgrade
+        if self._pending_upgrade is not None:
+            QTimer.singleShot(0, self, self._run_slot_upgrade)
+
+    def _run_slot_upgrade(self) -> None:
+        upgrade, self._pending_upgrade = self._pending_upgrade, None
+        if upgrade is None:
+            return
+        target = self.kdf_cost
+        run_in_background(
+            self, lambda: upgrade.run(target), self._slot_upgraded, self._slot_upgrade_failed
+        )
+
+    def _slot_upgraded(self, changed: object) -> None:
+        self.slot_upgraded.emit(bool(changed))
+
+    def _slot_upgrade_failed(self, error: BaseException) -> None:
+        # The slot keeps working at its old cost; the next unlock with that secret tries again.
+        log.warning("Re-wrapping a key slot at today's cost failed: %s", type(error).__name__)
+        self.slot_upgraded.emit(False)
+
+    # --- changing the vault's key ------------------------------------------------------------
+
+    def _key_change_refusal(self) -> str | None:
+        """Why the vault's key cannot change now (someone else has the vault open), or None."""
+        from recovery_desktop.storage.vault_lock import VaultInUseError
+
+        vault = self.vault
+        if vault is None or not vault.is_open:
+            return self.tr("The vault is locked, so its key was not changed. Nothing was changed.")
+        try:
+            vault.use_lock.upgrade_to_exclusive()
+        except VaultInUseError:
+            return self.tr(
+                "The vault's key can only change while no other window or program has the vault "
+                "open (a command in a terminal, for example). Please close it there and try "
+                "again. Nothing was changed."
+            )
+        except VaultError as error:
+            return str(error)
+        vault.use_lock.downgrade_to_shared()
+        return None
+
+    def _start_key_change(self, plan: KeyChangePlan) -> str | None:
+        """Save the pages, end the session and run the change in the key-change window; or
+        say why not (nothing changed, the session goes on)."""
+        from recovery_desktop.ui.keys.key_change_window import KeyChangeWindow
+
+        refusal = self._key_change_refusal()
+        if refusal:
+            return refusal
+        window, session = self.main_window, self.session
+        if window is None or session is None:
+            return self.tr("The vault is locked, so its key was not changed. Nothing was changed.")
+        try:
+            unsaved = window.flush_pages()
+        except Exception:  # a bug in a page: its text is still on screen, so do not go on
+            log.exception("A page could not save before the key change")
+            unsaved = ["?"]
+        if unsaved:
+            return self.tr(
+                "Something you wrote could not be saved yet (the page says why), so the key was "
+                "not changed. Please copy or shorten it first, then try again."
+            )
+        progress = KeyChangeWindow(plan, cost=self.kdf_cost, title=self._title())
+        progress.finished_change.connect(self._key_change_finished)
+        session.shutdown()  # the connection closes; the idle lock and Ctrl+L stop watching
+        self._end_session()
+        for dialog in window.findChildren(QDialog):
+            dialog.hide()
+        window.discard()
+        self._replace_front(progress)
+        self.key_change_window = progress
+        progress.begin()
+        return None
+
+    def _key_change_finished(self, outcome: KeyChangeOutcome) -> None:
+        from recovery_desktop.storage.vault import Vault
+        from recovery_desktop.ui.keys.key_change_window import KeyChangeResultDialog, outcome_text
+
+        heading, text = outcome_text(outcome, self.vault_dir)
+        vault = None
+        if outcome.key is not None:
+            try:
+                vault = Vault.from_data_key(self.vault_dir, outcome.key)
+            except Exception as error:  # noqa: BLE001 - the unlock window says what to do
+                log.warning("Reopening after a key change failed: %s", type(error).__name__)
+        if vault is None:
+            unlock = self.show_unlock()
+            unlock.message.setText(
+                text + "\n\n" + self.tr("Please unlock with your new passphrase.")
+                if outcome.new_secrets
+                else text
+            )
+            return
+        self._unlocked(vault)
+        dialog = KeyChangeResultDialog(heading, text, self.main_window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.key_change_done.emit(dialog)
 
     def lock(self) -> None:
         if self.session is not None:

@@ -38,7 +38,8 @@ def lock_after_minutes(vault: Vault) -> int:
 
 
 class SettingsDialog(QDialog):
-    """Lock time, "On this day", and changing the passphrase. `accepted` after saving."""
+    """Lock time, "On this day", the passphrase (and the vault's key with it), and a new
+    recovery code. `accepted` after saving."""
 
     def __init__(
         self, vault: Vault, parent: QWidget | None = None, *, kdf_cost: KdfCost | None = None
@@ -83,9 +84,24 @@ class SettingsDialog(QDialog):
         self.change_passphrase.setObjectName("change_passphrase")
         self.change_passphrase.setAccessibleName(self.tr("Change passphrase"))
         self.change_passphrase.clicked.connect(self._change_passphrase)
+        self.new_recovery_code = QPushButton(self.tr("Make a new recovery code…"), self)
+        self.new_recovery_code.setObjectName("new_recovery_code")
+        self.new_recovery_code.setAccessibleName(self.tr("Make a new recovery code"))
+        self.new_recovery_code.clicked.connect(self._new_recovery_code)
+        keys_note = QLabel(
+            self.tr(
+                "Changing your passphrase can also give the vault a new key, for when someone "
+                "may know your old passphrase or recovery code. A new recovery code replaces "
+                "the old one, if it was lost or seen."
+            ),
+            self,
+        )
+        keys_note.setWordWrap(True)
+        keys_note.setProperty("role", "muted")
         self.passphrase_note = QLabel(self)
         self.passphrase_note.setObjectName("passphrase_note")
         self.passphrase_note.setProperty("role", "muted")
+        self.passphrase_note.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setObjectName("settings_error")
         self.error.setProperty("role", "error")
@@ -114,8 +130,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(on_this_day_note)
         passphrase_row = QHBoxLayout()
         passphrase_row.addWidget(self.change_passphrase)
+        passphrase_row.addWidget(self.new_recovery_code)
         passphrase_row.addStretch(1)
+        layout.addSpacing(SPACING // 2)
         layout.addLayout(passphrase_row)
+        layout.addWidget(keys_note)
         layout.addWidget(self.passphrase_note)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -132,11 +151,30 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def _change_passphrase(self) -> None:
+        from recovery_desktop.ui.keys.key_change import KeyChangeHost
         from recovery_desktop.ui.unlock.new_passphrase import NewPassphraseDialog
 
-        dialog = NewPassphraseDialog(self._vault, self, cost=self._kdf_cost)
+        dialog = NewPassphraseDialog(
+            self._vault, self, cost=self._kdf_cost, key_change=KeyChangeHost.near(self)
+        )
         dialog.accepted.connect(
             lambda: self.passphrase_note.setText(self.tr("Your new passphrase is saved."))
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _new_recovery_code(self) -> None:
+        from recovery_desktop.ui.keys.new_recovery_code import NewRecoveryCodeDialog
+
+        dialog = NewRecoveryCodeDialog(self._vault, self, cost=self._kdf_cost)
+        dialog.accepted.connect(
+            lambda: (
+                self.passphrase_note.setText(
+                    self.tr("Your new recovery code is in place; the old one no longer works.")
+                )
+                if dialog.saved
+                else None
+            )
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -1,0 +1,161 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Plain sentences about the key copies the app manages, after a secret or the key changed.
+
+Every copy in the vault's `backups/` folder follows a new passphrase or recovery code (see
+`storage/key_copies.py`); copies the person moved elsewhere keep the secrets of their day. The
+screens say both, so "your old passphrase stops working" is never more than the truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from recovery_desktop.storage.key_copies import BackupCopy, CopiesReport
+from recovery_desktop.storage.rekey import RekeyReport
+
+PASSPHRASE, RECOVERY_CODE, KEY = "passphrase", "recovery code", "key"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("keys", text)
+
+
+def _pick(n: int, one: str, many: str) -> str:
+    """English needs only one and many; a translation may word both as it needs."""
+    return (tr(one) if n == 1 else tr(many)).replace("{n}", str(n))
+
+
+def _names(copies: Sequence[BackupCopy]) -> str:
+    return ", ".join(copy.db.name for copy in copies)
+
+
+def moved_elsewhere_note(secret: str) -> str:
+    """The one sentence about copies outside the vault folder."""
+    if secret == PASSPHRASE:
+        return tr(
+            "Copies of your vault that you moved or copied elsewhere yourself (outside the vault "
+            "folder) keep the passphrase of the day they were made."
+        )
+    if secret == RECOVERY_CODE:
+        return tr(
+            "Copies of your vault that you moved or copied elsewhere yourself (outside the vault "
+            "folder) keep the recovery code of the day they were made."
+        )
+    return tr(
+        "Copies of your vault that you moved or copied elsewhere yourself (outside the vault "
+        "folder) keep the key, passphrase and recovery code of the day they were made."
+    )
+
+
+def secret_changed_text(report: CopiesReport, secret: str) -> str:
+    """After a new passphrase or recovery code: what now opens what, copy by copy."""
+    n_updated, n_other, n_failed = len(report.updated), len(report.other_key), len(report.failed)
+    if secret == PASSPHRASE:
+        lines = [tr("Your old passphrase no longer opens your vault.")]
+        if n_updated:
+            lines.append(
+                _pick(
+                    n_updated,
+                    "The backup in your vault's backups folder follows the change: it now "
+                    "opens only with the new passphrase too.",
+                    "The {n} backups in your vault's backups folder follow the change: they "
+                    "now open only with the new passphrase too.",
+                )
+            )
+        failed = _pick(
+            n_failed,
+            "One backup could not be updated ({reason}): {names}. It still opens with your "
+            "old passphrase. Free some space or check the folder, then change the passphrase "
+            "again, or delete it from {folder}.",
+            "{n} backups could not be updated ({reason}): {names}. They still open with your "
+            "old passphrase. Free some space or check the folder, then change the passphrase "
+            "again, or delete them from {folder}.",
+        )
+    else:
+        lines = [tr("Your old recovery code no longer opens your vault.")]
+        if n_updated:
+            lines.append(
+                _pick(
+                    n_updated,
+                    "The backup in your vault's backups folder follows the change: it now "
+                    "opens only with the new recovery code too.",
+                    "The {n} backups in your vault's backups folder follow the change: they "
+                    "now open only with the new recovery code too.",
+                )
+            )
+        failed = _pick(
+            n_failed,
+            "One backup could not be updated ({reason}): {names}. It still opens with your "
+            "old recovery code. Free some space or check the folder, then make a new code "
+            "again, or delete it from {folder}.",
+            "{n} backups could not be updated ({reason}): {names}. They still open with your "
+            "old recovery code. Free some space or check the folder, then make a new code "
+            "again, or delete them from {folder}.",
+        )
+    if n_other:
+        lines.append(
+            _pick(
+                n_other,
+                "One older backup was made before the vault's key changed and kept under that "
+                "key: it still opens with the passphrase and recovery code of its day ({names}).",
+                "{n} older backups were made before the vault's key changed and kept under that "
+                "key: they still open with the passphrase and recovery code of their day "
+                "({names}).",
+            ).format(names=_names(report.other_key))
+        )
+    if n_failed:
+        copies = [copy for copy, _ in report.failed]
+        lines.append(
+            failed.format(
+                reason="; ".join(sorted({reason for _, reason in report.failed})),
+                names=_names(copies),
+                folder=copies[0].db.parent,
+            )
+        )
+    lines.append(moved_elsewhere_note(secret))
+    return "\n\n".join(lines)
+
+
+def key_changed_text(report: RekeyReport, backups_folder: Path) -> str:
+    """After a change of the vault's key: the old secrets, and each old backup's fate."""
+    lines = [
+        tr(
+            "Your vault now has a new key, and your journal was re-encrypted with it. Your old "
+            "passphrase and recovery code no longer open it; only the new ones do."
+        )
+    ]
+    if report.reencrypted:
+        lines.append(
+            _pick(
+                len(report.reencrypted),
+                "The backup in the vault's backups folder was re-encrypted under the new key: "
+                "it opens with your new passphrase and recovery code.",
+                "The {n} backups in the vault's backups folder were re-encrypted under the new "
+                "key: they open with your new passphrase and recovery code.",
+            )
+        )
+    if report.deleted:
+        lines.append(
+            _pick(
+                len(report.deleted),
+                "The backup made under the old key was deleted, as you chose.",
+                "The {n} backups made under the old key were deleted, as you chose.",
+            )
+        )
+    if report.kept:
+        lines.append(
+            _pick(
+                len(report.kept),
+                "The backup made under the old key was kept, as you chose: it still opens "
+                "with your OLD passphrase and recovery code ({names}). Delete it from {folder} "
+                "when you no longer need it.",
+                "The {n} backups made under the old key were kept, as you chose: they still "
+                "open with your OLD passphrase and recovery code ({names}). Delete them from "
+                "{folder} when you no longer need them.",
+            ).format(names=_names(report.kept), folder=backups_folder)
+        )
+    lines.append(moved_elsewhere_note(KEY))
+    return "\n\n".join(lines)
