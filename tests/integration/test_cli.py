@@ -24,10 +24,6 @@ def init(vault_dir: Path) -> str:
         "init",
         "--vault",
         str(vault_dir),
-        "--kdf-memory-mib",
-        "8",
-        "--kdf-iterations",
-        "1",
         passphrase=PASS,
     )
     assert result.returncode == 0, result.stderr

@@ -12,7 +12,6 @@ import pytest
 from tests.integration.cli_helpers import run_cli
 
 PASS = "a long enough passphrase for tests"
-FAST = ["--kdf-memory-mib", "1", "--kdf-iterations", "1"]
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -24,7 +23,7 @@ def files(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def written_vault(tmp_path: Path) -> Path:
     folder = tmp_path / "vault"
-    assert run_cli("init", "--vault", str(folder), *FAST, passphrase=PASS).returncode == 0
+    assert run_cli("init", "--vault", str(folder), passphrase=PASS).returncode == 0
     rng = random.Random(6)
     for i in range(12):
         words = " ".join(

@@ -17,8 +17,6 @@ def test_demo_large(tmp_path: Path) -> None:
         str(folder),
         "--scale",
         "large",
-        "--kdf-memory-mib",
-        "8",
         passphrase="demo passphrase",
     )
     assert result.returncode == 0, result.stderr

@@ -21,10 +21,6 @@ def init(folder: Path):  # noqa: ANN201
         "init",
         "--vault",
         str(folder),
-        "--kdf-memory-mib",
-        "8",
-        "--kdf-iterations",
-        "1",
         passphrase=PASS,
     )
 

@@ -51,8 +51,7 @@ def fill(folder: Path) -> Path:
 
 def test_full_disk_is_explained_and_loses_nothing(small_disk: Path) -> None:
     vault_dir = small_disk / "vault"
-    fast = ["--kdf-memory-mib", "1", "--kdf-iterations", "1"]
-    assert run_cli("init", "--vault", str(vault_dir), *fast, passphrase=PASS).returncode == 0
+    assert run_cli("init", "--vault", str(vault_dir), passphrase=PASS).returncode == 0
     assert (
         run_cli(
             "add", "--vault", str(vault_dir), "before the disk filled up", passphrase=PASS
@@ -99,8 +98,7 @@ def test_a_write_on_a_full_disk_is_refused_whole(small_disk: Path) -> None:
 
 def test_read_only_folder_is_explained(small_disk: Path) -> None:
     vault_dir = small_disk / "vault"
-    fast = ["--kdf-memory-mib", "1", "--kdf-iterations", "1"]
-    assert run_cli("init", "--vault", str(vault_dir), *fast, passphrase=PASS).returncode == 0
+    assert run_cli("init", "--vault", str(vault_dir), passphrase=PASS).returncode == 0
     assert (
         run_cli("add", "--vault", str(vault_dir), "written before", passphrase=PASS).returncode == 0
     )

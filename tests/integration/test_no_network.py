@@ -37,15 +37,18 @@ def test_every_cli_command_stays_offline(tmp_path: Path, monkeypatch: pytest.Mon
     vault = tmp_path / "v"
     monkeypatch.setenv("RECOVERY_DESKTOP_PASSPHRASE", "offline passphrase")
     monkeypatch.setenv("RECOVERY_DESKTOP_NEW_PASSPHRASE", "another offline passphrase")
-    fast = ["--kdf-memory-mib", "1", "--kdf-iterations", "1"]
+    fast = ["--cheap-kdf-for-tests"]
     with no_sockets():
-        assert cli.main(["init", "--vault", str(vault), *fast]) == 0
-        assert cli.main(["add", "--vault", str(vault), "hello", "--tag", "t"]) == 0
-        assert cli.main(["search", "--vault", str(vault), "hello"]) == 0
-        assert cli.main(["search", "--vault", str(vault), "nothing-like-it"]) == 0
-        assert cli.main(["change-passphrase", "--vault", str(vault)]) == 0
+        assert cli.main([*fast, "init", "--vault", str(vault)]) == 0
+        assert cli.main([*fast, "add", "--vault", str(vault), "hello", "--tag", "t"]) == 0
+        assert cli.main([*fast, "search", "--vault", str(vault), "hello"]) == 0
+        assert cli.main([*fast, "search", "--vault", str(vault), "nothing-like-it"]) == 0
+        assert cli.main([*fast, "change-passphrase", "--vault", str(vault)]) == 0
         monkeypatch.setenv("RECOVERY_DESKTOP_PASSPHRASE", "another offline passphrase")
-        assert cli.main(["add", "--vault", str(vault), "x", "--mood", "7"]) == 1
-        assert cli.main(["demo", "--vault", str(tmp_path / "demo"), *fast]) == 0
+        assert cli.main([*fast, "add", "--vault", str(vault), "x", "--mood", "7"]) == 1
+        assert cli.main([*fast, "new-recovery-code", "--vault", str(vault)]) == 0
+        monkeypatch.setenv("RECOVERY_DESKTOP_NEW_PASSPHRASE", "a third offline passphrase")
+        assert cli.main([*fast, "change-key", "--vault", str(vault)]) == 0
+        assert cli.main([*fast, "demo", "--vault", str(tmp_path / "demo")]) == 0
         with pytest.raises(SystemExit):
             cli.main(["--help"])

@@ -107,8 +107,10 @@ def transaction(conn: Connection) -> Iterator[Connection]:
 
 
 def close_database(conn: Connection) -> None:
-    """Optimise and close; safe to call twice."""
+    """Optimise and close; safe to call twice. Never waits: while another program holds the
+    write lock, the optional `optimize` is skipped rather than waiting out the busy timeout."""
     with contextlib.suppress(dbapi2.ProgrammingError, DatabaseError):
+        conn.execute("PRAGMA busy_timeout = 0")
         conn.execute("PRAGMA optimize")
     with contextlib.suppress(dbapi2.ProgrammingError):
         conn.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from recovery_desktop.ui.unlock.strength import MIN_CHARS, Level, estimate
+from recovery_desktop.core.passphrase_strength import MIN_CHARS, Level, estimate
 
 
 class PassphraseFields(QWidget):

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A simple, honest estimate of how hard a passphrase is to guess (no Qt).
 
-Not a promise: it looks at length, variety and a short list of passwords everyone tries first.
+One rule for every place a passphrase is chosen: the set-up wizard, the new-passphrase dialog and
+the command line (`init`, `demo`, `change-passphrase`, `change-key`) all accept a passphrase
+exactly when `estimate(...).acceptable`. Not a promise: it looks at length, variety and a short list of passwords everyone tries first.
 The hint built on it is warm ("a few unrelated words work well"), never a scolding.
 """
 
@@ -12,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-MIN_CHARS = 8  # the same floor as the command line's `init`
+MIN_CHARS = 8  # the set-up wizard, the new-passphrase dialog and the command line share it
 
 # The passwords tried first by anyone guessing (from public lists of the most common ones),
 # plus a few that people in recovery might reach for.
