@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Locking: an idle timer fed by every key press and mouse move, and the lock itself.
+"""Locking: an idle clock fed by every key press and mouse move, and the lock itself.
 
 DESIGN §3: locking saves open drafts, closes the connection, drops every page and model, takes
 off the clipboard what the app put there, and shows the unlock screen. Ctrl+L works from every
@@ -10,6 +10,8 @@ and its main window); the app controller then shows the unlock window for the sa
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -40,41 +42,85 @@ _ACTIVITY = frozenset(
         QEvent.Type.TabletPress,
     )
 )
+_APP_STATE_CHANGE = int(QEvent.Type.ApplicationStateChange)
+
+
+def idle_clock() -> float:
+    """Seconds on a clock that keeps counting while the computer sleeps.
+
+    Qt's timers (and `time.monotonic`) stop during suspend, so a laptop closed for an hour would
+    wake up unlocked with four minutes still to go. Linux's boot-time clock counts sleep and
+    never jumps with the wall clock; elsewhere the wall clock is the next best thing.
+    """
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is not None:
+        return time.clock_gettime(boottime)
+    return time.time()
 
 
 class IdleWatcher(QObject):
-    """Emits `idle` once after `interval_ms` without key or mouse input anywhere in the app."""
+    """Emits `idle` once after `interval_ms` without key or mouse input anywhere in the app.
+
+    Idle time is measured on `clock` (sleep counts, see `idle_clock`), checked by a short
+    repeating tick and whenever the app comes back to the front, so after waking from sleep
+    the app locks within a second instead of counting on from where the timer stopped.
+    Input only records the time: no timer is restarted per mouse move.
+    """
 
     idle = Signal()
+    TICK_MS = 1000
 
-    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        interval_ms: int,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = idle_clock,
+    ) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(max(1, int(interval_ms)))
-        self._timer.timeout.connect(self.idle)
+        self._clock = clock
+        self._interval_ms = max(1, int(interval_ms))
+        self._last_input = clock()
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._check)
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
-        self._timer.start()
+        self._start_ticking()
 
     @property
     def interval_ms(self) -> int:
-        return self._timer.interval()
+        return self._interval_ms
 
     def set_interval_ms(self, interval_ms: int) -> None:
-        self._timer.setInterval(max(1, int(interval_ms)))
-        self._timer.start()
+        """A new interval, counted from now (also how the lock says "try again later")."""
+        self._interval_ms = max(1, int(interval_ms))
+        self._last_input = self._clock()
+        self._start_ticking()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self._tick.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
 
+    def _start_ticking(self) -> None:
+        self._tick.start(min(self.TICK_MS, self._interval_ms))
+
+    def _check(self) -> None:
+        if not self._tick.isActive():
+            return
+        if (self._clock() - self._last_input) * 1000 >= self._interval_ms:
+            self._tick.stop()  # once; `set_interval_ms` starts counting again
+            self.idle.emit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if int(event.type()) in _ACTIVITY and self._timer.isActive():
-            self._timer.start()  # restart the countdown
+        kind = int(event.type())
+        if kind in _ACTIVITY:
+            if self._tick.isActive():
+                self._last_input = self._clock()
+        elif kind == _APP_STATE_CHANGE:
+            self._check()  # back from sleep or from another app: is the time already up?
         return False
 
 
