@@ -103,6 +103,7 @@ def test_user_errors_and_usage(vault_dir: Path, tmp_path: Path) -> None:
         (("add", "x", "--mood", "9"), "Mood is a number"),
         (("add", "x", "--date", "2026-02-30"), "not a real calendar day"),
         (("add", "   "), "Nothing to add"),
+        (("add", "x", "--tag", "sleep, work"), "can't hold a comma"),
     ]:
         result = run_cli(*args, "--vault", str(vault_dir), passphrase=PASS)
         assert result.returncode == 1 and words in result.stderr, result.stderr

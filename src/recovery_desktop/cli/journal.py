@@ -50,6 +50,12 @@ def _draft(args: argparse.Namespace) -> Entry:
     tags = tuple(terminal.check_utf8(tag, "A tag") for tag in args.tag)
     for tag in tags:
         normalise_tag(tag)
+        if "," in tag:  # the app's Tags field separates tags with commas (issue 6, point 13)
+            raise UserError(
+                f"A tag can't hold a comma (“{tag}”): the app would read it as two tags. "
+                "Give each tag its own --tag, for example --tag sleep --tag work. Nothing was "
+                "saved."
+            )
     return Entry(
         entry_date=day,
         title=title,
