@@ -135,6 +135,8 @@ def test_the_person_chooses_their_moods(vault: Vault) -> None:
     batch = _read("daylio_android_8col_bom_12h.csv")
     preview = preview_import(vault.connection, batch)
     assert any("“tired”" in p and "without a mood" in p for p in preview.problems)
+    assert preview.mood_names == {"meh": 1, "tired": 1, "good": 1, "awful": 1, "bad": 1, "rad": 1}
+    assert preview.mood_mapping["tired"] is None and preview.mood_mapping["rad"] == 5
     chosen = batch.with_mood_mapping({"tired": 2, "meh": 2})
     assert [e.mood for e in chosen.entries] == [5, 2, 2, 4, 1, 2]
     assert not any("tired" in p for p in preview_import(vault.connection, chosen).problems)

@@ -113,6 +113,16 @@ class ImportPreview:
     new_contacts: tuple[Contact, ...] = ()
 
     @property
+    def mood_names(self) -> dict[str, int]:
+        """Daylio: each mood name in the file and how many entries have it ({} otherwise)."""
+        return self.batch.mood_names if isinstance(self.batch, ImportBatch) else {}
+
+    @property
+    def mood_mapping(self) -> dict[str, int | None]:
+        """Daylio: the level (1-5, or None) each mood name comes in with ({} otherwise)."""
+        return dict(self.batch.mood_mapping) if isinstance(self.batch, ImportBatch) else {}
+
+    @property
     def can_write(self) -> bool:
         return self.blocked is None and any(self.counts.values())
 
