@@ -3,8 +3,12 @@
 
     batch = read_import("daylio", path)          # the whole file, parsed; nothing written
     preview = preview_import(conn, batch)        # counts, days, problems, duplicates
-    batch = batch.with_mood_mapping({...})        # Daylio only: the person's own mood names
+    batch = batch.with_mood_mapping({...})       # Daylio only: the person's own mood names,
+    preview = preview_import(conn, batch)        #   then a new preview
     result = write_import(conn, preview, progress=..., cancelled=...)
+
+`read_import` needs no vault and may run on any thread; `preview_import` and `write_import`
+use `conn` on its own thread (a worker opens one with `vault.open_connection()`).
 
 `read_import` raises `ImportFileError` (one plain sentence) for a file it cannot read; anything
 in a readable file that cannot be mapped is listed in `problems`, never dropped silently.
