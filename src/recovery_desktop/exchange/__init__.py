@@ -1,2 +1,24 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Exports, importers and the counselor report. No Qt except in `report_pdf.py`."""
+"""Exports, importers and the counselor report. No Qt except in `report_pdf.py`.
+
+What the Export & backup page and the CLI call (all Qt-free; run them off the GUI thread with a
+connection of the worker's own, `vault.open_connection()`, and close it afterwards):
+
+Export (`data_export`, formats in docs/export-format.md)::
+
+    export_json(conn, path, *, include_private=False, progress=None, cancelled=None) -> ExportSummary
+    export_csv(conn, path, *, include_private=False, progress=None, cancelled=None) -> ExportSummary
+        # path ending in .zip: a zip; otherwise a new (or empty) folder
+
+Import (`importing`)::
+
+    read_import(kind, path) -> batch        # kind: "daylio", "jrnl", "dayone", "vcard", "json"
+    preview_import(conn, batch) -> ImportPreview
+    batch.with_mood_mapping({"tired": 2})   # Daylio: the person's own mood names, then preview again
+    write_import(conn, preview, *, progress=None, cancelled=None) -> ImportResult
+
+`progress(done, total)` is called between chunks on the calling thread; `cancelled` is a
+callable returning True, or a `threading.Event`. Errors a person should read are one of
+`progress.ExportError`, `progress.ImportFileError` (a plain sentence each) or
+`progress.Cancelled` (nothing was written).
+"""
