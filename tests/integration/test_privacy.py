@@ -17,6 +17,7 @@ from recovery_desktop.core.models import Entry
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.storage.connection import close_database, open_database, transaction
 from recovery_desktop.storage.migrations import SCHEMA_VERSION, schema_version
+from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
 from tests.integration.cli_helpers import run_cli
 
 PHRASE_CLI = "Zanzibar marmalade confession"
@@ -109,8 +110,7 @@ def test_known_phrases_never_reach_disk_in_plain(
         "vault.db-shm",
         "vault.keys",
         "backups",
-        "vault.lock",  # empty: only its flock matters
-        "gui.lock",
+        *LOCK_FILE_NAMES,  # empty: only their flocks matter
     }
 
 

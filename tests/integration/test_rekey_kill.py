@@ -28,6 +28,7 @@ from recovery_desktop.storage.folder import remove_stale_temp_files
 from recovery_desktop.storage.key_copies import managed_copies, opens_with
 from recovery_desktop.storage.keys import PASSPHRASE_SLOT, RECOVERY_SLOT, KeyFile
 from recovery_desktop.storage.rekey import OldBackups
+from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
 from tests.conftest import PASSPHRASE
 from tests.vault_copies import (
     FIRST_BODY,
@@ -86,7 +87,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != "vault.lock"
+        if p.is_file() and p.name not in LOCK_FILE_NAMES
     }
 
 

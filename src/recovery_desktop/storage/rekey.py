@@ -139,12 +139,12 @@ def change_vault_key(
     puts the old key file back, so the old passphrase still opens the vault as it says.
     `progress(done, STEPS)` is called on this thread after each step.
     """
-    from recovery_desktop.storage.vault_lock import exclusive_vault_lock
+    from recovery_desktop.storage.vault_lock import exclusive_vault_lock, key_file_lock
 
     folder = Path(folder)
     report = progress or _no_progress
     keys_path = folder / KEYS_NAME
-    with exclusive_vault_lock(folder):
+    with exclusive_vault_lock(folder), key_file_lock(folder):
         try:
             original = keys_path.read_bytes()
         except OSError as error:
@@ -204,7 +204,11 @@ def finish_interrupted_key_change(
     The change is finished under the exclusive lock, as it was chosen; while another process
     has the vault open, or the disk refuses, the vault is opened as it is and finished later.
     """
-    from recovery_desktop.storage.vault_lock import VaultInUseError, exclusive_vault_lock
+    from recovery_desktop.storage.vault_lock import (
+        VaultInUseError,
+        exclusive_vault_lock,
+        key_file_lock,
+    )
 
     assert key_file.pending is not None
     folder = Path(folder)
@@ -220,7 +224,7 @@ def finish_interrupted_key_change(
     if old_key is None or new_key is None:
         return key_that_opens(), None  # an edited file: open what opens, change nothing
     try:
-        with exclusive_vault_lock(folder):
+        with exclusive_vault_lock(folder), key_file_lock(folder):
             fresh = KeyFile.load(folder / KEYS_NAME)
             if (
                 fresh.pending is None

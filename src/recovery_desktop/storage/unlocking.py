@@ -25,6 +25,7 @@ from recovery_desktop.storage.keys import (
     key_id,
 )
 from recovery_desktop.storage.layout import BACKUPS_NAME, KEYS_NAME
+from recovery_desktop.storage.vault_lock import key_file_lock
 
 if TYPE_CHECKING:
     from recovery_desktop.storage.rekey import RekeyReport
@@ -57,20 +58,26 @@ class SlotUpgrade:
             secret, self._secret = self._secret, None
             if secret is None:
                 return False
-            path = self.folder / KEYS_NAME
-            key_file = KeyFile.load(path)
-            if key_file.pending is not None or not key_file.needs_upgrade(self.slot_name, target):
-                return False
-            if key_file.current.key_id not in (None, key_id(self.data_key)):
-                return False  # the key changed since this unlock
-            # Unwrapping again proves the secret still opens this slot (it may have changed in
-            # another window since); only then is it wrapped anew.
-            if key_file.unwrap(self.slot_name, secret).current != self.data_key:
-                return False
-            updated = key_file.with_secret(self.data_key, self.slot_name, secret, target)
-            updated.save(path)
-            refresh_key_copies([self.folder / BACKUPS_NAME], self.data_key, updated.to_json())
-            return True
+            # Read, check and write under the key-file lock: a key change or a new passphrase
+            # that lands meanwhile must never be overwritten with the secret of this unlock.
+            with key_file_lock(self.folder):
+                return self._rewrap(secret, target)
+
+    def _rewrap(self, secret: str, target: KdfCost | None) -> bool:
+        path = self.folder / KEYS_NAME
+        key_file = KeyFile.load(path)
+        if key_file.pending is not None or not key_file.needs_upgrade(self.slot_name, target):
+            return False
+        if key_file.current.key_id not in (None, key_id(self.data_key)):
+            return False  # the key changed since this unlock
+        # Unwrapping again proves the secret still opens this slot (it may have changed in
+        # another window since); only then is it wrapped anew.
+        if key_file.unwrap(self.slot_name, secret).current != self.data_key:
+            return False
+        updated = key_file.with_secret(self.data_key, self.slot_name, secret, target)
+        updated.save(path)
+        refresh_key_copies([self.folder / BACKUPS_NAME], self.data_key, updated.to_json())
+        return True
 
     def forget(self) -> None:
         with self._lock:

@@ -56,7 +56,7 @@ from recovery_desktop.storage.rekey import remove_stale_rekey_files
 from recovery_desktop.storage.safety_plan import SafetyPlanRepository
 from recovery_desktop.storage.search_index import SearchIndex
 from recovery_desktop.storage.unlocking import SlotUpgrade, UnlockedKey, unlock_key
-from recovery_desktop.storage.vault_lock import VaultUseLock
+from recovery_desktop.storage.vault_lock import VaultUseLock, key_file_lock
 
 __all__ = ["BACKUPS_NAME", "DB_NAME", "KEYS_NAME", "Vault", "vault_exists"]
 
@@ -236,9 +236,10 @@ class Vault:
         data_key = self._data_key
         if data_key is None:
             raise VaultLockedError()
-        updated = KeyFile.load(self.keys_path).with_secret(data_key, slot, secret, cost)
-        updated.save(self.keys_path)
-        return refresh_key_copies(self.key_copy_folders, data_key, updated.to_json())
+        with key_file_lock(self.folder):  # never interleaved with a re-wrap or a key change
+            updated = KeyFile.load(self.keys_path).with_secret(data_key, slot, secret, cost)
+            updated.save(self.keys_path)
+            return refresh_key_copies(self.key_copy_folders, data_key, updated.to_json())
 
     # --- closing -----------------------------------------------------------------------------
 

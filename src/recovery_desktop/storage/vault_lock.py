@@ -7,6 +7,10 @@ Two lock files live in the vault folder, each empty, 0600, and locked with `floc
   takes it in `__init__` and drops it in `close()`), so the GUI and any number of CLI commands
   may use the vault at once. Work that must be alone (a key change, a restore) takes it
   **exclusively** and, without waiting, refuses while anyone else holds it.
+- `keys.lock`: held exclusively, waiting if need be, around every read-change-write of
+  `vault.keys` (`key_file_lock`): a slot re-wrapped on a worker after unlock, a new passphrase
+  or recovery code, a change of the vault's key. Without it, a re-wrap that read the file
+  before a key change would write the old secrets back over the new ones.
 - `gui.lock`: one app window per vault. The controller holds it exclusively from the moment it
   shows the unlock or set-up window for a folder, so a second app says so before anyone types a
   passphrase.
@@ -51,7 +55,8 @@ log = logging.getLogger(__name__)
 
 USE_LOCK_NAME = "vault.lock"
 GUI_LOCK_NAME = "gui.lock"
-LOCK_FILE_NAMES = (USE_LOCK_NAME, GUI_LOCK_NAME)
+KEYS_LOCK_NAME = "keys.lock"
+LOCK_FILE_NAMES = (USE_LOCK_NAME, GUI_LOCK_NAME, KEYS_LOCK_NAME)
 LOCK_FILE_MODE = 0o600
 
 _SHARED, _EXCLUSIVE = "shared", "exclusive"
@@ -253,6 +258,26 @@ def exclusive_vault_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+@contextlib.contextmanager
+def key_file_lock(folder: Path) -> Iterator[None]:
+    """Hold `keys.lock` for one read-change-write of `vault.keys`, waiting for another holder
+    (in this process or another) to finish: such writes last a KDF run at most. Never take it
+    twice on one thread (flock would wait for itself), and never wait for the use lock inside.
+    Best effort without `fcntl`."""
+    fd = _open_lock_file(Path(folder) / KEYS_LOCK_NAME)
+    if fd is None or fcntl is None:  # a read-only folder: nothing can be written anyway
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 class GuiInstanceLock:
