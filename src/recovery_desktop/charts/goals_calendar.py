@@ -89,14 +89,19 @@ def trust_chart(data: TrustByGoal, theme: ChartTheme, words: DateWords = WORDS) 
             gid=f"goal:{goal.goal_id}",
         )
         ax.plot(
-            kept_x, kept_y, linestyle="none", marker=style.marker, markersize=6, color=style.colour
+            kept_x,
+            kept_y,
+            linestyle="none",
+            marker=style.marker,
+            markersize=6 if len(goal.points) <= 20 else 4,
+            color=style.colour,
         )
         ax.plot(
             missed_x,
             missed_y,
             linestyle="none",
             marker=style.marker,
-            markersize=6,
+            markersize=6 if len(goal.points) <= 20 else 4,
             markerfacecolor=theme.background,
             markeredgecolor=style.colour,
         )

@@ -31,7 +31,7 @@ def recency_alpha(days_since: int) -> float:
 
 
 def _first_name(name: str) -> str:
-    return name if len(name) <= 21 else name[:20].rstrip() + "…"
+    return name if len(name) <= 18 else name[:17].rstrip() + "…"
 
 
 def layout(people: tuple[NetworkPerson, ...]) -> list[tuple[NetworkPerson, float]]:
@@ -62,11 +62,11 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
         )
     more = f"; the {data.left_off} others are in the table" if data.left_off else ""
     titles(figure, theme, NETWORK_TITLE, f"{subtitle}. Bigger: more connections{more}.")
-    ax = figure.add_axes((0.02, 0.02, 0.96, 0.86))
+    ax = figure.add_axes((0.02, 0.1, 0.96, 0.78))
     ax.set_facecolor(theme.background)
     ax.set_axis_off()
-    ax.set_xlim(-2.45, 2.45)
-    ax.set_ylim(-2.45, 2.3)
+    ax.set_xlim(-2.5, 2.5)
+    ax.set_ylim(-2.45, 2.45)
     ax.set_aspect("equal")
     placed = layout(data.on_map)
     most = max(p.connections for p, _ in placed)
@@ -87,7 +87,7 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
             [y],
             linestyle="none",
             marker=style.marker,
-            markersize=8 + 22 * math.sqrt(share),
+            markersize=7 + 15 * math.sqrt(share),
             color=blend(style.colour, theme.background, recency_alpha(person.days_since)),
             markeredgecolor=theme.text,
             markeredgewidth=0.6,
@@ -95,7 +95,7 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
             gid=f"person:{person.name}",
         )
         right = x >= -1e-9
-        reach = 1.14 + 0.09 * math.sqrt(share)
+        reach = 1.12 + 0.07 * math.sqrt(share)
         ax.text(
             x * reach,
             y * reach,
@@ -149,7 +149,8 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
         loc="lower center",
         ncol=4,
         frameon=False,
-        bbox_to_anchor=(0.5, -0.02),
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=figure.transFigure,
         fontsize=theme.font_size * 0.8,
         columnspacing=1.0,
         handlelength=1.4,

@@ -154,31 +154,28 @@ class AggregateRepository:
         return [RoleTally(from_day(r[0]), r[1], int(r[2]), int(r[3]), int(r[4])) for r in rows]
 
     def people(self, first: date, last: date) -> list[PersonTally]:
-        """Contacts and groups with a connection in the period, most connected first."""
+        """Contacts and groups with a connection in the period, most connected first.
+
+        Each is counted on its own covering index, then named (a connection with both a
+        person and a group counts for both).
+        """
         params = (day(first), day(last))
-        counted = (
-            "count(CASE WHEN c.occurred_on >= ? THEN 1 END), max(c.occurred_on) FROM connection c "
-        )
-        contacts = self._conn.execute(
-            f"SELECT p.id, p.name, p.role, p.archived, {counted}"
-            "JOIN contact p ON p.id = c.contact_id WHERE c.occurred_on <= ? "
-            "GROUP BY p.id",
-            params,
-        ).fetchall()
-        groups = self._conn.execute(
-            f"SELECT g.id, g.name, g.archived, {counted}"
-            "JOIN community g ON g.id = c.community_id "
-            "WHERE c.occurred_on <= ? AND c.contact_id IS NULL GROUP BY g.id",
-            params,
-        ).fetchall()
+
+        def tallied(column: str, table: str, fields: str) -> list[tuple]:
+            return self._conn.execute(
+                f"SELECT {fields}, t.n, t.last FROM (SELECT {column} AS id, "
+                "count(CASE WHEN occurred_on >= ? THEN 1 END) AS n, max(occurred_on) AS last "
+                f"FROM connection WHERE {column} IS NOT NULL AND occurred_on <= ? "
+                f"GROUP BY {column}) t JOIN {table} x ON x.id = t.id WHERE t.n > 0",
+                params,
+            ).fetchall()
+
         tallies = [
             PersonTally(r[0], None, r[1], r[2], int(r[4]), from_day(r[5]), bool(r[3]))
-            for r in contacts
-            if r[4]
+            for r in tallied("contact_id", "contact", "x.id, x.name, x.role, x.archived")
         ] + [
             PersonTally(None, r[0], r[1], GROUP, int(r[3]), from_day(r[4]), bool(r[2]))
-            for r in groups
-            if r[3]
+            for r in tallied("community_id", "community", "x.id, x.name, x.archived")
         ]
         tallies.sort(key=lambda t: (-t.in_period, t.name.casefold()))
         return tallies
