@@ -42,7 +42,6 @@ def _floors(insights) -> dict[str, Callable[[], object]]:
     from matplotlib.figure import Figure
 
     from recovery_desktop.charts.base import day_number, mid_day
-    from recovery_desktop.charts.connection_charts import roles_chart  # noqa: F401 (warm import)
     from recovery_desktop.insights.period import next_bin
 
     def draw(plot: Callable[[Figure], object], height: float = 3.9) -> Callable[[], object]:
