@@ -132,6 +132,19 @@ def roles_chart(data: ConnectionsByRole, theme: ChartTheme, words: DateWords = W
 COMPARE_TITLE = "Mood on days with and without a connection"
 
 
+def _too_few_to_compare(with_n: int, without_n: int, when: str) -> str:
+    counts = f"({with_n} with a connection, {without_n} without)"
+    if with_n >= 2 and without_n < 2:
+        return (
+            f"Nearly every day with a mood {when} also had a connection {counts}, so there "
+            "are too few days without one to compare."
+        )
+    return (
+        f"To compare, this needs at least two days with a mood on each side {counts}. "
+        "As days with and without a connection add up, it will show here."
+    )
+
+
 def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = WORDS) -> Figure:
     """Two rows: every day's mood as a dot, the mean as a diamond with its 95% interval, and
     the mean and n in words beside it; the caption says "go together", never "causes"."""
@@ -144,9 +157,7 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
             theme,
             COMPARE_TITLE,
             subtitle,
-            "To compare, this needs at least two days with a mood on each side; "
-            f"{when} there are {len(data.with_values)} with a connection and "
-            f"{len(data.without_values)} without. Keep noting both, and it will show here.",
+            _too_few_to_compare(len(data.with_values), len(data.without_values), when),
         )
     titles(figure, theme, COMPARE_TITLE, subtitle)
     margins(figure, left=2.2, right=2.0, top=1.0, bottom=0.95)
