@@ -338,6 +338,24 @@ def bench_gui(folder: Path) -> list[Result]:
     ]
 
 
+def bench_charts(folder: Path) -> list[Result]:
+    from benchmarks.chart_bench import bench_charts as rows
+
+    return [
+        Result(name, value, "ms", target, floor, value <= limit)
+        for name, value, target, floor, limit in rows(folder, PASSPHRASE)
+    ]
+
+
+GROUPS: dict[str, Callable[[Path], list[Result]]] = {
+    "storage": bench_storage,
+    "gui": bench_gui,
+    "cli": bench_cli,
+    "memory": bench_memory,
+    "charts": bench_charts,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks.run")
     parser.add_argument("--scale", choices=["small", "large"], default="large")
@@ -345,9 +363,12 @@ def main(argv: list[str] | None = None) -> int:
         "--vault", type=Path, help="an existing vault (passphrase: benchmark passphrase)"
     )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument(
+        "--only", choices=sorted(GROUPS), action="append", help="run only these groups"
+    )
     args = parser.parse_args(argv)
     folder = args.vault or demo_vault(args.scale)
-    results = bench_storage(folder) + bench_gui(folder) + bench_cli(folder) + bench_memory(folder)
+    results = [r for name in (args.only or GROUPS) for r in GROUPS[name](folder)]
     width = max(len(r.name) for r in results)
     print(f"{'what':<{width}}  {'value':>10}  {'floor':>10}  target")
     for r in results:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from recovery_desktop.storage.aggregates import AggregateRepository
 from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE, make_private_dir
 from recovery_desktop.storage.connection import Connection, close_database, open_database
 from recovery_desktop.storage.connections import ConnectionRepository
@@ -281,6 +282,7 @@ class Vault:
         self.settings = SettingsRepository(conn)
         self.templates = TemplateRepository(conn)
         self.search_index = SearchIndex(conn)
+        self.aggregates = AggregateRepository(conn)
 
     def _protect_files(self) -> None:
         for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", KEYS_NAME):

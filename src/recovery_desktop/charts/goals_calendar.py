@@ -1,0 +1,281 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Promises kept per goal over time (the trust score), and a calendar of mood: a year in
+pixels, one strip of weeks per year, a blank square where no mood was recorded."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+from matplotlib.colors import BoundaryNorm, ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import PercentFormatter
+
+from recovery_desktop.charts.base import (
+    date_axis,
+    day_number,
+    kind_message,
+    legend,
+    margins,
+    new_figure,
+    period_subtitle,
+    style_axes,
+    titles,
+)
+from recovery_desktop.charts.theme import ChartTheme
+from recovery_desktop.core.models import MOOD_LABELS
+from recovery_desktop.insights.period import WORDS, DateWords, Period
+from recovery_desktop.insights.progress import TrustByGoal
+from recovery_desktop.insights.series import MoodSeries
+from recovery_desktop.insights.tables import period_words
+
+TRUST_TITLE = "Promises kept, per goal"
+CALENDAR_TITLE = "Mood by day, as a calendar"
+CALENDAR_ONE_STRIP_DAYS = 400  # longer periods get one strip per calendar year
+
+
+def _short(text: str, limit: int = 38) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def trust_chart(data: TrustByGoal, theme: ChartTheme, words: DateWords = WORDS) -> Figure:
+    """Each goal's running share of promises kept, as steps: the score holds between the days
+    an outcome was noted (a marker each: filled when kept, hollow when missed)."""
+    figure = new_figure(theme, 4.0)
+    subtitle = period_subtitle(data.period, words)
+    shown = [g for g in data.goals if g.points or g.carried_in]
+    if not shown:
+        when = period_words(data.period, data.today, words)
+        return kind_message(
+            figure,
+            theme,
+            TRUST_TITLE,
+            subtitle,
+            f"No promise was marked kept or missed {when}. When you mark one on the Goals "
+            "page, how often you keep your word will show here.",
+        )
+    titles(figure, theme, TRUST_TITLE, subtitle)
+    margins(figure, left=0.9, top=1.25 + 0.22 * ((len(shown) - 1) // 2))
+    ax = figure.add_subplot()
+    style_axes(ax, theme)
+    end = day_number(data.period.last + timedelta(days=1))
+    handles = []
+    for index, goal in enumerate(shown):
+        style = theme.series[index % len(theme.series)]
+        xs, ys = [], []
+        if goal.carried_in is not None:
+            xs.append(day_number(data.period.first))
+            ys.append(goal.carried_in.score)
+        previous = goal.carried_in
+        kept_x, kept_y, missed_x, missed_y = [], [], [], []
+        for point in goal.points:
+            xs.append(day_number(point.day) + 0.5)
+            ys.append(point.score)
+            missed_now = point.missed - (previous.missed if previous else 0)
+            (missed_x if missed_now else kept_x).append(day_number(point.day) + 0.5)
+            (missed_y if missed_now else kept_y).append(point.score)
+            previous = point
+        xs.append(end)
+        ys.append(ys[-1])
+        ax.plot(
+            xs,
+            ys,
+            drawstyle="steps-post",
+            color=style.colour,
+            linestyle=style.hatch,
+            linewidth=2,
+            gid=f"goal:{goal.goal_id}",
+        )
+        ax.plot(
+            kept_x,
+            kept_y,
+            linestyle="none",
+            marker=style.marker,
+            markersize=6 if len(goal.points) <= 20 else 4,
+            color=style.colour,
+        )
+        ax.plot(
+            missed_x,
+            missed_y,
+            linestyle="none",
+            marker=style.marker,
+            markersize=6 if len(goal.points) <= 20 else 4,
+            markerfacecolor=theme.background,
+            markeredgecolor=style.colour,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=style.colour,
+                linestyle=style.hatch,
+                linewidth=2,
+                marker=style.marker,
+                label=_short(goal.title),
+            )
+        )
+    handles.append(
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markerfacecolor=theme.background,
+            markeredgecolor=theme.muted,
+            label="a missed day",
+        )
+    )
+    ax.set_ylim(-0.05, 1.08)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_ylabel("Share of promises kept")
+    date_axis(ax, data.period, words)
+    legend(ax, theme, handles, columns=2)
+    return figure
+
+
+def _strips(period: Period) -> list[tuple[str, date, date]]:
+    """(label, first Monday, last day) of each strip of weeks."""
+    if period.days <= CALENDAR_ONE_STRIP_DAYS:
+        monday = period.first - timedelta(days=period.first.weekday())
+        return [("", monday, period.last)]
+    strips = []
+    for year in range(period.first.year, period.last.year + 1):
+        first = max(period.first, date(year, 1, 1))
+        last = min(period.last, date(year, 12, 31))
+        strips.append((str(year), first - timedelta(days=first.weekday()), last))
+    return strips
+
+
+def calendar_chart(mood: MoodSeries, theme: ChartTheme, words: DateWords = WORDS) -> Figure:
+    """Weeks across, Monday to Sunday down; a square per day coloured by that day's mood
+    (rounded to the nearest word), a plain square where none was recorded.
+
+    All strips share one axes and one mesh (ten years are 3,650 squares: one artist draws
+    them in a few milliseconds, eleven axes took a third of a second).
+    """
+    period = mood.period
+    strips = _strips(period)
+    many = len(strips) > 1
+    weeks_max = max(((last - monday).days // 7 + 1) for _, monday, last in strips)
+    cell = min(0.32, 6.9 / weeks_max)  # inches: squares as big as the width allows
+    gap = 1.3  # rows between strips, for the month names
+    rows_total = len(strips) * (7 + gap)
+    figure = new_figure(theme, 1.55 + cell * rows_total)
+    subtitle = period_subtitle(period, words)
+    if not mood.points:
+        when = period_words(period, mood.today, words)
+        return kind_message(
+            figure,
+            theme,
+            CALENDAR_TITLE,
+            subtitle,
+            f"No mood recorded {when} yet. Each day you note one fills a square here.",
+        )
+    titles(figure, theme, CALENDAR_TITLE, subtitle)
+    margins(figure, left=1.0 if many else 0.7, top=0.95, bottom=0.5, right=0.3)
+    ax = figure.add_subplot()
+    ax.set_facecolor(theme.background)
+    ax.set_axis_off()
+    values = {p.day: p.value for p in mood.points}
+    cells = [[math.nan] * weeks_max for _ in range(math.ceil(rows_total))]
+    label_size = theme.font_size * 0.8
+    for index, (label, monday, last) in enumerate(strips):
+        top = index * (7 + gap) + gap
+        row0 = math.ceil(top)
+        weeks = (last - monday).days // 7 + 1
+        for offset in range((last - monday).days + 1):
+            day = monday + timedelta(days=offset)
+            if day < period.first or (many and day.year != int(label)):
+                continue
+            value = values.get(day)
+            cells[row0 + day.weekday()][offset // 7] = (
+                0 if value is None else min(5, max(1, int(value + 0.5)))
+            )
+        previous = -10.0
+        for offset in range(0, weeks * 7, 7):
+            sunday = monday + timedelta(days=offset + 6)
+            if sunday.day <= 7 and sunday.replace(day=1) <= last:  # the week of a month's 1st
+                x = offset // 7
+                if x - previous >= 3:
+                    ax.text(
+                        x,
+                        row0 - 0.35,
+                        words.month(sunday.replace(day=1)).split()[0],
+                        fontsize=label_size,
+                        color=theme.text,
+                        va="bottom",
+                        ha="left",
+                    )
+                    previous = x
+        for weekday in (0, 2, 4, 6):
+            ax.text(
+                -0.4,
+                row0 + weekday + 0.5,
+                (date(2024, 1, 1) + timedelta(days=weekday)).strftime("%a"),
+                fontsize=label_size,
+                color=theme.text,
+                va="center",
+                ha="right",
+            )
+        if label:
+            ax.text(
+                -3.2,
+                row0 + 3.5,
+                label,
+                fontsize=theme.font_size,
+                color=theme.text,
+                fontweight="bold",
+                va="center",
+                ha="right",
+            )
+        if weeks <= 15 and not many:
+            for week in range(weeks):
+                for weekday in range(7):
+                    value = cells[row0 + weekday][week]
+                    if value and not math.isnan(value):
+                        ax.text(
+                            week + 0.5,
+                            row0 + weekday + 0.5,
+                            str(value),
+                            ha="center",
+                            va="center",
+                            fontsize=label_size,
+                            color="#ffffff" if value <= 3 else "#1a1a1a",
+                        )
+    cmap = ListedColormap([theme.empty_cell, *theme.moods])
+    norm = BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 3.5, 4.5, 5.5], cmap.N)
+    ax.pcolormesh(
+        cells,
+        cmap=cmap,
+        norm=norm,
+        edgecolors=theme.background,
+        linewidth=0.4 if weeks_max > 30 else 1.5,
+        gid="calendar",
+    )
+    ax.set_xlim(0, weeks_max)
+    ax.set_ylim(len(cells), 0)
+    ax.set_aspect("equal", anchor="NW")
+    handles = [
+        Patch(facecolor=c, edgecolor=theme.muted, linewidth=0.5, label=f"{k} {w}")
+        for (k, w), c in zip(MOOD_LABELS.items(), theme.moods, strict=True)
+    ]
+    handles.append(
+        Patch(
+            facecolor=theme.empty_cell, edgecolor=theme.muted, linewidth=0.5, label="not recorded"
+        )
+    )
+    box = figure.legend(
+        handles=handles,
+        loc="lower left",
+        ncol=6,
+        frameon=False,
+        bbox_to_anchor=(0.5 / figure.get_size_inches()[0], 0.0),
+        fontsize=theme.font_size * 0.85,
+        handlelength=1.2,
+        columnspacing=1.0,
+    )
+    for text in box.get_texts():
+        text.set_color(theme.text)
+    return figure

@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The support-network map: you at the centre, the people and groups around you by role (one
+sector each), sized by how often you connected in the period and shaded by how recently."""
+
+from __future__ import annotations
+
+import math
+
+from matplotlib.colors import to_hex, to_rgb
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from recovery_desktop.charts.base import kind_message, new_figure, period_subtitle, titles
+from recovery_desktop.charts.theme import ChartTheme
+from recovery_desktop.insights.connection_series import ROLE_WORDS
+from recovery_desktop.insights.network import NetworkPerson, SupportNetwork
+from recovery_desktop.insights.period import WORDS, DateWords
+from recovery_desktop.insights.tables import period_words
+
+NETWORK_TITLE = "Your support network"
+# (days since the last connection, opacity, words): recent connections are drawn fully.
+RECENCY = ((7, 1.0, "in the last week"), (30, 0.7, "in the last month"), (None, 0.35, "longer ago"))
+
+
+def recency_alpha(days_since: int) -> float:
+    for limit, alpha, _words in RECENCY:
+        if limit is None or days_since <= limit:
+            return alpha
+    return RECENCY[-1][1]
+
+
+def _first_name(name: str) -> str:
+    return name if len(name) <= 18 else name[:17].rstrip() + "…"
+
+
+def layout(people: tuple[NetworkPerson, ...]) -> list[tuple[NetworkPerson, float]]:
+    """(person, angle in radians) around the circle, clockwise from the top: one run of
+    neighbours per role, in the map's role order."""
+    count = len(people)
+    return [(p, math.pi / 2 - 2 * math.pi * (i + 0.5) / count) for i, p in enumerate(people)]
+
+
+def blend(colour: str, background: str, strength: float) -> str:
+    """`colour` faded towards the background (no transparency, so nothing shows through)."""
+    a, b = to_rgb(colour), to_rgb(background)
+    return to_hex(tuple(strength * x + (1 - strength) * y for x, y in zip(a, b, strict=True)))
+
+
+def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WORDS) -> Figure:
+    figure = new_figure(theme, 7.5, width=8.0)
+    subtitle = period_subtitle(data.period, words)
+    if not data.people:
+        when = period_words(data.period, data.today, words)
+        return kind_message(
+            figure,
+            theme,
+            NETWORK_TITLE,
+            subtitle,
+            f"No connections with people or groups logged {when}. When you note who you "
+            "talked to, they will gather around you here.",
+        )
+    more = f"; the {data.left_off} others are in the table" if data.left_off else ""
+    titles(figure, theme, NETWORK_TITLE, f"{subtitle}. Bigger: more connections{more}.")
+    ax = figure.add_axes((0.02, 0.1, 0.96, 0.78))
+    ax.set_facecolor(theme.background)
+    ax.set_axis_off()
+    ax.set_xlim(-2.5, 2.5)
+    ax.set_ylim(-2.45, 2.45)
+    ax.set_aspect("equal")
+    placed = layout(data.on_map)
+    most = max(p.connections for p, _ in placed)
+    for person, angle in placed:
+        x, y = math.cos(angle), math.sin(angle)
+        share = person.connections / most
+        style = theme.role(person.role)
+        ax.plot(
+            [0, x],
+            [0, y],
+            color=theme.muted,
+            alpha=0.3 + 0.4 * share,
+            linewidth=0.6 + 3 * share,
+            zorder=1,
+        )
+        ax.plot(
+            [x],
+            [y],
+            linestyle="none",
+            marker=style.marker,
+            markersize=7 + 15 * math.sqrt(share),
+            color=blend(style.colour, theme.background, recency_alpha(person.days_since)),
+            markeredgecolor=theme.text,
+            markeredgewidth=0.6,
+            zorder=2,
+            gid=f"person:{person.name}",
+        )
+        right = x >= -1e-9
+        reach = 1.12 + 0.07 * math.sqrt(share)
+        ax.text(
+            x * reach,
+            y * reach,
+            f"{_first_name(person.name)} ({person.connections})",
+            rotation=math.degrees(angle) if right else math.degrees(angle) + 180,
+            rotation_mode="anchor",
+            ha="left" if right else "right",
+            va="center",
+            fontsize=theme.font_size * 0.8,
+            color=theme.text,
+            zorder=3,
+        )
+    ax.plot(
+        [0], [0], linestyle="none", marker="o", markersize=34, color=theme.line, zorder=4, gid="you"
+    )
+    ax.text(
+        0,
+        0,
+        "You",
+        ha="center",
+        va="center",
+        color=theme.background,
+        fontsize=theme.font_size * 1.1,
+        fontweight="bold",
+        zorder=5,
+    )
+    roles = []
+    for person, _ in placed:
+        if person.role not in roles:
+            roles.append(person.role)
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker=theme.role(r).marker,
+            markersize=8,
+            color=theme.role(r).colour,
+            markeredgecolor=theme.text,
+            markeredgewidth=0.5,
+            label=ROLE_WORDS.get(r, r),
+        )
+        for r in roles
+    ]
+    handles += [
+        Patch(facecolor=blend(theme.muted, theme.background, alpha), label=f"last one {when}")
+        for _limit, alpha, when in RECENCY
+    ]
+    box = ax.legend(
+        handles=handles,
+        loc="lower center",
+        ncol=4,
+        frameon=False,
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=figure.transFigure,
+        fontsize=theme.font_size * 0.8,
+        columnspacing=1.0,
+        handlelength=1.4,
+    )
+    for text in box.get_texts():
+        text.set_color(theme.text)
+    return figure
