@@ -16,6 +16,7 @@ import pytest
 
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.storage.rekey import KeyChangeNeedsRoomError, OldBackups, change_vault_key
+from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
 from tests.conftest import PASSPHRASE
 from tests.vault_copies import build_vault_with_backups
 
@@ -36,7 +37,12 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes but the empty lock files (`storage/vault_lock.py`)."""
+    return {
+        str(p): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in LOCK_FILE_NAMES
+    }
 
 
 def test_a_full_disk_refuses_the_key_change_and_changes_nothing(small_disk: Path) -> None:

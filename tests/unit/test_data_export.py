@@ -66,7 +66,7 @@ def test_every_table_of_the_live_schema_is_exported_or_named_as_left_out(demo: V
             or name in BOOKKEEPING_TABLES
         )
         assert (name in exported) != left_out, name
-    assert {"entry", "contact", "connection", "safety_plan", "crisis_line"} <= exported
+    assert {"entry", "contact", "connection", "safety_plan_item", "crisis_line"} <= exported
     assert "entry_fts" not in exported and "search_rebuild" not in exported
 
 
@@ -112,28 +112,28 @@ def test_private_entries_and_what_is_only_theirs_stay_out(demo: Vault, tmp_path:
 
 
 def test_a_table_or_column_added_later_is_exported_too(demo: Vault, tmp_path: Path) -> None:
-    """Schema 5 is being written meanwhile: new tables and columns need no change here."""
+    """A later schema's new tables and columns need no change here."""
     conn = demo.connection
     with transaction(conn):
         conn.execute(
-            "CREATE TABLE safety_plan_item (id INTEGER PRIMARY KEY, step TEXT NOT NULL, "
+            "CREATE TABLE later_list (id INTEGER PRIMARY KEY, step TEXT NOT NULL, "
             "text TEXT NOT NULL, entry_id INTEGER REFERENCES entry (id))"
         )
-        conn.execute("ALTER TABLE connection ADD COLUMN contact_name TEXT NOT NULL DEFAULT ''")
+        conn.execute("ALTER TABLE connection ADD COLUMN later_note TEXT NOT NULL DEFAULT ''")
         private_id = conn.execute("SELECT id FROM entry WHERE visibility='private'").fetchone()[0]
-        conn.execute("INSERT INTO safety_plan_item VALUES (1, 'reasons', 'Leo', NULL)")
+        conn.execute("INSERT INTO later_list VALUES (1, 'reasons', 'Leo', NULL)")
         conn.execute(
-            "INSERT INTO safety_plan_item VALUES (2, 'reasons', 'Clear mornings', ?)", (private_id,)
+            "INSERT INTO later_list VALUES (2, 'reasons', 'Clear mornings', ?)", (private_id,)
         )
     out = tmp_path / "later.json"
     export_json(demo.connection, out)
     tables = export_tables(out)
-    assert [r["text"] for r in tables["safety_plan_item"]["rows"]] == ["Leo", "Clear mornings"]
-    assert tables["safety_plan_item"]["rows"][1]["entry_id"] is None  # a private link, emptied
-    assert "contact_name" in tables["connection"]["rows"][0]
+    assert [r["text"] for r in tables["later_list"]["rows"]] == ["Leo", "Clear mornings"]
+    assert tables["later_list"]["rows"][1]["entry_id"] is None  # a private link, emptied
+    assert "later_note" in tables["connection"]["rows"][0]
     folder = tmp_path / "later-csv"
     export_csv(demo.connection, folder)
-    assert (folder / "safety_plan_item.csv").exists()
+    assert (folder / "later_list.csv").exists()
 
 
 def test_csv_folder_has_one_private_file_per_table(demo: Vault, tmp_path: Path) -> None:
