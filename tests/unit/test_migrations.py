@@ -27,7 +27,7 @@ def v1_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
 def test_every_fixture_migrates_with_links_intact(tmp_path: Path, version: int) -> None:
     folder = tmp_path / f"vault-v{version}"
     shutil.copytree(FIXTURES / f"vault-v{version}", folder)
