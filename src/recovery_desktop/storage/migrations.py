@@ -21,7 +21,7 @@ from recovery_desktop.storage.migration_5 import migrate_to_5
 from recovery_desktop.storage.sql import run_script as _run_script
 from recovery_desktop.storage.upgrade_backup import backup_before_migration
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _migrate_to_1(conn: Connection) -> None:
@@ -259,12 +259,32 @@ def _migrate_to_4(conn: Connection) -> None:
     )
 
 
+def _migrate_to_6(conn: Connection) -> None:
+    """Covering indexes for the day-by-day figures of Insights and the report (no table change)."""
+    # Measured on the 10-year demo: the days query reads 6 ms instead of 82 ms of whole entry
+    # rows, and the per-day connections 10 ms instead of 21 ms (without it the planner also
+    # picks a slower skip-scan). ANALYZE gives the planner figures for the new indexes (tens of
+    # milliseconds on the 10-year vault); without them it keeps to the old, stale ones.
+    _run_script(
+        conn,
+        """
+        CREATE INDEX entry_day_figures
+            ON entry (entry_date, visibility, mood, craving, is_checkin, sober_today);
+        CREATE INDEX connection_day_figures
+            ON connection (occurred_on, kind, contact_id, community_id, felt_supported);
+        ANALYZE entry;
+        ANALYZE connection;
+        """,
+    )
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _migrate_to_1,
     2: _migrate_to_2,
     3: _migrate_to_3,
     4: _migrate_to_4,
     5: migrate_to_5,
+    6: _migrate_to_6,
 }
 
 
