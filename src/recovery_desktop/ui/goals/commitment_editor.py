@@ -16,7 +16,6 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,7 +28,9 @@ from recovery_desktop.storage.goals import GoalRepository
 from recovery_desktop.ui.goals.attempt import attempt, same_words
 from recovery_desktop.ui.goals.fields import OptionalDate, PersonChoice
 from recovery_desktop.ui.goals.words import outcome_label, tr
+from recovery_desktop.ui.theme import SPACING
 from recovery_desktop.ui.today.card import muted_label, wrapped_label
+from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
 AUTOSAVE_MS = 1500
@@ -74,6 +75,10 @@ class CommitmentEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         layout.addWidget(self.heading)
+        self.fields = QWidget(self)  # hidden until the goal is stored
+        fields = QVBoxLayout(self.fields)
+        fields.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.fields)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.promise = QLineEdit(self)
@@ -91,10 +96,11 @@ class CommitmentEditor(QWidget):
         self.note.setAccessibleName(tr("A note (optional)"))
         self.note.setPlaceholderText(tr("Optional: how it went, what helped"))
         form.addRow(tr("Note"), self.note)
-        layout.addLayout(form)
+        fields.addLayout(form)
 
-        outcome_row = QHBoxLayout()
-        outcome_row.addWidget(QLabel(tr("How did it go?"), self))
+        outcome_area = QWidget(self.fields)  # wraps when narrow or with large text
+        outcome_row = FlowLayout(outcome_area, spacing=SPACING // 2)
+        outcome_row.addWidget(QLabel(tr("How did it go?"), outcome_area))
         self.outcome_group = RovingButtonGroup(self)
         self.outcome_buttons: dict[Outcome, QPushButton] = {}
         for index, outcome in enumerate(_OUTCOMES):
@@ -104,12 +110,11 @@ class CommitmentEditor(QWidget):
             self.outcome_group.add(button, index)
             self.outcome_buttons[outcome] = button
             outcome_row.addWidget(button)
-        outcome_row.addStretch(1)
         self.delete_button = QPushButton(tr("Delete promise"), self)
         self.delete_button.setObjectName("commitment_delete")
         self.delete_button.setAccessibleName(tr("Delete this promise"))
         outcome_row.addWidget(self.delete_button)
-        layout.addLayout(outcome_row)
+        fields.addWidget(outcome_area)
         self.setStyleSheet(
             "QPushButton:checked { background: palette(highlight);"
             " color: palette(highlighted-text); border-color: palette(highlight); }"
@@ -177,8 +182,9 @@ class CommitmentEditor(QWidget):
         finally:
             self._loading = False
         self.delete_button.setVisible(commitment is not None)
+        self.fields.setVisible(usable)
+        self.heading.setVisible(usable)
         if not usable:
-            self.heading.setText(tr("Promises"))
             self.hint.setText(tr("Give the goal a name first; then you can add promises to it."))
         elif commitment is None:
             self.heading.setText(tr("A new promise"))

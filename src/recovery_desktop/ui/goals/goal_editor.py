@@ -17,7 +17,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,8 +30,9 @@ from recovery_desktop.storage.goals import GoalRepository
 from recovery_desktop.ui.goals.attempt import attempt, same_words
 from recovery_desktop.ui.goals.fields import OptionalDate, PersonChoice
 from recovery_desktop.ui.goals.words import kind_label, status_label, tr
-from recovery_desktop.ui.theme import make_heading
+from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import muted_label, wrapped_label
+from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 
 AUTOSAVE_MS = 1500
 KINDS = (GoalKind.TRUST, GoalKind.HEALTH, GoalKind.SERVICE, GoalKind.PERSONAL)
@@ -77,7 +77,7 @@ class GoalEditor(QWidget):
         self.title = QLineEdit(self)
         self.title.setObjectName("goal_title")
         self.title.setAccessibleName(tr("Goal"))
-        self.title.setPlaceholderText(tr("Be someone my sister can count on"))
+        self.title.setPlaceholderText(tr("What would you like to work toward?"))
         self.title.setMaxLength(1000)
         form.addRow(tr("Goal"), self.title)
         self.why = QPlainTextEdit(self)
@@ -102,7 +102,8 @@ class GoalEditor(QWidget):
         self.status_line = muted_label("", self)
         self.status_line.setObjectName("goal_status")
         layout.addWidget(self.status_line)
-        actions = QHBoxLayout()
+        self.actions = QWidget(self)  # wraps onto two lines when narrow or with large text
+        actions = FlowLayout(self.actions, spacing=SPACING // 2)
         self.status_buttons: dict[GoalStatus, QPushButton] = {}
         for status, text, name in (
             (GoalStatus.ACHIEVED, tr("We did it: achieved"), "goal_achieved"),
@@ -116,13 +117,12 @@ class GoalEditor(QWidget):
             button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(s))
             actions.addWidget(button)
             self.status_buttons[status] = button
-        actions.addStretch(1)
         self.delete_button = QPushButton(tr("Delete goal"), self)
         self.delete_button.setObjectName("goal_delete")
         self.delete_button.setAccessibleName(tr("Delete this goal and its promises"))
         self.delete_button.clicked.connect(self._delete)
         actions.addWidget(self.delete_button)
-        layout.addLayout(actions)
+        layout.addWidget(self.actions)
         self.error = wrapped_label("", self)
         self.error.setObjectName("goal_error")
         self.error.setProperty("role", "error")

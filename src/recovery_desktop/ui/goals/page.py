@@ -88,7 +88,7 @@ class GoalsPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("goals_splitter")
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([300, 700])
@@ -146,9 +146,21 @@ class GoalsPage(Page):
         self.list_empty = muted_label("", self.left)
         self.list_empty.setObjectName("goals_list_empty")
         layout.addWidget(self.list_empty)
+        layout.addStretch(0)  # takes the room only while the list is hidden
 
     def _build_right(self, autosave_ms: int, undo_ms: int) -> None:
-        self.scroll = QScrollArea(self)
+        # The Undo bar sits above the scrolling part, so it is in view wherever the delete was.
+        self.right = QWidget(self)
+        self.right.setObjectName("goals_right")
+        right = QVBoxLayout(self.right)
+        right.setContentsMargins(0, 0, 0, 0)
+        self.undo_bar = UndoBar(self.right, undo_ms)
+        undo_row = QHBoxLayout()
+        undo_row.setContentsMargins(SPACING, SPACING, SPACING * 2, 0)
+        undo_row.addWidget(self.undo_bar)
+        right.addLayout(undo_row)
+        self.scroll = QScrollArea(self.right)
+        right.addWidget(self.scroll, 1)
         self.scroll.setObjectName("goals_detail_scroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -159,8 +171,6 @@ class GoalsPage(Page):
         self.scroll.setWidget(content)
         self.detail = QVBoxLayout(content)
         self.detail.setSpacing(SPACING)
-        self.undo_bar = UndoBar(content, undo_ms)
-        self.detail.addWidget(self.undo_bar)
         self.intro = wrapped_label(
             self.tr(
                 "A goal can be small and still matter: “Be someone my sister can count on”, "
@@ -352,9 +362,10 @@ class GoalsPage(Page):
         self._select_goal(select if select is not None else self._open_id())
         has_any = bool(self.goal_model.rows)
         self.list_empty.setVisible(not has_any)
+        self.goal_list.setVisible(has_any)
         if not has_any:
             self.list_empty.setText(
-                self.tr("No goals yet. Your first one can start with New goal.")
+                self.tr("No goals yet. Name your first one on the right.")
                 if status is None
                 else self.tr("None here right now.")
             )
