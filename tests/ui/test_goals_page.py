@@ -75,7 +75,7 @@ def choose(combo: QComboBox, text: str) -> None:
 
 
 def words_on(page: QWidget) -> str:
-    return " ".join(label.text() for label in page.findChildren(QLabel) if label.isVisible())
+    return " ".join(label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page))
 
 
 def add_promise(qtbot: QtBot, page: GoalsPage, text: str, due: date | None = None) -> Commitment:
@@ -173,6 +173,26 @@ def test_an_overdue_promise_made_here_is_asked_about_on_today(
     assert row is not None and row.isVisibleTo(today)
     assert "Fix Mum's gate" in words_on(row)
     assert "Show up for Mum" in words_on(row)
+
+    # Many left open: Today shows the most recent few and says where the rest are.
+    goal_id = page.editor.goal.id
+    for days in range(13, 23):
+        vault.goals.save_commitment(Commitment(goal_id, f"Old {days}", TODAY - timedelta(days)))
+    today.refresh()
+    assert today.findChild(QWidget, f"commitment_row_{promise.id}") is not None
+    assert (
+        len(
+            [
+                w
+                for w in today.commitments.findChildren(QWidget)
+                if w.objectName().startswith("commitment_row_")
+            ]
+        )
+        == 8
+    )
+    qtbot.waitUntil(
+        lambda: "3 more waiting for an answer on the Goals page." in words_on(today.commitments)
+    )
 
     # Paused, the goal's promises wait; Today does not ask about them meanwhile.
     click(qtbot, page, "goal_pause")

@@ -19,6 +19,7 @@ from recovery_desktop.storage import Vault
 from recovery_desktop.ui.today.card import Card, clear_layout, muted_label, plural, wrapped_label
 
 ASKED_ABOUT = (GoalStatus.ACTIVE, GoalStatus.ACHIEVED)  # as `GoalRepository.overdue`
+MAX_ROWS = 8
 
 
 class CommitmentsCard(Card):
@@ -52,12 +53,23 @@ class CommitmentsCard(Card):
         self._today = today
         goals = {g.id: g.title for g in self._vault.goals.list() if g.status in ASKED_ABOUT}
         due_today = self._vault.goals.commitments_due(today, today)
-        self.commitments = self._vault.goals.overdue(today) + [
-            c for c in due_today if c.goal_id in goals
-        ]
+        # Today's first, then the most recent of those still open; the rest on the Goals page.
+        self.commitments = [c for c in due_today if c.goal_id in goals] + list(
+            reversed(self._vault.goals.overdue(today))
+        )
         clear_layout(self.rows)
-        for commitment in self.commitments:
+        for commitment in self.commitments[:MAX_ROWS]:
             self.rows.addWidget(self._row(commitment, goals.get(commitment.goal_id, "")))
+        more = len(self.commitments) - MAX_ROWS
+        if more > 0:
+            self.rows.addWidget(
+                muted_label(
+                    plural(
+                        self.tr("%n more waiting for an answer on the Goals page.", "", more), more
+                    ),
+                    self,
+                )
+            )
         self.setVisible(bool(self.commitments) or self.feedback.isVisible())
         self.rows_rebuilt.emit()
 
