@@ -64,7 +64,10 @@ def click(qtbot: QtBot, page: QWidget, name: str) -> None:
 
 
 def type_into(qtbot: QtBot, field: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Click into the field after its text and type, as a person adding to it does."""
     field.setFocus()
+    if isinstance(field, QLineEdit):
+        field.end(False)
     qtbot.keyClicks(field, text)
 
 
@@ -371,3 +374,17 @@ def test_every_control_is_named_and_tab_follows_reading_order(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
         back.append(QApplication.focusWidget().objectName())
     assert back == list(reversed(expected))
+
+
+def test_promises_sit_beside_the_goal_when_wide_and_under_it_when_narrow(
+    make_page, qtbot: QtBot, vault
+) -> None:
+    vault.goals.save(Goal("Walk every evening", GoalKind.HEALTH))
+    page = make_page(960 - 180, 600)  # the smallest window, less the sidebar
+    qtbot.waitUntil(lambda: page._two_columns is False)
+    assert page.promises.y() > page.goal_card.y()
+    page.resize(2560 - 180, 1400)
+    qtbot.waitUntil(lambda: page._two_columns is True)
+    qtbot.waitUntil(lambda: page.promises.x() > page.goal_card.x() + page.goal_card.width())
+    page.resize(960 - 180, 600)
+    qtbot.waitUntil(lambda: page._two_columns is False)

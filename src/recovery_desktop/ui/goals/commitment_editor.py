@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -100,7 +100,9 @@ class CommitmentEditor(QWidget):
 
         outcome_area = QWidget(self.fields)  # wraps when narrow or with large text
         outcome_row = FlowLayout(outcome_area, spacing=SPACING // 2)
-        outcome_row.addWidget(QLabel(tr("How did it go?"), outcome_area))
+        question = QLabel(tr("How did it go?"), outcome_area)
+        question.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        outcome_row.addWidget(question)
         self.outcome_group = RovingButtonGroup(self)
         self.outcome_buttons: dict[Outcome, QPushButton] = {}
         for index, outcome in enumerate(_OUTCOMES):
@@ -114,6 +116,7 @@ class CommitmentEditor(QWidget):
         self.delete_button.setObjectName("commitment_delete")
         self.delete_button.setAccessibleName(tr("Delete this promise"))
         outcome_row.addWidget(self.delete_button)
+        question.setMinimumHeight(self.delete_button.sizeHint().height())  # on the buttons' line
         fields.addWidget(outcome_area)
         self.setStyleSheet(
             "QPushButton:checked { background: palette(highlight);"
@@ -174,6 +177,7 @@ class CommitmentEditor(QWidget):
         self._loading = True
         try:
             self.promise.setText(commitment.promise if commitment else "")
+            self.promise.setCursorPosition(0)  # a long promise shows its beginning
             self.note.setText(commitment.note if commitment else "")
             self._show_person()
             today = self._today()

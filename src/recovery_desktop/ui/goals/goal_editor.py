@@ -159,6 +159,7 @@ class GoalEditor(QWidget):
         self._loading = True
         try:
             self.title.setText(goal.title if goal else "")
+            self.title.setCursorPosition(0)
             self.why.setPlainText(goal.why if goal else "")
             self.kind.setCurrentIndex(KINDS.index(goal.kind) if goal else 0)
             self.about.set_choice(

@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -49,7 +48,7 @@ from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import muted_label, plural, wrapped_label
 
 TWO_COLUMNS_FROM = 980  # width of the right side from which the promises sit beside the goal
-MAX_DETAIL_WIDTH = 1500
+MAX_DETAIL_WIDTH = 1700
 
 
 def _card(name: str, parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -169,6 +168,7 @@ class GoalsPage(Page):
         content = QWidget()
         content.setObjectName("goals_detail")
         self.scroll.setWidget(content)
+        self.scroll.viewport().installEventFilter(self)
         self.detail = QVBoxLayout(content)
         self.detail.setSpacing(SPACING)
         self.intro = wrapped_label(
@@ -449,9 +449,14 @@ class GoalsPage(Page):
             ]
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        width = self.scroll.viewport().width()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The right side's width decides one column or two (the splitter may change it
+        without the page changing size)."""
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit(self.scroll.viewport().width())
+        return False
+
+    def _fit(self, width: int) -> None:
         self._arrange(two=width >= TWO_COLUMNS_FROM)
         spare = max(0, width - MAX_DETAIL_WIDTH)
         margin = SPACING
