@@ -86,7 +86,7 @@ def test_a_registered_page_follows_the_lifecycle(
     assert window.pages["today"].calls[-1] == "flush"  # the page left saves first
     assert people.calls == []  # just built: nothing to refresh
 
-    window.sidebar.setCurrentRow(titles.index("Goals"))
+    window.sidebar.setCurrentRow(titles.index("Insights"))
     assert people.calls == ["flush"]
     assert isinstance(window.stack.currentWidget(), ComingSoonPage)  # not built yet: kept
     window.sidebar.setCurrentRow(titles.index("People"))

@@ -27,6 +27,7 @@ from recovery_desktop.core.models import (
     Entry,
     EntryFilter,
     Goal,
+    GoalStatus,
     Outcome,
     RecoveryStart,
     Role,
@@ -383,13 +384,19 @@ def test_commitment_marked_kept_from_today(make_page, qtbot: QtBot, vault) -> No
     last_week = vault.goals.save_commitment(
         Commitment(goal_id=goal.id, promise="Call Mum back", due_date=TODAY - timedelta(days=3))
     )
-    too_old = vault.goals.save_commitment(
+    long_ago = vault.goals.save_commitment(
         Commitment(goal_id=goal.id, promise="Old one", due_date=TODAY - timedelta(days=20))
+    )
+    paused = vault.goals.save(Goal("Sleep before midnight", status=GoalStatus.PAUSED))
+    waiting = vault.goals.save_commitment(
+        Commitment(goal_id=paused.id, promise="Phone off at 11", due_date=TODAY)
     )
     page = make_page()
     assert page.findChild(QWidget, f"commitment_row_{today_one.id}") is not None
     assert page.findChild(QWidget, f"commitment_row_{last_week.id}") is not None
-    assert page.findChild(QWidget, f"commitment_row_{too_old.id}") is None
+    # Still open weeks later: asked about, for an honest answer; a paused goal's promise waits.
+    assert page.findChild(QWidget, f"commitment_row_{long_ago.id}") is not None
+    assert page.findChild(QWidget, f"commitment_row_{waiting.id}") is None
 
     click(qtbot, page, f"commitment_kept_{today_one.id}")
     assert vault.goals.get_commitment(today_one.id).outcome is Outcome.KEPT

@@ -69,3 +69,23 @@ def test_reach_outs_due_most_overdue_first() -> None:
         ("New friend", 0),
     ]
     assert due[2].last_in_touch is None
+
+
+def test_trust_summary_holds_the_same_scores_and_the_outcomes_in_order() -> None:
+    from recovery_desktop.core.trust import trust_summary
+
+    items = [
+        _c(Outcome.KEPT, 1),
+        _c(Outcome.MISSED, 40),
+        _c(Outcome.KEPT, 10),
+        _c(Outcome.PENDING, 0),
+        _c(Outcome.KEPT, -3),  # noted after the day asked: in the plain score only
+    ]
+    summary = trust_summary(items, TODAY)
+    assert (summary.kept, summary.missed, summary.pending) == (3, 1, 1)
+    assert summary.score == trust_score(items)
+    assert summary.recent == weighted_trust_score(items, TODAY)
+    assert summary.recent_n == 3
+    assert summary.outcomes == (Outcome.MISSED, Outcome.KEPT, Outcome.KEPT, Outcome.KEPT)
+    empty = trust_summary([], TODAY)
+    assert (empty.score, empty.recent, empty.recent_n, empty.outcomes) == (None, None, 0, ())

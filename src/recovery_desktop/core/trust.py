@@ -94,3 +94,40 @@ def trust_over_time(
         else:
             points.append(point)
     return points
+
+
+@dataclass(frozen=True, slots=True)
+class TrustSummary:
+    """What the Goals page shows for one goal, all from the functions above."""
+
+    kept: int
+    missed: int
+    pending: int
+    score: float | None  # `trust_score`: kept / (kept + missed)
+    recent: float | None  # `weighted_trust_score` as of the day asked
+    recent_n: int  # how many outcomes the recent score is made of (none after that day)
+    outcomes: tuple[Outcome, ...]  # kept and missed in the order they were noted, oldest first
+
+
+def trust_summary(
+    commitments: Sequence[Commitment],
+    as_of: date,
+    half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+    tz: tzinfo | None = None,
+) -> TrustSummary:
+    """A goal's figures for `as_of`: counts, both scores, and its outcomes in order (the
+    history strip). Outcomes noted after `as_of` count in `score` but not in `recent`, as in
+    `weighted_trust_score`."""
+    resolved = _resolved(commitments)
+    kept = sum(1 for c in resolved if c.outcome is Outcome.KEPT)
+    dated = [(_outcome_day(c, tz), i, c) for i, c in enumerate(resolved)]
+    in_order = sorted(dated, key=lambda item: (item[0] or as_of, item[1]))
+    return TrustSummary(
+        kept=kept,
+        missed=len(resolved) - kept,
+        pending=sum(1 for c in commitments if c.outcome is Outcome.PENDING),
+        score=trust_score(resolved),
+        recent=weighted_trust_score(resolved, as_of, half_life_days, tz),
+        recent_n=sum(1 for d, _, _ in dated if (d or as_of) <= as_of),
+        outcomes=tuple(c.outcome for _, _, c in in_order),
+    )

@@ -63,7 +63,7 @@ SIDEBAR_PAGES: tuple[PageSpec, ...] = (
     PageSpec(TODAY, "Today", "today.page:TodayPage"),
     PageSpec(JOURNAL, "Journal", "journal.page:JournalPage"),
     PageSpec(PEOPLE, "People"),
-    PageSpec(GOALS, "Goals"),
+    PageSpec(GOALS, "Goals", "goals.page:GoalsPage"),
     PageSpec(INSIGHTS, "Insights"),
     PageSpec(SAFETY_PLAN, "Safety plan"),
     PageSpec(EXPORT, "Export & backup"),
@@ -73,8 +73,6 @@ SIDEBAR_PAGES: tuple[PageSpec, ...] = (
 COMING_SOON: dict[str, str] = {
     PEOPLE: "The people and groups who support you, each with your history of connection and "
     "when you were last in touch. Emergency contacts stay pinned at the top.",
-    GOALS: "Your goals and the promises that build them, marked kept or missed, so you can see "
-    "trust grow back over time.",
     INSIGHTS: "Charts of mood, cravings and connection over time, and what seems to go together "
     "with your better days.",
     SAFETY_PLAN: "Your own plan for a hard moment, step by step and in your words: warning "

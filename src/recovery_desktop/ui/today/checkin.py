@@ -42,6 +42,7 @@ from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
+from recovery_desktop.ui.counter.start_offer import StartOffer
 from recovery_desktop.ui.today.card import Card, muted_label
 from recovery_desktop.ui.widgets.craving_scale import CravingScale
 from recovery_desktop.ui.widgets.mood_picker import MoodPicker
@@ -159,6 +160,9 @@ class CheckinCard(Card):
         self.sober_note.setObjectName("sober_note")
         self.sober_note.setVisible(False)
         self.body.addWidget(self.sober_note)
+        # "Record a new start?" after "No", "Start counting from today?" after a first "Yes".
+        self.start_offer = StartOffer(self._vault.recovery_starts, self._today, self)
+        self.body.addWidget(self.start_offer)
 
         self._question(self.tr("One thing I'm grateful for"))
         self.gratitude = QLineEdit(self)
@@ -242,6 +246,7 @@ class CheckinCard(Card):
             merge_suggestions(self._vault.entries.factors("coping"), STARTER_COPING)
         )
         self._show(self._entry or Entry(entry_date=today, is_checkin=True), hour)
+        self.start_offer.set_day(today)
         self.status.clear()
 
     def _show(self, entry: Entry, hour: int | None) -> None:
@@ -422,6 +427,8 @@ class CheckinCard(Card):
     def _on_sober(self, key: int, checked: bool) -> None:
         if checked:
             self.sober_note.setVisible(key == SOBER_NO)
+            if not self._loading:
+                self.start_offer.answered({SOBER_YES: True, SOBER_NO: False}.get(key))
             self._changed()
 
     def _on_review_text(self) -> None:

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Today's commitments (and pending ones from the last week), each marked kept or not this time.
+"""Today's commitments and every open one whose day has passed, each marked kept or not this
+time. Promises of paused or let-go goals wait (`GoalRepository.overdue`).
 
 "Not this time" is stored as `Outcome.MISSED`; the words on screen stay kind, because an honest
 "not this time" is part of rebuilding trust too.
@@ -7,17 +8,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from recovery_desktop.core.models import Commitment, Outcome
+from recovery_desktop.core.models import Commitment, GoalStatus, Outcome
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.today.card import Card, clear_layout, muted_label, plural, wrapped_label
 
-OVERDUE_DAYS = 7
+ASKED_ABOUT = (GoalStatus.ACTIVE, GoalStatus.ACHIEVED)  # as `GoalRepository.overdue`
+MAX_ROWS = 8
 
 
 class CommitmentsCard(Card):
@@ -49,13 +51,25 @@ class CommitmentsCard(Card):
         if today != self._today:
             self.feedback.setVisible(False)
         self._today = today
-        self.commitments = self._vault.goals.commitments_due(
-            today - timedelta(days=OVERDUE_DAYS), today
+        goals = {g.id: g.title for g in self._vault.goals.list() if g.status in ASKED_ABOUT}
+        due_today = self._vault.goals.commitments_due(today, today)
+        # Today's first, then the most recent of those still open; the rest on the Goals page.
+        self.commitments = [c for c in due_today if c.goal_id in goals] + list(
+            reversed(self._vault.goals.overdue(today))
         )
         clear_layout(self.rows)
-        goals = {g.id: g.title for g in self._vault.goals.list()}
-        for commitment in self.commitments:
+        for commitment in self.commitments[:MAX_ROWS]:
             self.rows.addWidget(self._row(commitment, goals.get(commitment.goal_id, "")))
+        more = len(self.commitments) - MAX_ROWS
+        if more > 0:
+            self.rows.addWidget(
+                muted_label(
+                    plural(
+                        self.tr("%n more waiting for an answer on the Goals page.", "", more), more
+                    ),
+                    self,
+                )
+            )
         self.setVisible(bool(self.commitments) or self.feedback.isVisible())
         self.rows_rebuilt.emit()
 

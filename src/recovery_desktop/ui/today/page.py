@@ -105,6 +105,7 @@ class TodayPage(Page):
         for card in (self.checkin, self.sober, self.reach_out, self.commitments, self.entries):
             card.rows_rebuilt.connect(self._fix_tab_order)
         self.checkin.saved.connect(lambda: self.entries.refresh(self._today))
+        self.checkin.start_offer.starts_changed.connect(lambda: self.sober.refresh(self._today))
         self.entries.open_entry_requested.connect(self.open_entry_requested)
         self.entries.new_entry_requested.connect(self.new_entry_requested)
 

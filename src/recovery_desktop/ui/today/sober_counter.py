@@ -34,6 +34,7 @@ from recovery_desktop.core.checkin import (
 from recovery_desktop.core.models import RecoveryStart
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.counter.counter_extras import CounterExtras
 from recovery_desktop.ui.theme import make_heading, scaled_font
 from recovery_desktop.ui.today.card import Card, muted_label, plural, wrapped_label
 
@@ -117,11 +118,16 @@ class SoberCounterCard(Card):
         buttons.addWidget(self.new_start_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
+        # A new start set for tomorrow, money and time regained, the history of starts.
+        self.extras = CounterExtras(vault.recovery_starts, today, self)
+        self.extras.changed.connect(self._after_dialog)
+        self.body.addWidget(self.extras)
         self.refresh(today)
 
     def refresh(self, today: date) -> None:
         self._today = today
         self.summary = s = sober_summary(self._vault.recovery_starts.list(), today)
+        self.extras.refresh(today)
         has = s.has_start
         for widget in (
             self.days_number,

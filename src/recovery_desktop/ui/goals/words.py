@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Goals page's words for kinds, statuses and outcomes, and its date format, in one place.
+
+The same words everywhere: an outcome is "Kept" or "Not this time" (as on Today), never
+"failed"; a goal is "let go", never "abandoned". Translated in the context "GoalWords".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from recovery_desktop.core.models import GoalKind, GoalStatus, Outcome
+
+_CONTEXT = "GoalWords"
+_WEEKDAY = re.compile(r"^\s*dddd[\s,.]*|[\s,.]*dddd\s*$")
+
+
+def tr(text: str, n: int = -1) -> str:
+    """Translate in the Goals page's context; with `n`, Qt fills in `%n` (pass the result
+    through `ui.today.card.plural` for the English "(s)")."""
+    return QCoreApplication.translate(_CONTEXT, text, None, n)
+
+
+def kind_label(kind: GoalKind) -> str:
+    return {
+        GoalKind.TRUST: tr("Trust: a relationship"),
+        GoalKind.HEALTH: tr("Health"),
+        GoalKind.SERVICE: tr("Service: giving back"),
+        GoalKind.PERSONAL: tr("Personal"),
+    }[GoalKind(kind)]
+
+
+def kind_short(kind: GoalKind) -> str:
+    return {
+        GoalKind.TRUST: tr("Trust"),
+        GoalKind.HEALTH: tr("Health"),
+        GoalKind.SERVICE: tr("Service"),
+        GoalKind.PERSONAL: tr("Personal"),
+    }[GoalKind(kind)]
+
+
+def status_label(status: GoalStatus) -> str:
+    return {
+        GoalStatus.ACTIVE: tr("Active"),
+        GoalStatus.ACHIEVED: tr("Achieved"),
+        GoalStatus.PAUSED: tr("Paused"),
+        GoalStatus.LET_GO: tr("Let go"),
+    }[GoalStatus(status)]
+
+
+def outcome_label(outcome: Outcome) -> str:
+    return {
+        Outcome.PENDING: tr("Open"),
+        Outcome.KEPT: tr("Kept"),
+        Outcome.MISSED: tr("Not this time"),
+    }[Outcome(outcome)]
+
+
+def percent(share: float) -> str:
+    """0.8 -> "80%" in the locale's digits."""
+    return tr("%1%").replace("%1", QLocale().toString(round(share * 100)))
+
+
+def medium_date_format() -> str:
+    """The locale's long date with the weekday dropped and the month abbreviated ("25 Nov
+    2026", "Nov 25, 2026"): Qt has no medium form. (The same rule as the shared date helper
+    the layout work adds to `ui/widgets`; use that one once it is there.)"""
+    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    pattern = _WEEKDAY.sub("", pattern) or pattern
+    parts = pattern.split("'")
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].replace("MMMM", "MMM").replace("dddd", "ddd")
+    return "'".join(parts)
+
+
+def medium_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), medium_date_format())
+
+
+def due_words(due: date | None, today: date) -> str:
+    """ "due 25 Nov 2026", "due today", "due tomorrow", "no due date"."""
+    if due is None:
+        return tr("no due date")
+    if due == today:
+        return tr("due today")
+    if due == date.fromordinal(today.toordinal() + 1):
+        return tr("due tomorrow")
+    if due == date.fromordinal(today.toordinal() - 1):
+        return tr("due yesterday")
+    return tr("due %1").replace("%1", medium_date(due))
