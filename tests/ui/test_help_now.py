@@ -175,6 +175,32 @@ def test_unlock_screen_shows_the_countrys_lines_and_no_people(
     dialog.reject()
 
 
+def test_help_is_never_an_empty_box(qtbot, themed_app, vault):
+    for line in vault.crisis_lines.list():  # the person removed every crisis line
+        vault.crisis_lines.delete(line.id)
+    dialog = HelpNowDialog.for_vault(vault)
+    qtbot.addWidget(dialog)
+    assert list(dialog.copy_buttons.values()) == ["988", "1-800-662-4357"]
+
+
+def test_a_number_typed_into_the_plan_is_there_at_once(qtbot, window, vault):
+    page = window.show_page(SAFETY_PLAN)
+    row = page.sections[PlanSection.HELP_PEOPLE].rows()[0]
+    qtbot.keyClicks(row.edit, "Ruth 555-0166")  # not left yet: Help now saves it first
+    window.show_help_now()
+    dialog = window.findChild(HelpNowDialog)
+    assert dialog.people_names == ["Ruth"] and "555-0166" in dialog.copy_buttons.values()
+    _close(qtbot, window, dialog)
+
+
+def test_crisis_lines_only_when_the_plan_cannot_be_read(qtbot, themed_app, system_locale):
+    system_locale("en_NZ")
+    dialog = HelpNowDialog.crisis_lines_only()
+    qtbot.addWidget(dialog)
+    assert list(dialog.copy_buttons.values()) == ["1737"]
+    assert "couldn't be read" in dialog.findChild(QLabel, "help_now_note").text()
+
+
 def test_no_country_known_shows_the_lines_a_vault_starts_with(qtbot, themed_app, system_locale):
     system_locale("C")  # as in a minimal container: the locale names no country
     dialog = HelpNowDialog.while_locked()

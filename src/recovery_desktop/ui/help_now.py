@@ -197,6 +197,20 @@ class HelpNowDialog(QDialog):
         )
 
     @classmethod
+    def crisis_lines_only(
+        cls, parent: QWidget | None = None, settings: AppSettings | None = None
+    ) -> HelpNowDialog:
+        """When the plan cannot be read just now: the crisis lines, and a word about it."""
+        settings = settings or AppSettings()
+        country = country_while_locked(settings)
+        note = cls.tr_static(
+            "Your safety plan couldn't be read just now. These lines are always there."
+        )
+        return cls(
+            crisis_lines_for(country), country=country, settings=settings, note=note, parent=parent
+        )
+
+    @classmethod
     def for_vault(
         cls, vault: Vault, parent: QWidget | None = None, settings: AppSettings | None = None
     ) -> HelpNowDialog:
@@ -258,7 +272,10 @@ class HelpNowDialog(QDialog):
                 widget.hide()
                 widget.setParent(None)  # out of the tree now (findChild, focus); freed later
                 widget.deleteLater()
-        for row, line in enumerate(_shown_lines(lines)):
+        shown = _shown_lines(lines)
+        if not shown:  # every line removed from the plan: help is never an empty box
+            shown = _shown_lines(crisis_lines_for(self.country_picker.country()))
+        for row, line in enumerate(shown):
             detail = " · ".join(part for part in (line.text, line.notes) if part)
             self._row(grid, row, line.name or line.phone, detail, line.phone, "crisis")
 

@@ -181,7 +181,17 @@ class MainWindow(QMainWindow):
     def show_help_now(self) -> None:
         from recovery_desktop.ui.help_now import HelpNowDialog
 
-        dialog = HelpNowDialog.for_vault(self.vault, self, self._app_settings)
+        current = self.stack.currentWidget()
+        try:  # a number just typed into the plan shows up in Help now
+            if hasattr(current, "flush"):
+                current.flush()
+        except Exception:  # Help now opens whatever a page does
+            log.exception("A page could not save before Help now")
+        try:
+            dialog = HelpNowDialog.for_vault(self.vault, self, self._app_settings)
+        except Exception:  # never a blank screen in a crisis: at least the crisis lines
+            log.exception("Help now could not read the safety plan")
+            dialog = HelpNowDialog.crisis_lines_only(self, self._app_settings)
         dialog.open_safety_plan_requested.connect(self.show_safety_plan)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
