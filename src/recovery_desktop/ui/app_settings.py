@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""App-level settings in QSettings: window geometry and the last vault folder, nothing private.
+"""App-level settings in QSettings: window geometry, the last vault folder and the country of
+the crisis lines shown while locked; nothing private.
 
-DESIGN §3: QSettings is a plain file outside the vault, so it only ever holds where the vault is
-and how big the windows were. Everything the person wrote or chose about themselves (the lock
-time, "On this day", their safety plan) lives inside the encrypted vault (`vault.settings`).
+DESIGN §3: QSettings is a plain file outside the vault, so it only ever holds where the vault is,
+how big the windows were, and the country whose crisis lines Help now shows on the unlock screen
+(issue 7: the vault is still encrypted there; the country is kept only once the person picks
+one). Everything the person wrote or chose about themselves (the lock time, "On this day", their
+safety plan) lives inside the encrypted vault (`vault.settings`).
 The file is named explicitly (not Qt's cached default path) so `XDG_CONFIG_HOME` is read at the
 moment of use; tests point it into their tmp_path and scan what was written.
 """
@@ -19,6 +22,7 @@ APPLICATION = "Recovery Desktop"
 
 _LAST_VAULT = "vault/last_path"
 _GEOMETRY = "geometry/{name}"
+_CRISIS_COUNTRY = "help_now/country"
 
 
 def settings_file() -> Path:
@@ -48,6 +52,15 @@ class AppSettings:
 
     def set_geometry(self, window_name: str, geometry: QByteArray) -> None:
         self._qsettings.setValue(_GEOMETRY.format(name=window_name), geometry)
+        self._qsettings.sync()
+
+    def crisis_country(self) -> str | None:
+        """The country picked for the crisis lines (two letters), or None when never picked."""
+        value = self._qsettings.value(_CRISIS_COUNTRY)
+        return str(value) if value else None
+
+    def set_crisis_country(self, code: str) -> None:
+        self._qsettings.setValue(_CRISIS_COUNTRY, code)
         self._qsettings.sync()
 
     def sync(self) -> None:

@@ -1,23 +1,29 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Help now: crisis lines, the people I can ask, and emergency contacts, one click to copy.
+"""Help now: crisis lines, the people who can help and the reasons to keep going, each number
+one click from the clipboard.
 
-Reachable from every page and from the unlock window. While the vault is locked (or the plan is
-still empty) it shows the default crisis lines (DESIGN §4), so help is never behind a passphrase.
+Reachable from every page and from the unlock window. Unlocked, it reads the safety plan: its
+crisis lines (for the vault's country), each person once (`SafetyPlanRepository.help_people`:
+the plan's people to ask and professionals, then the emergency contacts) and the reasons to keep
+going; on an empty plan it offers to open the Safety plan page. On the unlock screen the vault is
+still encrypted: it shows the crisis lines of the country kept in the app settings (or the
+system's) and no people. Nothing here dials or sends anything; the app stays offline.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -25,55 +31,68 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.core.models import DEFAULT_CRISIS_LINES, CrisisLine, SafetyPlan
-from recovery_desktop.storage import Vault
+from recovery_desktop.core.crisis_lines import crisis_lines_for, has_own_lines
+from recovery_desktop.core.help_now import HelpPerson
+from recovery_desktop.core.models import CrisisLine, PlanSection
+from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.clipboard import copy_text
+from recovery_desktop.ui.safety.country import (
+    CountryPicker,
+    country_while_locked,
+    ensure_country,
+)
+from recovery_desktop.ui.safety.wording import role_text
 from recovery_desktop.ui.theme import SPACING, make_heading, scaled_font
 
-_PHONE = re.compile(r"\+?\d[\d\s().\-]{1,}\d")
+if TYPE_CHECKING:
+    from recovery_desktop.storage import Vault
+
+ROOM = 0.9  # of the screen's height, at most; more content scrolls
 
 
-@dataclass(frozen=True, slots=True)
-class HelpLine:
-    """One row: who, how to reach them, and a short note."""
-
-    name: str
-    phone: str = ""
-    detail: str = ""
-
-
-def phone_in(text: str) -> str:
-    """The first phone-like number in a line of the safety plan ("Dana (sponsor) 555-0142")."""
-    match = _PHONE.search(text)
-    return match.group(0).strip() if match else ""
-
-
-def _plan_is_empty(plan: SafetyPlan) -> bool:
-    return not any(str(getattr(plan, name)).strip() for name in SafetyPlan.FIELDS)
+def _shown_lines(lines: Sequence[CrisisLine]) -> list[CrisisLine]:
+    return [line for line in lines if line.name.strip() or line.phone.strip()]
 
 
 class HelpNowDialog(QDialog):
-    """Shows help in three groups; each phone number has its own "Copy" button.
+    """Crisis lines (with the country they are for), people, reasons; a Copy button beside
+    each number. Build it with `for_vault(vault, parent)` or `while_locked(parent)`.
 
-    Build it with `for_vault(vault, parent)` when unlocked or `while_locked(parent)`.
-    `copy_buttons` maps each Copy button to its number (tests and screen readers use the names).
+    `copy_buttons` maps each Copy button to its number and `people_names` lists the people
+    shown (tests and screen readers use the names). `open_safety_plan_requested` asks the main
+    window for the Safety plan page (the dialog closes itself first).
     """
+
+    open_safety_plan_requested = Signal()
 
     def __init__(
         self,
         crisis_lines: Sequence[CrisisLine],
-        help_people: Sequence[HelpLine] = (),
-        emergency_contacts: Sequence[HelpLine] = (),
+        people: Sequence[HelpPerson] = (),
+        reasons: Sequence[str] = (),
         *,
+        country: str | None = None,
+        vault: Vault | None = None,
+        settings: AppSettings | None = None,
         note: str = "",
+        plan_button: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("help_now_dialog")
         self.setWindowTitle(self.tr("Help now"))
+        self.setAccessibleName(self.tr("Help now"))
+        self._vault = vault
+        self._settings = settings
         self.copy_buttons: dict[QPushButton, str] = {}
+        self.people_names: list[str] = [p.name for p in people]
 
-        heading = QLabel(self.tr("You don't have to get through this alone."), self)
+        self.body = QWidget(self)
+        self.body.setObjectName("help_now_body")
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(SPACING // 2)
+        heading = QLabel(self.tr("You don't have to get through this alone."), self.body)
         make_heading(heading, 1.45)
         heading.setWordWrap(True)
         intro = QLabel(
@@ -81,140 +100,297 @@ class HelpNowDialog(QDialog):
                 "Reach out to someone now. If you're in immediate danger, call your local "
                 "emergency number."
             ),
-            self,
+            self.body,
         )
         intro.setWordWrap(True)
+        body.addWidget(heading)
+        body.addWidget(intro)
 
-        body = QWidget(self)
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        lines = [
-            HelpLine(line.name, line.phone, " · ".join(p for p in (line.text, line.notes) if p))
-            for line in crisis_lines
-        ]
-        self._section(body_layout, self.tr("Crisis lines"), lines, "crisis")
-        if help_people:
-            self._section(body_layout, self.tr("People I can ask for help"), help_people, "person")
-        if emergency_contacts:
-            self._section(body_layout, self.tr("Emergency contacts"), emergency_contacts, "contact")
+        self.country_picker = CountryPicker("help_now_country", self.body)
+        self.country_picker.set_country(country)
+        self.country_picker.country_chosen.connect(self._choose_country)
+        crisis_heading = QHBoxLayout()
+        crisis_heading.addWidget(self._heading(self.tr("Crisis lines")), 1)
+        country_label = QLabel(self.tr("Lines for"), self.body)
+        country_label.setBuddy(self.country_picker)
+        crisis_heading.addWidget(country_label)
+        crisis_heading.addWidget(self.country_picker)
+        body.addSpacing(SPACING // 2)
+        body.addLayout(crisis_heading)
+        self.crisis_card = self._card()
+        body.addWidget(self.crisis_card)
+        self._fill_crisis_lines(crisis_lines)
+
+        if people:
+            body.addSpacing(SPACING // 2)
+            body.addWidget(self._heading(self.tr("People who can help")))
+            card = self._card()
+            grid = card.layout()
+            for row, person in enumerate(people):
+                self._row(grid, row, person.name, person.detail, person.phone, "person")
+            body.addWidget(card)
+        if reasons:
+            body.addSpacing(SPACING // 2)
+            body.addWidget(self._heading(self.tr("Your reasons to keep going")))
+            card = self._card()
+            for row, reason in enumerate(reasons):
+                label = QLabel("• " + reason, card)
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                card.layout().addWidget(label, row, 0)
+            body.addWidget(card)
+        self.note: QLabel | None = None
         if note:
-            note_label = QLabel(note, body)
-            note_label.setObjectName("help_now_note")
-            note_label.setProperty("role", "banner")
-            note_label.setWordWrap(True)
-            body_layout.addWidget(note_label)
-        body_layout.addStretch(1)
+            self.note = QLabel(note, self.body)
+            self.note.setObjectName("help_now_note")
+            self.note.setProperty("role", "banner")
+            self.note.setWordWrap(True)
+            body.addSpacing(SPACING // 2)
+            body.addWidget(self.note)
+        body.addStretch(1)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("help_now_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        # Not a Tab stop of its own: Tab moves through the Copy buttons, and it scrolls to them.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("help_now_close")
         close.setAccessibleName(self.tr("Close Help now"))
-        buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.reject)
+        self.plan_button: QPushButton | None = None
+        if plan_button:
+            self.plan_button = self.buttons.addButton(
+                plan_button, QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.plan_button.setObjectName("help_now_open_plan")
+            self.plan_button.setAccessibleName(plan_button)
+            self.plan_button.setAutoDefault(False)
+            self.plan_button.clicked.connect(self._open_plan)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(buttons)
-        char = self.fontMetrics().averageCharWidth()
-        self.setMinimumWidth(char * 66)
-        self.resize(char * 84, char * 90)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.buttons)
+        self._fit_to_content()
 
     # --- building ------------------------------------------------------------------------------
 
     @classmethod
-    def while_locked(cls, parent: QWidget | None = None) -> HelpNowDialog:
+    def while_locked(
+        cls, parent: QWidget | None = None, settings: AppSettings | None = None
+    ) -> HelpNowDialog:
+        """The crisis lines of the country kept in the app settings (or the system's); no
+        people: they are inside the encrypted vault."""
+        settings = settings or AppSettings()
+        country = country_while_locked(settings)
         note = cls.tr_static(
             "Your own safety plan and emergency contacts show here once you unlock."
         )
-        return cls(DEFAULT_CRISIS_LINES, note=note, parent=parent)
+        return cls(
+            crisis_lines_for(country), country=country, settings=settings, note=note, parent=parent
+        )
 
     @classmethod
-    def for_vault(cls, vault: Vault, parent: QWidget | None = None) -> HelpNowDialog:
-        """Read the plan and the emergency contacts (quick reads, GUI thread)."""
-        plan = vault.safety_plan.get()
-        crisis_lines = plan.crisis_lines or DEFAULT_CRISIS_LINES
-        people = [
-            HelpLine(line.strip(), phone_in(line))
-            for line in plan.help_people.splitlines()
-            if line.strip()
-        ]
-        contacts = [
-            HelpLine(c.name, c.phone, str(c.role).capitalize())
-            for c in vault.contacts.emergency()
-            if not c.archived
-        ]
-        note = ""
-        if _plan_is_empty(plan):
+    def crisis_lines_only(
+        cls, parent: QWidget | None = None, settings: AppSettings | None = None
+    ) -> HelpNowDialog:
+        """When the plan cannot be read just now: the crisis lines, and a word about it."""
+        settings = settings or AppSettings()
+        country = country_while_locked(settings)
+        note = cls.tr_static(
+            "Your safety plan couldn't be read just now. These lines are always there."
+        )
+        return cls(
+            crisis_lines_for(country), country=country, settings=settings, note=note, parent=parent
+        )
+
+    @classmethod
+    def for_vault(
+        cls, vault: Vault, parent: QWidget | None = None, settings: AppSettings | None = None
+    ) -> HelpNowDialog:
+        """Read the plan, its crisis lines and its people (quick reads, GUI thread)."""
+        settings = settings or AppSettings()
+        country = ensure_country(vault, settings)
+        lines = vault.crisis_lines.list()
+        people = [_translated_detail(vault, person) for person in vault.safety_plan.help_people()]
+        reasons = [item.text for item in vault.safety_plan.items(PlanSection.REASONS)]
+        if vault.safety_plan.is_empty():
             note = cls.tr_static(
-                "When you feel ready, you can write your own safety plan under Safety plan: the "
-                "people and steps that help you. It will show up here. For now, these lines are "
+                "When you feel ready, you can write your own safety plan: the warning signs, "
+                "what helps, the people to call. It will show up here. For now, these lines are "
                 "always there."
             )
-        return cls(crisis_lines, people, contacts, note=note, parent=parent)
+            button = cls.tr_static("Write my safety plan")
+        else:
+            note = ""
+            button = cls.tr_static("Open my safety plan")
+        return cls(
+            lines,
+            people,
+            reasons,
+            country=country,
+            vault=vault,
+            settings=settings,
+            note=note,
+            plan_button=button,
+            parent=parent,
+        )
 
     @staticmethod
     def tr_static(text: str) -> str:
         return QApplication.translate("HelpNowDialog", text)
 
-    def _section(
-        self, layout: QVBoxLayout, title: str, lines: Sequence[HelpLine], kind: str
-    ) -> None:
-        heading = QLabel(title, self)
+    def _heading(self, title: str) -> QLabel:
+        heading = QLabel(title, self.body)
         heading.setFont(scaled_font(self.font(), 1.15, bold=True))
-        layout.addSpacing(SPACING // 2)
-        layout.addWidget(heading)
-        card = QFrame(self)
+        return heading
+
+    def _card(self) -> QFrame:
+        card = QFrame(self.body)
         card.setProperty("role", "card")
         grid = QGridLayout(card)
         grid.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         grid.setHorizontalSpacing(SPACING)
-        grid.setVerticalSpacing(SPACING // 2)
+        grid.setVerticalSpacing(SPACING)
         grid.setColumnStretch(0, 1)
-        for row, line in enumerate(lines):
-            name = QLabel(line.name, card)
-            name.setWordWrap(True)
-            name.setTextFormat(Qt.TextFormat.PlainText)
-            name.setFont(scaled_font(self.font(), 1.0, bold=True))
-            text = QWidget(card)
-            text_layout = QVBoxLayout(text)
-            text_layout.setContentsMargins(0, 0, 0, 0)
-            text_layout.setSpacing(2)
-            text_layout.addWidget(name)
-            if line.detail and line.detail != line.name:
-                detail = QLabel(line.detail, card)
-                detail.setWordWrap(True)
-                detail.setTextFormat(Qt.TextFormat.PlainText)
-                detail.setProperty("role", "muted")
-                text_layout.addWidget(detail)
-            grid.addWidget(text, row, 0)
-            if line.phone:
-                number = QLabel(line.phone, card)
-                number.setFont(scaled_font(self.font(), 1.3, bold=True))
-                number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                number.setAccessibleName(self.tr("Phone number"))
-                grid.addWidget(number, row, 1, Qt.AlignmentFlag.AlignRight)
-                grid.addWidget(self._copy_button(card, line, kind), row, 2)
-        layout.addWidget(card)
+        return card
 
-    def _copy_button(self, parent: QWidget, line: HelpLine, kind: str) -> QPushButton:
+    def _fill_crisis_lines(self, lines: Sequence[CrisisLine]) -> None:
+        grid = self.crisis_card.layout()
+        assert isinstance(grid, QGridLayout)
+        while grid.count():
+            item = grid.takeAt(0)
+            if (widget := item.widget()) is not None:
+                for button in widget.findChildren(QPushButton) + [widget]:
+                    self.copy_buttons.pop(button, None)  # type: ignore[call-overload]
+                widget.hide()
+                widget.setParent(None)  # out of the tree now (findChild, focus); freed later
+                widget.deleteLater()
+        shown = _shown_lines(lines)
+        if not shown:  # every line removed from the plan: help is never an empty box
+            shown = _shown_lines(crisis_lines_for(self.country_picker.country()))
+        for row, line in enumerate(shown):
+            detail = " · ".join(part for part in (line.text, line.notes) if part)
+            self._row(grid, row, line.name or line.phone, detail, line.phone, "crisis")
+
+    def _row(
+        self, grid: QGridLayout, row: int, name: str, detail: str, phone: str, kind: str
+    ) -> None:
+        card = grid.parentWidget()
+        text = QWidget(card)
+        text_layout = QVBoxLayout(text)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(2)
+        name_label = QLabel(name, text)
+        name_label.setWordWrap(True)
+        name_label.setTextFormat(Qt.TextFormat.PlainText)
+        name_label.setFont(scaled_font(self.font(), 1.0, bold=True))
+        text_layout.addWidget(name_label)
+        if detail and detail != name:
+            detail_label = QLabel(detail, text)
+            detail_label.setWordWrap(True)
+            detail_label.setTextFormat(Qt.TextFormat.PlainText)
+            detail_label.setProperty("role", "muted")
+            text_layout.addWidget(detail_label)
+        grid.addWidget(text, row, 0)
+        if phone:
+            number = QLabel(phone, card)
+            number.setFont(scaled_font(self.font(), 1.3, bold=True))
+            number.setTextFormat(Qt.TextFormat.PlainText)
+            number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            number.setAccessibleName(self.tr("Phone number of {name}").format(name=name))
+            grid.addWidget(number, row, 1, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(self._copy_button(card, name, phone, kind), row, 2)
+
+    def _copy_button(self, parent: QWidget, name: str, phone: str, kind: str) -> QPushButton:
         button = QPushButton(self.tr("Copy"), parent)
         button.setAutoDefault(False)  # Enter closes the dialog; it never copies by surprise
-        button.setObjectName(f"copy_phone_{len(self.copy_buttons)}")
+        button.setObjectName(f"copy_phone_{kind}_{len(self.copy_buttons)}")
         button.setProperty("help_kind", kind)
-        button.setAccessibleName(self.tr("Copy the number of {name}").format(name=line.name))
-        button.setToolTip(self.tr("Copy {phone}").format(phone=line.phone))
-        button.clicked.connect(lambda: self._copy(button, line.phone))
-        self.copy_buttons[button] = line.phone
+        button.setAccessibleName(self.tr("Copy the number of {name}").format(name=name))
+        button.setToolTip(self.tr("Copy {phone}").format(phone=phone))
+        button.clicked.connect(lambda: self._copy(button, phone))
+        self.copy_buttons[button] = phone
         return button
 
     def _copy(self, button: QPushButton, phone: str) -> None:
         copy_text(phone)  # not secret, but still taken off again on lock and quit
         button.setText(self.tr("Copied"))
         QTimer.singleShot(2000, button, lambda: button.setText(self.tr("Copy")))
+
+    # --- acting ------------------------------------------------------------------------------
+
+    def _choose_country(self, code: str) -> None:
+        """Show another country's lines; keep the choice (vault and app settings)."""
+        if self._settings is not None:
+            self._settings.set_crisis_country(code)
+        if self._vault is None:
+            lines: Sequence[CrisisLine] = crisis_lines_for(code)
+        else:
+            try:
+                current = self._vault.crisis_lines.country()
+                if has_own_lines(code) or has_own_lines(current):
+                    self._vault.crisis_lines.choose_country(code)
+                lines = self._vault.crisis_lines.list()
+            except Exception as error:  # the disk refused: show the lines all the same
+                from recovery_desktop.storage.errors import storage_failure_message
+
+                if storage_failure_message(error) is None:
+                    raise
+                lines = crisis_lines_for(code)
+        self._fill_crisis_lines(lines)
+        self._fit_to_content()
+
+    def _open_plan(self) -> None:
+        self.accept()
+        self.open_safety_plan_requested.emit()
+
+    # --- size ----------------------------------------------------------------------------------
+
+    def _fit_to_content(self) -> None:
+        """As tall as what it shows, so nothing hides in a small scrolling box; at most
+        `ROOM` of the screen, beyond which the content scrolls."""
+        self.ensurePolished()
+        char = self.fontMetrics().averageCharWidth()
+        available = self.screen().availableGeometry()
+        width = min(max(char * 96, self.minimumSizeHint().width()), int(available.width() * 0.9))
+        margins = self.layout().contentsMargins()
+        # Measured as if a scroll bar took its room: then none is needed where all fits.
+        scroll_bar = self.scroll.verticalScrollBar().sizeHint().width()
+        inner = width - margins.left() - margins.right() - scroll_bar
+        self.body.layout().activate()
+        needed = self.body.layout().totalHeightForWidth(inner)
+        if needed < 0:
+            needed = self.body.sizeHint().height()
+        chrome = (
+            margins.top()
+            + margins.bottom()
+            + self.layout().spacing()
+            + self.buttons.sizeHint().height()
+        )
+        shown = max(0, min(needed, int(available.height() * ROOM) - chrome))
+        self.scroll.setMinimumHeight(shown)
+        self.setMinimumWidth(min(char * 60, width))
+        self.resize(width, shown + chrome)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        self._fit_to_content()  # fonts and style sheet are final now
+        super().showEvent(event)
+
+
+def _translated_detail(vault: Vault, person: HelpPerson) -> HelpPerson:
+    """A contact's role ("Sponsor", in the person's language) before the plan's note."""
+    if person.contact_id is None:
+        return person
+    contact = vault.contacts.get(person.contact_id)
+    if contact is None:
+        return person
+    note = "" if person.detail == str(contact.role).capitalize() else person.detail
+    detail = " · ".join(part for part in (role_text(contact.role), note) if part)
+    return HelpPerson(person.name, person.phone, detail, person.contact_id)

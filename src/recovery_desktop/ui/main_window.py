@@ -32,7 +32,7 @@ from recovery_desktop.ui.page_stack import PageStack
 from recovery_desktop.ui.search_preparation import SearchPreparation
 from recovery_desktop.ui.shortcuts import install_shortcuts
 from recovery_desktop.ui.sidebar import Sidebar
-from recovery_desktop.ui.sidebar_pages import JOURNAL, SIDEBAR_PAGES, TODAY
+from recovery_desktop.ui.sidebar_pages import JOURNAL, SAFETY_PLAN, SIDEBAR_PAGES, TODAY
 from recovery_desktop.ui.theme import SPACING
 
 __all__ = ["MainWindow", "PageFactory"]
@@ -181,9 +181,24 @@ class MainWindow(QMainWindow):
     def show_help_now(self) -> None:
         from recovery_desktop.ui.help_now import HelpNowDialog
 
-        dialog = HelpNowDialog.for_vault(self.vault, self)
+        current = self.stack.currentWidget()
+        try:  # a number just typed into the plan shows up in Help now
+            if hasattr(current, "flush"):
+                current.flush()
+        except Exception:  # Help now opens whatever a page does
+            log.exception("A page could not save before Help now")
+        try:
+            dialog = HelpNowDialog.for_vault(self.vault, self, self._app_settings)
+        except Exception:  # never a blank screen in a crisis: at least the crisis lines
+            log.exception("Help now could not read the safety plan")
+            dialog = HelpNowDialog.crisis_lines_only(self, self._app_settings)
+        dialog.open_safety_plan_requested.connect(self.show_safety_plan)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def show_safety_plan(self) -> None:
+        """From Help now: the Safety plan page, to write or read the plan."""
+        self.show_page(SAFETY_PLAN)
 
     def show_settings(self) -> None:
         from recovery_desktop.ui.settings_dialog import SettingsDialog

@@ -65,7 +65,7 @@ SIDEBAR_PAGES: tuple[PageSpec, ...] = (
     PageSpec(PEOPLE, "People"),
     PageSpec(GOALS, "Goals", "goals.page:GoalsPage"),
     PageSpec(INSIGHTS, "Insights"),
-    PageSpec(SAFETY_PLAN, "Safety plan"),
+    PageSpec(SAFETY_PLAN, "Safety plan", "safety.page:SafetyPlanPage"),
     PageSpec(EXPORT, "Export & backup"),
 )
 
@@ -75,8 +75,6 @@ COMING_SOON: dict[str, str] = {
     "when you were last in touch. Emergency contacts stay pinned at the top.",
     INSIGHTS: "Charts of mood, cravings and connection over time, and what seems to go together "
     "with your better days.",
-    SAFETY_PLAN: "Your own plan for a hard moment, step by step and in your words: warning "
-    "signs, what helps, who to call. Until then, Help now always shows the crisis lines.",
     EXPORT: "A summary you choose to share with a counselor, backups of your vault, and imports "
     "from other journaling apps.",
 }
