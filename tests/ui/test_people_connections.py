@@ -67,7 +67,7 @@ def tick_person(qtbot: QtBot, dialog: LogConnectionDialog, name: str) -> None:
 
 
 def test_log_from_people_in_two_clicks_and_undo(qtbot: QtBot, vault: Vault) -> None:
-    dana = vault.contacts.save(Contact("Dana", Role.SPONSOR))
+    dana = vault.contacts.save(Contact("Dana R.", Role.SPONSOR))
     page = people_page(qtbot, vault)
     assert page.details.history.model.rowCount() == 0
     choose_from_menu(page.details.actions.log_button, "people_log_call")  # click 1, click 2
@@ -77,7 +77,7 @@ def test_log_from_people_in_two_clicks_and_undo(qtbot: QtBot, vault: Vault) -> N
     assert page.details.history.model.index(0, 0).data().endswith("· Call")
     assert page.details.last_figure.value.text() == "today"
     note = page.findChild(QLabel, "people_note_label")
-    assert note.isVisible() and note.text().startswith("Logged: a call with Dana.")
+    assert note.isVisible() and note.text().startswith("Logged: a call with Dana R. Thank you")
     assert page.contacts.index(0).data(Qt.ItemDataRole.AccessibleTextRole).count("today")
     click(qtbot, page, "people_note_undo")
     assert vault.connections.history(contact_id=dana.id) == []

@@ -23,8 +23,14 @@ def tr(text: str, n: int = -1) -> str:
 
 
 def fill(template: str, *values: str) -> str:
-    """Put `values` in for %1, %2... in one pass (a name holding "%2" stays as typed)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+    """Put `values` in for %1, %2... in one pass (a name holding "%2" stays as typed). A full
+    stop right after a value that ends with one ("Dana R.") is not doubled."""
+
+    def value(match: re.Match[str]) -> str:
+        text = values[int(match.group(1)) - 1]
+        return text if text.endswith(".") else text + match.group(2)
+
+    return re.sub(r"%(\d)(\.?)", value, template)
 
 
 def role_text(role: Role) -> str:

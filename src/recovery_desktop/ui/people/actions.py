@@ -120,7 +120,12 @@ class PersonActions(QObject):
         self._logged(records)
 
     def log_with_details(self) -> None:
-        dialog = LogConnectionDialog(self._vault, self._pane.window(), **self._who())  # type: ignore[arg-type]
+        dialog = LogConnectionDialog(
+            self._vault,
+            self._pane.window(),
+            now=self._clock,
+            **self._who(),  # type: ignore[arg-type]
+        )
         self._open(dialog, self._logged)
 
     def _logged(self, records: Sequence[Connection]) -> None:
@@ -148,7 +153,9 @@ class PersonActions(QObject):
             self._note.say(tr("That connection is no longer there."))
             self.changed.emit()
             return
-        dialog = LogConnectionDialog(self._vault, self._pane.window(), editing=current)
+        dialog = LogConnectionDialog(
+            self._vault, self._pane.window(), editing=current, now=self._clock
+        )
         self._open(dialog, lambda records: self._edited(current, records))
 
     def _edited(self, before: Connection, records: Sequence[Connection]) -> None:

@@ -37,14 +37,19 @@ from recovery_desktop.ui.connections.words import (
 )
 from recovery_desktop.ui.people.actions import PersonActions
 from recovery_desktop.ui.people.forms import AUTOSAVE_MS, CommunityForm, ContactForm, capitalised
-from recovery_desktop.ui.people.history_section import HistoryCard, MentionsCard
+from recovery_desktop.ui.people.history_section import (
+    VISIBLE_ROWS,
+    HistoryCard,
+    MentionsCard,
+    set_visible_rows,
+)
 from recovery_desktop.ui.people.note_bar import NoteBar
 from recovery_desktop.ui.theme import SPACING, make_heading, scaled_font
 from recovery_desktop.ui.today.card import Card
 
 CONTACT, COMMUNITY = "contact", "community"
 TWO_COLUMNS_FROM = 820  # width of the pane from which the form and the lists sit side by side
-MAX_CONTENT_CHARS = 170  # beyond this the content is centred, for a comfortable line length
+MAX_CONTENT_CHARS = 190  # beyond this the content is centred, for a comfortable line length
 
 
 def local_now() -> datetime:
@@ -390,6 +395,11 @@ class DetailsPane(QWidget):
             )
             self.columns.setStretch(0, 1)
             self.columns.setStretch(1, 1 if two else 0)
+        # Side by side, the two lists share the height of the page: more rows when tall.
+        row = self.fontMetrics().lineSpacing() * 2 + 20
+        rows = (event.size().height() - row * 5) // (2 * row) if two else VISIBLE_ROWS
+        for view in (self.history.view, self.mentions.view):
+            set_visible_rows(view, min(max(rows, VISIBLE_ROWS), 20))
         widest = self.fontMetrics().averageCharWidth() * MAX_CONTENT_CHARS
         spare = max(0, width - widest)
         self.content_layout.setContentsMargins(

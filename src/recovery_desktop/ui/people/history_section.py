@@ -37,10 +37,21 @@ def paged_list(name: str, accessible: str, parent: QWidget) -> QListView:
     view.setMouseTracking(True)
     # The row the keyboard is on is the chosen one (Tab into the list chooses its first row),
     # so Edit, Delete and Open act on what the person sees highlighted.
-    row = view.fontMetrics().lineSpacing() * 2 + 2 * PAD + 2  # as TwoLineDelegate.sizeHint
-    view.setMinimumHeight(row * 3)
-    view.setMaximumHeight(row * VISIBLE_ROWS)
+    set_visible_rows(view, VISIBLE_ROWS)
     return view
+
+
+def set_visible_rows(view: QListView, rows: int) -> None:
+    """Show up to `rows` rows before the list scrolls: as many as it has, three at least."""
+    view.setProperty("visible_rows", rows)
+    fit_rows(view)
+
+
+def fit_rows(view: QListView) -> None:
+    row = view.fontMetrics().lineSpacing() * 2 + 2 * PAD + 2  # as TwoLineDelegate.sizeHint
+    most = int(view.property("visible_rows") or VISIBLE_ROWS)
+    count = view.model().rowCount() if view.model() is not None else 0
+    view.setFixedHeight(row * max(3, min(count, most)) + 2 * view.frameWidth())
 
 
 def choose_current_row(view: QListView) -> None:
@@ -68,6 +79,8 @@ class HistoryCard(Card):
         self.view = paged_list("people_history", tr("Connections, newest first"), self)
         self.view.setModel(self.model)
         choose_current_row(self.view)
+        self.model.modelReset.connect(lambda: fit_rows(self.view))
+        self.model.rowsInserted.connect(lambda *_: fit_rows(self.view))
         self.empty = muted_label("", self)
         self.empty.setObjectName("people_history_empty")
         self.edit_button = QPushButton(tr("Edit…"), self)
@@ -131,6 +144,8 @@ class MentionsCard(Card):
         )
         self.view.setModel(self.model)
         choose_current_row(self.view)
+        self.model.modelReset.connect(lambda: fit_rows(self.view))
+        self.model.rowsInserted.connect(lambda *_: fit_rows(self.view))
         self.empty = muted_label("", self)
         self.empty.setObjectName("people_mentions_empty")
         self.open_button = QPushButton(tr("Open in Journal"), self)

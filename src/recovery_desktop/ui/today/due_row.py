@@ -70,6 +70,7 @@ class DueRow(QWidget):
         when = last_in_touch_text(due.last_in_touch, today)
         detail = muted_label(f"{role_text(contact.role)} · {when}", self)
         detail.setObjectName(f"due_detail_{contact.id}")
+        detail.setContentsMargins(4, 0, 0, 0)  # under the name, past the link's focus ring
         words.addWidget(detail)
         layout.addLayout(words, 1)
 

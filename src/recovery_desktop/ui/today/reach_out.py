@@ -30,6 +30,7 @@ from recovery_desktop.core.reach_out import ReachOutDue, reach_outs_due
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.connections.log_dialog import LogConnectionDialog, connections_summary
+from recovery_desktop.ui.connections.words import fill
 from recovery_desktop.ui.today.card import Card, clear_layout, muted_label, plural, wrapped_label
 from recovery_desktop.ui.today.due_row import DueRow, SnoozeNote
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
@@ -327,8 +328,9 @@ class ReachOutCard(Card):
         self._show_follow_up()
         if len(records) > 1:
             self.empty.setText(
-                self.tr("Logged: %1. Thank you; staying connected matters.").replace(
-                    "%1", connections_summary(records)
+                fill(
+                    self.tr("Logged: %1. Thank you; staying connected matters."),
+                    connections_summary(records),
                 )
             )
             self.empty.setVisible(True)
