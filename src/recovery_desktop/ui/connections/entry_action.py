@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from recovery_desktop.core.models import Connection, Entry
 from recovery_desktop.core.validation import ValidationError
@@ -138,16 +138,21 @@ class EntryConnectionsButton(QPushButton):
 
 def add_to_entry_editor(
     grid: QGridLayout,
-    row: int,
+    people: QWidget,
     notice: QLabel,
     vault: Vault,
     saved_entry: Callable[[], Entry | None],
     parent: QWidget,
 ) -> EntryConnectionsButton:
-    """Put the button at the end of the People row of the editor's grid; what it says goes
-    on the editor's notice."""
+    """Put the button right of the People field in the editor's grid (the field keeps its
+    cell, now shared with the button); what it says goes on the editor's notice."""
     button = EntryConnectionsButton(vault, saved_entry, parent)
-    grid.addWidget(button, row, 2)
+    row, column, rows, columns = grid.getItemPosition(grid.indexOf(people))
+    grid.removeWidget(people)
+    cell = QHBoxLayout()
+    cell.addWidget(people, 1)
+    cell.addWidget(button)
+    grid.addLayout(cell, row, column, rows, columns)
 
     def say(text: str) -> None:
         notice.setText(text)

@@ -76,7 +76,7 @@ def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], 
     editor.messages = SaveMessages(editor, editor.status)
     editor.notice, editor.error = editor.messages.notice, editor.messages.error
     editor.log_connections = add_to_entry_editor(
-        grid.layout, 1, editor.notice, vault, lambda: editor.save(final=False), editor
+        grid.layout, editor.people, editor.notice, vault, lambda: editor.save(final=False), editor
     )
     layout.addWidget(editor.notice)
     layout.addWidget(editor.error)
