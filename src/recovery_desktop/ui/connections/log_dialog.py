@@ -207,7 +207,7 @@ class LogConnectionDialog(QDialog):
         hint = QLabel(tr("1 not really, 5 very"), self)
         hint.setProperty("role", "muted")
         support.insertWidget(support.count() - 1, hint)
-        form.addRow(tr("How supported did you feel?"), support)
+        form.addRow(tr("Felt supported"), support)
 
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("log_connection_note")

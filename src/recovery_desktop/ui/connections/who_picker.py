@@ -143,6 +143,7 @@ class WhoPicker(QWidget):
         self.people_list.setModel(self.model)
         self.people_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people_list.setUniformItemSizes(True)
+        self.people_list.setSpacing(2)
         lines = QFontMetrics(self.font()).lineSpacing()
         self.people_list.setMinimumHeight(lines * 5)
         self.people_list.setMaximumHeight(lines * 9)

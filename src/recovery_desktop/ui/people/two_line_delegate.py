@@ -89,8 +89,9 @@ class TwoLineDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             metrics.elidedText(detail, Qt.TextElideMode.ElideRight, second.width()),
         )
-        if focused and not selected:
-            painter.setPen(QPen(palette.color(group, QPalette.ColorRole.Highlight), 2))
+        if focused:  # the keyboard's row: a ring, on the highlight too
+            ring = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+            painter.setPen(QPen(palette.color(group, ring), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(rect).adjusted(2, 2, -2, -2), 4, 4)
         painter.restore()
