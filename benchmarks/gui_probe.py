@@ -5,6 +5,7 @@ python -m benchmarks.gui_probe bare            # a bare PySide6 window shown (th
 python -m benchmarks.gui_probe unlock FOLDER   # start-up to our unlock window shown
 python -m benchmarks.gui_probe today FOLDER PASSPHRASE    # unlock (after KDF) to Today shown
 python -m benchmarks.gui_probe journal FOLDER PASSPHRASE  # timeline first page; worst scroll step
+python -m benchmarks.gui_probe people FOLDER PASSPHRASE   # People shown; busiest person opened
 """
 
 from __future__ import annotations
@@ -91,7 +92,36 @@ def journal(folder: str, passphrase: str) -> str:
     return f"{first_page:.3f} {worst:.3f} {view.model().rowCount()}"
 
 
+def people(folder: str, passphrase: str) -> str:
+    """The People page shown, then the busiest person opened (figures, the first page of
+    their history and the entries that mention them, painted), then their history scrolled."""
+    from PySide6.QtWidgets import QApplication
+
+    _app, window, _ = _main_window(folder, passphrase)
+    started = time.perf_counter()
+    page = window.show_page("people")
+    QApplication.processEvents()
+    page_ms = (time.perf_counter() - started) * 1000
+    contact_id, count = window.vault.connection.execute(
+        "SELECT contact_id, count(*) AS n FROM connection WHERE contact_id IS NOT NULL "
+        "GROUP BY contact_id ORDER BY n DESC LIMIT 1"
+    ).fetchone()
+    started = time.perf_counter()
+    page.open_contact(contact_id)
+    QApplication.processEvents()
+    person_ms = (time.perf_counter() - started) * 1000
+    bar = page.details.history.view.verticalScrollBar()
+    worst = 0.0
+    for _ in range(100):
+        step = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        QApplication.processEvents()
+        worst = max(worst, (time.perf_counter() - step) * 1000)
+    return f"{page_ms:.3f} {person_ms:.3f} {worst:.3f} {count}"
+
+
 if __name__ == "__main__":
     kind, *args = sys.argv[1:]
-    result = {"bare": bare, "unlock": unlock, "today": today, "journal": journal}[kind](*args)
+    probes = {"bare": bare, "unlock": unlock, "today": today, "journal": journal, "people": people}
+    result = probes[kind](*args)
     print(result if isinstance(result, str) else f"{result:.3f}")

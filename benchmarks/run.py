@@ -307,12 +307,16 @@ def _probe(*args: str) -> str:
 
 
 def bench_gui(folder: Path) -> list[Result]:
-    """Start-up, unlock to Today, and the journal timeline, each in a fresh process."""
+    """Start-up, unlock to Today, the journal timeline and a person's page on People, each in
+    a fresh process."""
     bare = statistics.median(float(_probe("bare")) for _ in range(5))
     start = statistics.median(float(_probe("unlock", str(folder))) for _ in range(5))
     today = statistics.median(float(_probe("today", str(folder), PASSPHRASE)) for _ in range(3))
     first_page, worst_scroll, rows = (
         float(v) for v in _probe("journal", str(folder), PASSPHRASE).split()
+    )
+    people_page, person, person_scroll, count = (
+        float(v) for v in _probe("people", str(folder), PASSPHRASE).split()
     )
     return [
         Result(
@@ -334,6 +338,23 @@ def bench_gui(folder: Path) -> list[Result]:
             "50 ms",
             None,
             worst_scroll <= 50,
+        ),
+        Result("People page shown", people_page, "ms", "150 ms", None, people_page <= 150),
+        Result(
+            f"a person's page shown ({int(count)} connections)",
+            person,
+            "ms",
+            "100 ms",
+            None,
+            person <= 100,
+        ),
+        Result(
+            "their history scrolled, worst step",
+            person_scroll,
+            "ms",
+            "50 ms",
+            None,
+            person_scroll <= 50,
         ),
     ]
 

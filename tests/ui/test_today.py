@@ -348,7 +348,7 @@ def test_i_connected_with_menu_person_and_group_and_undo(make_page, qtbot: QtBot
     page = make_page()
     menu = page.reach_out.menu
     names = [a.text() for a in menu.actions() if not a.isSeparator() and a.text()]
-    assert names == ["Bea (emergency)", "Dad", "Tuesday group"]
+    assert names == ["Bea (emergency)", "Dad", "Tuesday group", "Several people, or more details…"]
     contact_action = next(a for a in menu.actions() if a.objectName() == f"connect_contact_{em.id}")
     contact_action.trigger()
     assert vault.connections.for_contact(em.id)[0].kind is ConnectionKind.CALL

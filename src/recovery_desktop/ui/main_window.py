@@ -32,7 +32,7 @@ from recovery_desktop.ui.page_stack import PageStack
 from recovery_desktop.ui.search_preparation import SearchPreparation
 from recovery_desktop.ui.shortcuts import install_shortcuts
 from recovery_desktop.ui.sidebar import Sidebar
-from recovery_desktop.ui.sidebar_pages import JOURNAL, SAFETY_PLAN, SIDEBAR_PAGES, TODAY
+from recovery_desktop.ui.sidebar_pages import JOURNAL, PEOPLE, SAFETY_PLAN, SIDEBAR_PAGES, TODAY
 from recovery_desktop.ui.theme import SPACING
 
 __all__ = ["MainWindow", "PageFactory"]
@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
             page.open_entry_requested.connect(self.open_entry)
         if hasattr(page, "new_entry_requested"):
             page.new_entry_requested.connect(self.new_entry)
+        if hasattr(page, "open_person_requested"):
+            page.open_person_requested.connect(self.open_person)
         if key == JOURNAL and hasattr(page, "show_search_preparation"):
             page.show_search_preparation(self.search_preparation)
 
@@ -165,6 +167,12 @@ class MainWindow(QMainWindow):
 
     def open_entry(self, entry_id: int) -> None:
         self.show_page(JOURNAL).open_entry(entry_id)  # type: ignore[attr-defined]
+
+    def open_person(self, contact_id: int) -> None:
+        """Show People with this contact selected (a name on Today links there)."""
+        people = self.show_page(PEOPLE)
+        if hasattr(people, "open_contact"):  # not the "couldn't open" placeholder
+            people.open_contact(contact_id)
 
     def save_now(self) -> None:
         """Ctrl+S: save what is on screen. The journal's open draft is only finished (no longer

@@ -51,7 +51,9 @@ class Page(QWidget):
     the selection and the scroll position where they were.
 
     **Signals it may have.** `open_entry_requested(int)` and `new_entry_requested()` ask the
-    main window to open the Journal on an entry or a new one; it connects them when present.
+    main window to open the Journal on an entry or a new one; `open_person_requested(int)`
+    to show People with that contact selected (`PeoplePage.open_contact`). The window
+    connects them when present.
 
     **Names.** The page's object name is `<key>_page` (its key in `sidebar_pages.py`) and its
     accessible name its title. Every control a person can reach has an object name (tests find

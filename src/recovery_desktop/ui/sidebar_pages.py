@@ -62,7 +62,7 @@ class PageSpec:
 SIDEBAR_PAGES: tuple[PageSpec, ...] = (
     PageSpec(TODAY, "Today", "today.page:TodayPage"),
     PageSpec(JOURNAL, "Journal", "journal.page:JournalPage"),
-    PageSpec(PEOPLE, "People"),
+    PageSpec(PEOPLE, "People", "people.page:PeoplePage"),
     PageSpec(GOALS, "Goals", "goals.page:GoalsPage"),
     PageSpec(INSIGHTS, "Insights"),
     PageSpec(SAFETY_PLAN, "Safety plan", "safety.page:SafetyPlanPage"),
@@ -71,8 +71,6 @@ SIDEBAR_PAGES: tuple[PageSpec, ...] = (
 
 # What a page without a class yet will hold, said kindly on its placeholder.
 COMING_SOON: dict[str, str] = {
-    PEOPLE: "The people and groups who support you, each with your history of connection and "
-    "when you were last in touch. Emergency contacts stay pinned at the top.",
     INSIGHTS: "Charts of mood, cravings and connection over time, and what seems to go together "
     "with your better days.",
     EXPORT: "A summary you choose to share with a counselor, backups of your vault, and imports "

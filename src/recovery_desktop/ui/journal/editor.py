@@ -79,6 +79,7 @@ class EntryEditor(QWidget):
     tags: CommaCompleterEdit
     people: CommaCompleterEdit
     people_note: QLabel
+    log_connections: QPushButton  # log the people mentioned as connections (ui/connections)
     visibility: QComboBox
     visibility_note: QLabel
     messages: SaveMessages

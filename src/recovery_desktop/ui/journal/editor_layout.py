@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.connections.entry_action import add_to_entry_editor
 from recovery_desktop.ui.journal.blank_page import PromptCard
 from recovery_desktop.ui.journal.editor_bar import build_editor_bar
 from recovery_desktop.ui.journal.entry_fields import build_links_grid, build_metadata_row
@@ -74,6 +75,9 @@ def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], 
 
     editor.messages = SaveMessages(editor, editor.status)
     editor.notice, editor.error = editor.messages.notice, editor.messages.error
+    editor.log_connections = add_to_entry_editor(
+        grid.layout, editor.people, editor.notice, vault, lambda: editor.save(final=False), editor
+    )
     layout.addWidget(editor.notice)
     layout.addWidget(editor.error)
 
@@ -88,6 +92,7 @@ def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], 
             editor.body,
             editor.tags,
             editor.people,
+            editor.log_connections,
             editor.visibility,
             editor.write_button,
             editor.preview_button,

@@ -53,6 +53,7 @@ class TodayPage(Page):
 
     open_entry_requested = Signal(int)
     new_entry_requested = Signal()
+    open_person_requested = Signal(int)  # contact id: show their page in People
 
     def __init__(
         self,
@@ -108,6 +109,7 @@ class TodayPage(Page):
         self.checkin.start_offer.starts_changed.connect(lambda: self.sober.refresh(self._today))
         self.entries.open_entry_requested.connect(self.open_entry_requested)
         self.entries.new_entry_requested.connect(self.new_entry_requested)
+        self.reach_out.open_person_requested.connect(self.open_person_requested)
 
         columns = QHBoxLayout()
         columns.setSpacing(SPACING + 4)

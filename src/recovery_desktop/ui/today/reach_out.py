@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,10 @@ from recovery_desktop.core.models import Community, Connection, ConnectionKind, 
 from recovery_desktop.core.reach_out import ReachOutDue, reach_outs_due
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.connections.log_dialog import LogConnectionDialog, connections_summary
+from recovery_desktop.ui.connections.words import fill
 from recovery_desktop.ui.today.card import Card, clear_layout, muted_label, plural, wrapped_label
+from recovery_desktop.ui.today.due_row import DueRow, SnoozeNote
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
 MAX_DUE_ROWS = 6
@@ -48,6 +52,7 @@ class ReachOutCard(Card):
     """Due contacts with "I connected", the "I connected with…" menu, and the follow-up."""
 
     connection_logged = Signal(int)  # connection id
+    open_person_requested = Signal(int)  # contact id: show their page in People
 
     def __init__(
         self,
@@ -72,6 +77,9 @@ class ReachOutCard(Card):
         self.rows = QVBoxLayout()
         self.rows.setSpacing(6)
         self.body.addLayout(self.rows)
+        self.snooze_note = SnoozeNote(self)
+        self.snooze_note.undo_requested.connect(self._unsnooze)
+        self.body.addWidget(self.snooze_note)
         self.empty = wrapped_label("", self)
         self.empty.setObjectName("reach_out_empty")
         self.empty.setProperty("role", "muted")
@@ -147,6 +155,12 @@ class ReachOutCard(Card):
         self.support_group.idClicked.connect(self._on_support)
 
         actions = QHBoxLayout()
+        self.details_button = QPushButton(self.tr("More details…"), self.follow_up)
+        self.details_button.setObjectName("connection_details")
+        self.details_button.setAccessibleName(
+            self.tr("More details: who reached out, a note, the time")
+        )
+        self.details_button.clicked.connect(self._edit_logged)
         self.undo_button = QPushButton(self.tr("Undo"), self.follow_up)
         self.undo_button.setObjectName("connection_undo")
         self.undo_button.setAccessibleName(self.tr("Undo this connection"))
@@ -156,6 +170,7 @@ class ReachOutCard(Card):
         self.done_button.setAccessibleName(self.tr("Done"))
         self.done_button.clicked.connect(self._done)
         actions.addStretch(1)
+        actions.addWidget(self.details_button)
         actions.addWidget(self.undo_button)
         actions.addWidget(self.done_button)
         layout.addLayout(actions)
@@ -212,7 +227,7 @@ class ReachOutCard(Card):
             self.empty.setText(
                 self.tr(
                     "No one here yet, and that is normal. When you are ready, you can add the people "
-                    "and groups who support you under People (coming soon)."
+                    "and groups who support you under People."
                 )
             )
         elif not self.due:
@@ -223,34 +238,25 @@ class ReachOutCard(Card):
         self.rows_rebuilt.emit()
 
     def _due_row(self, due: ReachOutDue) -> QWidget:
-        contact = due.contact
-        row = QWidget(self)
-        row.setObjectName(f"due_row_{contact.id}")
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        words = QVBoxLayout()
-        words.setSpacing(0)
-        name = QLabel(contact.name, row)
-        name.setObjectName(f"due_name_{contact.id}")
-        font = name.font()
-        font.setBold(True)
-        name.setFont(font)
-        words.addWidget(name)
-        if due.last_in_touch is None:
-            when = self.tr("not in touch here yet")
-        else:
-            days = (self._today - due.last_in_touch).days
-            when = plural(self.tr("last in touch %n day(s) ago", "", days), days)
-        detail = muted_label(f"{self.role_text(contact.role)} · {when}", row)
-        detail.setObjectName(f"due_detail_{contact.id}")
-        words.addWidget(detail)
-        layout.addLayout(words, 1)
-        button = QPushButton(self.tr("I connected"), row)
-        button.setObjectName(f"i_connected_{contact.id}")
-        button.setAccessibleName(self.tr("I connected with %1").replace("%1", contact.name))
-        button.clicked.connect(lambda: self.log_contact(contact))
-        layout.addWidget(button)
+        row = DueRow(due, self._today, self)
+        row.connected.connect(self.log_contact)
+        row.snooze.connect(self.snooze)
+        row.open_person.connect(self.open_person_requested)
         return row
+
+    def snooze(self, contact: Contact, until: date) -> None:
+        """Hold this person's reminder back until `until`; the note under the rows offers Undo."""
+        assert contact.id is not None
+        self._vault.contacts.snooze(contact.id, until)
+        self.snooze_note.show_snoozed(contact, until, contact.snoozed_until)
+        self.refresh(self._today)
+        self.snooze_note.undo_button.setFocus()
+
+    def _unsnooze(self, contact: Contact, previous: date | None) -> None:
+        assert contact.id is not None
+        self._vault.contacts.snooze(contact.id, previous)
+        self.refresh(self._today)
+        self.connect_button.setFocus()
 
     def _fill_menu(self, contacts: list[Contact], communities: list[Community]) -> None:
         self.menu.clear()
@@ -273,6 +279,10 @@ class ReachOutCard(Card):
                 action = self.menu.addAction(group.name)
                 action.setObjectName(f"connect_community_{group.id}")
                 action.triggered.connect(lambda _=False, g=group: self.log_community(g))
+        self.menu.addSeparator()
+        details = self.menu.addAction(self.tr("Several people, or more details…"))
+        details.setObjectName("connect_with_details")
+        details.triggered.connect(self.log_with_details)
 
     # --- logging -----------------------------------------------------------------------------
 
@@ -296,6 +306,38 @@ class ReachOutCard(Card):
         assert self._logged.id is not None
         self.connection_logged.emit(self._logged.id)
         self.kind_buttons[self._logged.kind].setFocus()
+
+    def log_with_details(self) -> None:
+        """The log dialog: several people, who reached out, a note, another time."""
+        self._open_dialog(LogConnectionDialog(self._vault, self.window()))
+
+    def _edit_logged(self) -> None:
+        if self._logged is not None:
+            self._open_dialog(LogConnectionDialog(self._vault, self.window(), editing=self._logged))
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.accepted.connect(lambda: self._logged_in_dialog(dialog.logged))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _logged_in_dialog(self, records: list[Connection]) -> None:
+        """One connection: the follow-up shows it (to change or undo); several: a thank-you
+        (People has each person's history to change them)."""
+        self.refresh(self._today)
+        self._logged = records[0] if len(records) == 1 else None
+        self._show_follow_up()
+        if len(records) > 1:
+            self.empty.setText(
+                fill(
+                    self.tr("Logged: %1. Thank you; staying connected matters."),
+                    connections_summary(records),
+                )
+            )
+            self.empty.setVisible(True)
+        for record in records:
+            assert record.id is not None
+            self.connection_logged.emit(record.id)
+        self.connect_button.setFocus()
 
     def _who(self, connection: Connection) -> str:
         if connection.contact_id is not None:
