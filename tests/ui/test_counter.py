@@ -160,7 +160,7 @@ def test_money_and_time_regained_appear_after_setting_the_daily_cost(
     assert shown(page, "sober_regained") == (
         f"Regained so far: {money(Decimal('740.00'))} and {hours(Decimal(120))}."
     )
-    assert hours(Decimal(120)) == "120 hours (5 days)"
+    assert hours(Decimal(120)) == "120 hours, 5 whole days"
     assert shown(page, "sober_regained_total") == (
         f"Since your first start: {money(Decimal('1091.50'))} and {hours(Decimal(177))}."
     )

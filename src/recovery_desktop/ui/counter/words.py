@@ -21,13 +21,15 @@ def money(amount: Decimal) -> str:
 
 
 def hours(amount: Decimal) -> str:
-    """ "1 hour", "2.5 hours"; from two days on, the days too: "120 hours (5 days)"."""
+    """ "1 hour", "2.5 hours"; from two days on, the days too: "120 hours, 5 whole days".
+
+    Said as whole days of time, so it never reads as the number of sober days it took."""
     whole = amount == amount.to_integral_value()
     number = QLocale().toString(float(amount), "f", 0 if whole else 1)
     text = tr("1 hour") if amount == 1 else tr("%1 hours").replace("%1", number)
     days = int(amount // 24)
     if days >= 2:
-        text += " " + tr("(%1 days)").replace("%1", QLocale().toString(days))
+        text += tr(", %1 whole days").replace("%1", QLocale().toString(days))
     return text
 
 
