@@ -66,7 +66,7 @@ SIDEBAR_PAGES: tuple[PageSpec, ...] = (
     PageSpec(GOALS, "Goals"),
     PageSpec(INSIGHTS, "Insights"),
     PageSpec(SAFETY_PLAN, "Safety plan"),
-    PageSpec(EXPORT, "Export & backup"),
+    PageSpec(EXPORT, "Export & backup", "export.page:ExportPage"),
 )
 
 # What a page without a class yet will hold, said kindly on its placeholder.
@@ -79,8 +79,6 @@ COMING_SOON: dict[str, str] = {
     "with your better days.",
     SAFETY_PLAN: "Your own plan for a hard moment, step by step and in your words: warning "
     "signs, what helps, who to call. Until then, Help now always shows the crisis lines.",
-    EXPORT: "A summary you choose to share with a counselor, backups of your vault, and imports "
-    "from other journaling apps.",
 }
 
 
