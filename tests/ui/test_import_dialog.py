@@ -214,3 +214,32 @@ def test_cancel_while_reading_closes_and_writes_nothing(
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     QThreadPool.globalInstance().waitForDone(20_000)
     assert vault.entries.count() == 0
+
+
+def test_tab_walks_the_preview_in_reading_order_with_every_control_named(
+    page: ExportPage, qtbot: QtBot, monkeypatch
+) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    _open_file(monkeypatch, DAYLIO)
+    dialog = _open_import(qtbot, page, "daylio")
+    qtbot.waitUntil(lambda: dialog.isActiveWindow())
+    assert dialog.import_button.hasFocus()  # ready to import; the preview is above it
+    dialog.scroll.setFocus(Qt.FocusReason.TabFocusReason)
+    seen = [dialog.scroll]
+    for _ in range(20):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is dialog.scroll:
+            break
+        seen.append(QApplication.focusWidget())
+    names = [w.objectName() for w in seen]
+    assert names == [
+        "import_preview_scroll",
+        *(f"import_mood_{i}" for i in range(6)),
+        "import_cancel",
+        "import_confirm",
+    ]
+    for widget in seen:
+        assert widget.accessibleName(), widget.objectName()
+    assert dialog.view.mood_combos["tired"].accessibleName() == "Mood for “tired”"

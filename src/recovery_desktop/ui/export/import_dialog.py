@@ -99,7 +99,6 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.state = READING
         self.preview: ImportPreview | None = None
-        self.result_value: ImportResult | None = None
         self.job: VaultJob | None = None
         self._generation = 0
 
@@ -157,7 +156,8 @@ class ImportDialog(QDialog):
         char = max(1, self.fontMetrics().averageCharWidth())
         line = self.fontMetrics().height()
         self.setMinimumWidth(char * 64)
-        self.resize(char * 100, line * 40)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(char * 100, screen.width()), min(line * 40, screen.height() * 17 // 20))
         self.scroll.hide()
         self.import_button.setEnabled(False)
         self._chain_tab_order()
@@ -239,7 +239,6 @@ class ImportDialog(QDialog):
         self.progress.setValue(min(done, total))
 
     def _written(self, result: ImportResult) -> None:
-        self.result_value = result
         added = self.view.counted(result.added)
         lines = [self.tr("Imported: {what}.").format(what=added or self.tr("nothing new"))]
         if result.duplicates:
