@@ -148,6 +148,17 @@ def _new_passphrase_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def mood_pair(text: str) -> tuple[str, int | None]:
+    """`--mood-map NAME=N`: a Daylio mood name and 1-5, or `none` for no mood."""
+    name, equals, value = text.rpartition("=")
+    level = {"none": None, **{str(n): n for n in range(1, 6)}}
+    if not equals or not name.strip() or value.strip().lower() not in level:
+        raise argparse.ArgumentTypeError(
+            "give NAME=N, where N is 1 (awful) to 5 (great) or none, for example tired=2"
+        )
+    return name.strip(), level[value.strip().lower()]
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _shared_options(in_command=True)
     kdf = _kdf_options()
@@ -199,6 +210,43 @@ def build_parser() -> argparse.ArgumentParser:
     search = command("search", "search the journal")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=50, help="how many results (default 50)")
+
+    export = command(
+        "export",
+        "write everything in the vault to a JSON file or CSV files (not encrypted)",
+        description="Export the vault. The file is not encrypted: anyone who has it can read it.",
+    )
+    export.add_argument("--format", choices=["json", "csv"], required=True)
+    export.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="json: the file (replaced whole); csv: a zip when PATH ends in .zip, otherwise a "
+        "new or empty folder",
+    )
+    export.add_argument(
+        "--include-private",
+        action="store_true",
+        help="also export entries marked private (left out unless you ask)",
+    )
+
+    import_ = command(
+        "import",
+        "bring in entries or contacts from another app; shows what would come in first",
+        description="Import a file. Nothing is written before you say yes (or give --yes).",
+    )
+    import_.add_argument("kind", choices=["daylio", "jrnl", "dayone", "vcard", "json"])
+    import_.add_argument("file", type=Path)
+    import_.add_argument("--yes", action="store_true", help="import without asking")
+    import_.add_argument(
+        "--mood-map",
+        type=mood_pair,
+        action="append",
+        default=[],
+        metavar="NAME=N",
+        help="Daylio: the mood NAME becomes 1 (awful) to 5 (great), or none; repeat for more",
+    )
 
     change = command("change-passphrase", "choose a new passphrase", kdf_options=True)
     change.add_argument(

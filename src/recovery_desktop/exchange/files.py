@@ -105,3 +105,19 @@ def new_private_file(path: Path) -> Iterator[BinaryIO]:
         yield handle
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def refuse_inside_vault(path: Path, vault_folder: Path) -> None:
+    """Raise `ExportError` when `path` is the vault's folder or lies inside it.
+
+    An export there could replace `vault.db` or `vault.keys`, and a readable copy of the
+    journal would sit beside the encrypted one (and travel with the folder). The page and the
+    CLI both ask this before writing anything.
+    """
+    target = Path(path).expanduser().resolve()
+    folder = Path(vault_folder).expanduser().resolve()
+    if target == folder or folder in target.parents:
+        raise ExportError(
+            f"{path} is inside the vault's own folder, where an export could replace your "
+            "vault or sit unencrypted beside it. Nothing was written; choose another place."
+        )

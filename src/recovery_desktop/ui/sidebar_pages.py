@@ -66,15 +66,13 @@ SIDEBAR_PAGES: tuple[PageSpec, ...] = (
     PageSpec(GOALS, "Goals", "goals.page:GoalsPage"),
     PageSpec(INSIGHTS, "Insights"),
     PageSpec(SAFETY_PLAN, "Safety plan", "safety.page:SafetyPlanPage"),
-    PageSpec(EXPORT, "Export & backup"),
+    PageSpec(EXPORT, "Export & backup", "export.page:ExportPage"),
 )
 
 # What a page without a class yet will hold, said kindly on its placeholder.
 COMING_SOON: dict[str, str] = {
     INSIGHTS: "Charts of mood, cravings and connection over time, and what seems to go together "
     "with your better days.",
-    EXPORT: "A summary you choose to share with a counselor, backups of your vault, and imports "
-    "from other journaling apps.",
 }
 
 
