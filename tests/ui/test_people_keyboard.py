@@ -67,6 +67,7 @@ def test_tab_walks_the_page_in_reading_order(qtbot: QtBot, vault: Vault) -> None
         "people_complete",
         "people_contacts",
         "people_show_archived",
+        "people_import_contacts",
         "people_note_details",  # what just happened, above the person's name
         "people_note_undo",
         "people_log_connection",
@@ -108,6 +109,7 @@ def test_tab_into_a_list_chooses_its_row_and_on_the_groups_tab(qtbot: QtBot, vau
     names = [named(w).objectName() for w in stops]
     assert names[names.index("people_show_archived") :] == [
         "people_show_archived",
+        "people_import_contacts",
         "community_name",
         "community_kind",
         "community_schedule",

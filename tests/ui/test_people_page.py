@@ -260,3 +260,24 @@ def test_a_community_shows_its_kind_schedule_and_meetings(qtbot: QtBot, vault: V
     assert page.details.subtitle.text() == "Fitness group · Saturdays 8 am · Park gate"
     assert page.details.history.model.rowCount() == 1
     assert page.details.support_figure.value.text() == "–"
+
+
+def test_import_contacts_from_a_vcard_on_the_people_page(
+    qtbot: QtBot, vault: Vault, monkeypatch
+) -> None:
+    """Issue 9: vCard import is reachable from the People page, and the list shows them."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    vcf = Path(__file__).resolve().parents[1] / "data" / "vcard" / "apple_contacts_3_0.vcf"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(vcf), ""))
+    page = people_page(qtbot, vault, autosave_ms=30)
+    click(qtbot, page, "people_import_contacts")
+    dialog = page.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20_000)
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(list_names(page.contact_list)) == 2)
+    assert sorted(list_names(page.contact_list)) == sorted(c.name for c in vault.contacts.list())

@@ -114,6 +114,12 @@ class PeoplePage(Page):
         self.tabs.setDrawBase(False)
         self.add_button = QPushButton(left)
         self.add_button.setObjectName("people_add")
+        self.import_button = QPushButton(self.tr("Import contacts…"), left)
+        self.import_button.setObjectName("people_import_contacts")
+        self.import_button.setAccessibleName(
+            self.tr("Import contacts from a vCard file, as phones and address books export them")
+        )
+        self.import_dialog: QWidget | None = None
 
         self.to_complete = QFrame(left)
         self.to_complete.setObjectName("people_to_complete")
@@ -164,7 +170,10 @@ class PeoplePage(Page):
         column.addWidget(self.to_complete)
         column.addWidget(self.list_empty)
         column.addWidget(self.lists, 1)
-        column.addWidget(self.show_archived)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.show_archived, 1)
+        bottom.addWidget(self.import_button)
+        column.addLayout(bottom)
 
         self.details = DetailsPane(vault, self, clock=clock, autosave_ms=autosave_ms)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -187,6 +196,7 @@ class PeoplePage(Page):
         self.show_archived.toggled.connect(lambda *_: self.reload_lists())
         self.tabs.currentChanged.connect(self._tab_changed)
         self.add_button.clicked.connect(self.add_new)
+        self.import_button.clicked.connect(self.import_contacts)
         self.complete_button.clicked.connect(self._complete_first)
         for kind, view in ((CONTACT, self.contact_list), (COMMUNITY, self.community_list)):
             view.selectionModel().currentChanged.connect(
@@ -394,6 +404,20 @@ class PeoplePage(Page):
         self.details.show_record(kind, record)
         self._select_in_list(kind, record_id)
 
+    def import_contacts(self) -> None:
+        """Contacts from a vCard file, with the same preview as on Export & backup."""
+        from recovery_desktop.ui.export.import_dialog import import_contacts
+
+        self.flush()
+        dialog = import_contacts(self._vault, self)
+        if dialog is not None:
+            dialog.imported.connect(self._contacts_imported)
+        self.import_dialog = dialog
+
+    def _contacts_imported(self, _result: object) -> None:
+        self.tabs.setCurrentIndex(PEOPLE_TAB)
+        self.reload_lists()
+
     def _complete_first(self) -> None:
         if self._to_complete_ids:
             self.open_contact(self._to_complete_ids[0])
@@ -418,6 +442,7 @@ class PeoplePage(Page):
                 self.contact_list,
                 self.community_list,
                 self.show_archived,
+                self.import_button,
                 *self.details.focus_order(),
             ]
         )
