@@ -64,7 +64,7 @@ SIDEBAR_PAGES: tuple[PageSpec, ...] = (
     PageSpec(JOURNAL, "Journal", "journal.page:JournalPage"),
     PageSpec(PEOPLE, "People"),
     PageSpec(GOALS, "Goals"),
-    PageSpec(INSIGHTS, "Insights"),
+    PageSpec(INSIGHTS, "Insights", "insights.page:InsightsPage"),
     PageSpec(SAFETY_PLAN, "Safety plan"),
     PageSpec(EXPORT, "Export & backup"),
 )
@@ -75,8 +75,6 @@ COMING_SOON: dict[str, str] = {
     "when you were last in touch. Emergency contacts stay pinned at the top.",
     GOALS: "Your goals and the promises that build them, marked kept or missed, so you can see "
     "trust grow back over time.",
-    INSIGHTS: "Charts of mood, cravings and connection over time, and what seems to go together "
-    "with your better days.",
     SAFETY_PLAN: "Your own plan for a hard moment, step by step and in your words: warning "
     "signs, what helps, who to call. Until then, Help now always shows the crisis lines.",
     EXPORT: "A summary you choose to share with a counselor, backups of your vault, and imports "
