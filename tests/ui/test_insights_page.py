@@ -199,7 +199,9 @@ def test_periods_are_cached_until_the_vault_changes_and_stale_results_are_droppe
     assert page.current is shown
     # Custom dates: the fields start at the period shown; a new first day, once typing
     # pauses, becomes the period.
-    qtbot.mouseClick(page.picker.buttons[4], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.charts_drawn, timeout=WAIT_MS):  # the same days, cached
+        qtbot.mouseClick(page.picker.buttons[4], Qt.MouseButton.LeftButton)
+    assert page.current is shown
     assert page.picker.first_edit.isVisible() and page.picker.last_edit.date().day() == 30
     with qtbot.waitSignal(page.charts_drawn, timeout=WAIT_MS):
         page.picker.first_edit.setDate(QDate(2025, 6, 21))

@@ -101,12 +101,11 @@ class ChartCard(QFrame):
         self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table_view.setAlternatingRowColors(True)
         self.table_view.verticalHeader().hide()
-        self.table_view.horizontalHeader().setStretchLastSection(True)
         # Widths from the first rows only: ten years of days would take a third of a second.
         self.table_view.horizontalHeader().setResizeContentsPrecision(TABLE_ROWS_MEASURED)
         self.table_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table_view.hide()
-        layout.addWidget(self.table_view)
+        layout.addWidget(self.table_view, 0, Qt.AlignmentFlag.AlignLeft)
         self._name_controls()
 
     def _name_controls(self) -> None:
@@ -174,14 +173,22 @@ class ChartCard(QFrame):
             self._fit_table()
 
     def _fit_table(self) -> None:
+        """As wide as its columns (up to the card) and as tall as a dozen rows."""
         view = self.table_view
         view.resizeColumnsToContents()
-        rows = min(self.model.rowCount(), TABLE_ROWS_SHOWN)
-        header = view.horizontalHeader().sizeHint().height()
-        row = view.verticalHeader().defaultSectionSize()
+        header = view.horizontalHeader()
         frame = 2 * view.frameWidth()
-        scrollbar = view.horizontalScrollBar().sizeHint().height()
-        view.setFixedHeight(header + rows * row + frame + scrollbar)
+        rows = min(self.model.rowCount(), TABLE_ROWS_SHOWN)
+        scrolls = self.model.rowCount() > rows
+        bar = view.verticalScrollBar().sizeHint().width() if scrolls else 0
+        wanted = header.length() + frame + bar
+        room = self.contentsRect().width() - self.layout().contentsMargins().left() * 2
+        too_wide = wanted > room > 0
+        view.setFixedWidth(min(wanted, room) if room > 0 else wanted)
+        height = header.sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+        if too_wide:
+            height += view.horizontalScrollBar().sizeHint().height()
+        view.setFixedHeight(height + frame)
 
     def show_save_status(self, text: str, *, error: bool = False) -> None:
         self.save_status.setProperty("role", "error" if error else "muted")

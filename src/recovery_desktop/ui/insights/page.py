@@ -102,6 +102,7 @@ class InsightsPage(Page):
         self._request = 0  # the latest period asked for
         self._drawing = 0  # the latest round of drawing
         self._drawn_theme = ""
+        self._drawn_for: tuple[PeriodInsights, str] | None = None  # every chart shows these
         self._period_task: TaskHandle | None = None
         self._draw_task: TaskHandle | None = None
         self._columns = 0
@@ -278,6 +279,10 @@ class InsightsPage(Page):
         )
 
     def _show_period(self, result: PeriodInsights, choice: PeriodChoice) -> None:
+        already_drawn = result is self.current and self._drawn_for == (
+            result,
+            self._drawn_theme,
+        )
         self.current = result
         period = result.period
         if not choice.is_custom:
@@ -294,10 +299,13 @@ class InsightsPage(Page):
         self.findings.show_findings(result.findings)
         self.findings.show()
         self.period_shown.emit()
-        if self.charts is not None:
-            self._draw_charts()
-        else:
+        if self.charts is None:
             self._say("")
+        elif already_drawn and self.chart_theme().name == self._drawn_theme:
+            self._say("")  # the same days again ("Custom" on the days shown): nothing to draw
+            self.charts_drawn.emit()
+        else:
+            self._draw_charts()
 
     # --- the charts --------------------------------------------------------------------------
 
@@ -339,6 +347,7 @@ class InsightsPage(Page):
             self._draw_task = None
         theme = self.chart_theme()
         self._drawn_theme = theme.name
+        self._drawn_for = None
         self._draw_next(self._drawing, self.current, theme, 0)
 
     def _draw_next(
@@ -348,6 +357,7 @@ class InsightsPage(Page):
         charts = self.charts.CHARTS
         if index >= len(charts):
             self._draw_task = None
+            self._drawn_for = (shown, theme.name)
             self._say("")
             self.charts_drawn.emit()
             return
