@@ -6,6 +6,7 @@ python -m benchmarks.gui_probe unlock FOLDER   # start-up to our unlock window s
 python -m benchmarks.gui_probe today FOLDER PASSPHRASE    # unlock (after KDF) to Today shown
 python -m benchmarks.gui_probe journal FOLDER PASSPHRASE  # timeline first page; worst scroll step
 python -m benchmarks.gui_probe people FOLDER PASSPHRASE   # People shown; busiest person opened
+python -m benchmarks.gui_probe insights FOLDER PASSPHRASE # first chart, all charts, stalls
 """
 
 from __future__ import annotations
@@ -120,8 +121,68 @@ def people(folder: str, passphrase: str) -> str:
     return f"{page_ms:.3f} {person_ms:.3f} {worst:.3f} {count}"
 
 
+class _Stalls:
+    """The longest wait of a 5 ms timer on the GUI thread: how long the window stood still."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, (now - self._last) * 1000)
+        self._last = now
+
+    def reset(self) -> None:
+        self.worst, self._last = 0.0, time.perf_counter()
+
+
+def insights(folder: str, passphrase: str) -> str:
+    """Insights opened: first chart on screen, all charts, the longest stall meanwhile; then
+    "All" chosen: all charts again, and the longest stall."""
+    from PySide6.QtCore import QEventLoop
+
+    app, window, _ = _main_window(folder, passphrase)
+    stalls = _Stalls()
+    drawn: list[float] = []
+
+    def wait_drawn(count: int) -> None:
+        while len(drawn) < count:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+    started = time.perf_counter()
+    page = window.show_page("insights")
+    page.charts_drawn.connect(lambda: drawn.append(time.perf_counter()))
+    first = None
+    while len(drawn) < 1:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        mood = page.cards.get("mood")
+        if first is None and mood is not None and mood.canvas is not None:
+            first = (time.perf_counter() - started) * 1000
+    opened = (drawn[0] - started) * 1000
+    open_stall = stalls.worst
+    stalls.reset()
+    started = time.perf_counter()
+    page.picker.choose(3)  # All
+    wait_drawn(2)
+    return f"{first:.3f} {opened:.3f} {open_stall:.3f} {(drawn[1] - started) * 1000:.3f} {stalls.worst:.3f} {page.current.period.days}"
+
+
 if __name__ == "__main__":
     kind, *args = sys.argv[1:]
-    probes = {"bare": bare, "unlock": unlock, "today": today, "journal": journal, "people": people}
+    probes = {
+        "bare": bare,
+        "unlock": unlock,
+        "today": today,
+        "journal": journal,
+        "people": people,
+        "insights": insights,
+    }
     result = probes[kind](*args)
     print(result if isinstance(result, str) else f"{result:.3f}")

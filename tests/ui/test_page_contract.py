@@ -19,6 +19,7 @@ from recovery_desktop.ui.main_window import MainWindow
 from recovery_desktop.ui.page import Page
 from recovery_desktop.ui.sidebar_pages import (
     COMING_SOON,
+    INSIGHTS,
     PEOPLE,
     SIDEBAR_PAGES,
     PageSpec,
@@ -56,10 +57,14 @@ def people_registered(monkeypatch: pytest.MonkeyPatch) -> tuple[PageSpec, ...]:
     module = types.ModuleType("recovery_desktop.ui.people_stand_in")
     module.PeoplePage = PeoplePage  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, module.__name__, module)
-    specs = tuple(
-        PageSpec(PEOPLE, "People", "people_stand_in:PeoplePage") if s.key == PEOPLE else s
-        for s in SIDEBAR_PAGES
+    stand_ins = {
+        PEOPLE: PageSpec(PEOPLE, "People", "people_stand_in:PeoplePage"),
+        INSIGHTS: PageSpec(INSIGHTS, "Insights"),  # a page not built yet: its placeholder
+    }
+    monkeypatch.setitem(
+        COMING_SOON, INSIGHTS, "Charts of mood, cravings and connection over time, soon."
     )
+    specs = tuple(stand_ins.get(s.key, s) for s in SIDEBAR_PAGES)
     monkeypatch.setattr(main_window_module, "SIDEBAR_PAGES", specs)
     return specs
 

@@ -200,3 +200,11 @@ class AggregateRepository:
             "UNION ALL SELECT min(occurred_on) FROM connection)"
         ).fetchone()
         return from_day(row[0]) if row and row[0] else None
+
+    def change_mark(self) -> tuple[int, int]:
+        """A cheap mark of the vault's contents: it differs after any write since it was read,
+        by this connection (its count of changed rows) or by another one, in this process or
+        another (SQLite's `data_version`). Equal marks mean the tallies above are unchanged;
+        a write that changed nothing they read may still change the mark (a cache refills)."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(self._conn.total_changes), int(version)

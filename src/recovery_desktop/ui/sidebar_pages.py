@@ -64,16 +64,13 @@ SIDEBAR_PAGES: tuple[PageSpec, ...] = (
     PageSpec(JOURNAL, "Journal", "journal.page:JournalPage"),
     PageSpec(PEOPLE, "People", "people.page:PeoplePage"),
     PageSpec(GOALS, "Goals", "goals.page:GoalsPage"),
-    PageSpec(INSIGHTS, "Insights"),
+    PageSpec(INSIGHTS, "Insights", "insights.page:InsightsPage"),
     PageSpec(SAFETY_PLAN, "Safety plan", "safety.page:SafetyPlanPage"),
     PageSpec(EXPORT, "Export & backup", "export.page:ExportPage"),
 )
 
 # What a page without a class yet will hold, said kindly on its placeholder.
-COMING_SOON: dict[str, str] = {
-    INSIGHTS: "Charts of mood, cravings and connection over time, and what seems to go together "
-    "with your better days.",
-}
+COMING_SOON: dict[str, str] = {}  # every page is built; a new one may start here
 
 
 def translate(text: str) -> str:
