@@ -11,6 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recovery_desktop.core.backup_rotation import backups_to_keep
 from recovery_desktop.core.models import Entry
@@ -21,7 +23,14 @@ from recovery_desktop.storage.backup import (
     list_backups,
     make_backup,
 )
-from recovery_desktop.storage.backup_format import BackupKind, read_manifest
+from recovery_desktop.storage.backup_format import (
+    BackupKind,
+    Manifest,
+    NotABackupError,
+    read_manifest,
+)
+from recovery_desktop.storage.backup_places import load_places
+from recovery_desktop.storage.errors import VaultDamagedError
 from recovery_desktop.storage.key_copies import opens_with
 from recovery_desktop.storage.keys import PASSPHRASE_SLOT, RECOVERY_SLOT
 from recovery_desktop.storage.vault_lock import VaultInUseError, exclusive_vault_lock
@@ -250,3 +259,29 @@ def test_a_backup_appears_whole_or_not_at_all(vault: Vault) -> None:
     manifest = read_manifest(info.path)
     assert manifest.kind is BackupKind.MANUAL
     assert not [p for p in vault.backups_dir.iterdir() if p.name.startswith(".partial-")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=300), st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=8),
+    max_leaves=20,
+).map(lambda value: json.dumps(value).encode())))
+def test_any_manifest_is_read_or_refused_in_plain_words(raw: bytes) -> None:
+    try:
+        Manifest.parse(raw, Path("/some/backup"))
+    except NotABackupError as error:
+        assert "Nothing was changed" in str(error)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_list_of_places_is_read_or_refused_in_plain_words(raw: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "backup-places.json").write_bytes(raw)
+        try:
+            load_places(Path(folder))
+        except VaultDamagedError as error:
+            assert "Nothing was changed" in str(error)

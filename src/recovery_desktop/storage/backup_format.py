@@ -124,7 +124,7 @@ class Manifest:
                 "format", "version", "vault_id", "kind", "created_at", "schema_version",
                 "app_version",
             }  # fmt: skip
-            if set(data) != fields or version != FORMAT_VERSION:
+            if set(data) != fields or type(version) is not int or version != FORMAT_VERSION:
                 raise ValueError("unexpected or missing fields")
             vault_id = data["vault_id"]
             if not is_vault_id(vault_id):

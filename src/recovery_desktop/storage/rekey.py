@@ -43,9 +43,11 @@ import sqlcipher3
 from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE, fsync_dir, write_atomically
 from recovery_desktop.storage.backup_format import (
     BACKUP_DB_NAME,
+    backup_folders_in,
     keyless_backups,
     remove_backup_folder,
     remove_folder_contents,
+    sweep_place,
 )
 from recovery_desktop.storage.backup_places import copy_places
 from recovery_desktop.storage.errors import VaultError, _megabytes, describe_storage_error
@@ -259,14 +261,15 @@ def remove_stale_rekey_files(folder: Path) -> list[str]:
     exclusive): a key change in progress holds it exclusively."""
     removed = []
     places = [Path(folder)]
-    for copy_place in copy_places(Path(folder)).folders:
+    copies = copy_places(Path(folder))
+    for copy_place in copies.folders:
         if copy_place.is_dir() and not copy_place.is_symlink():
             places.append(copy_place)
-            places += [
-                child
-                for child in _children(copy_place)
-                if child.is_dir() and not child.is_symlink() and not child.name.startswith(".")
-            ]
+            # Inside backup folders too: in `backups/` every one, elsewhere only this vault's
+            # (another vault's key change may be writing in its own).
+            vault_id = None if copy_place == copies.own else copies.vault_id
+            if copy_place == copies.own or vault_id is not None:
+                places += [backup for backup, _ in backup_folders_in(copy_place, vault_id)]
     for place in places:
         for path in place.glob(f"{REKEY_TEMP_PREFIX}*"):
             if path.is_symlink() or path.is_file():  # unlink removes a link, never its target
@@ -274,13 +277,6 @@ def remove_stale_rekey_files(folder: Path) -> list[str]:
                     path.unlink()
                     removed.append(path.name)
     return removed
-
-
-def _children(place: Path) -> list[Path]:
-    try:
-        return sorted(place.iterdir())
-    except OSError:
-        return []
 
 
 # --- the database --------------------------------------------------------------------------
@@ -470,6 +466,7 @@ def _handle_old_backups(
                 if opens_with(backup / BACKUP_DB_NAME, old_key):
                     with contextlib.suppress(OSError):
                         remove_folder_contents(backup)
+            sweep_place(place, vault_id)  # a deletion cut short after its database went
     for place in places.folders:
         if place.is_dir() and not place.is_symlink():
             fsync_dir(place)
