@@ -4,8 +4,9 @@ moments (issue 6, point 2): the vault always opens, with the new secrets once st
 them (else the old), whole; the next unlock finishes the change as chosen; each backup opens
 with some secret at every moment; no half-written copy stays behind.
 
-The default run kills at each step and at each file operation of one choice (a few seconds);
-`-m slow` adds every choice and many random moments.
+The backups are the copies taken before upgrades (pairs) and one made by "Back up now" (a
+folder). The default run kills at each step and at each file operation of one choice (a few
+seconds); `-m slow` adds every choice and many random moments.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import pytest
 
 from recovery_desktop.storage import KdfCost, Vault, WrongPassphraseError, WrongRecoveryCodeError
 from recovery_desktop.storage.folder import remove_stale_temp_files
-from recovery_desktop.storage.key_copies import managed_copies, opens_with
+from recovery_desktop.storage.key_copies import BackupCopy, managed_copies, opens_with
 from recovery_desktop.storage.keys import PASSPHRASE_SLOT, RECOVERY_SLOT, KeyFile
 from recovery_desktop.storage.rekey import OldBackups
 from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
@@ -61,14 +62,32 @@ class Template:
 def _template(tmp_path_factory: pytest.TempPathFactory, copies: int) -> Template:
     folder = tmp_path_factory.mktemp("rekey-kill") / "vault"
     info = build_vault_with_backups(folder, PASSPHRASE, KdfCost.cheap(), 240, copies)
+    backups: dict[str, int] = dict(info["backups"])  # type: ignore[call-overload]
+    # And a backup as "Back up now" makes it (a folder: vault.db, vault.keys, manifest.json).
+    with Vault.open(folder, PASSPHRASE) as vault:
+        backups[vault.make_backup().path.name] = 240
     return Template(
         folder,
         Vault.derive_key(folder, PASSPHRASE),
         info["code"],  # type: ignore[arg-type]
         info["counts"],  # type: ignore[arg-type]
-        info["backups"],  # type: ignore[arg-type]
+        backups,
         _files(folder),
     )
+
+
+def _name(copy: BackupCopy) -> str:
+    return copy.folder.name if copy.folder is not None else copy.db.stem
+
+
+def _copy_files(name: str, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files of our backup `name` (a pair or a folder), by path in the vault folder."""
+    return {
+        path: data
+        for path, data in files.items()
+        if path in (f"backups/{name}.db", f"backups/{name}.keys")
+        or path.startswith(f"backups/{name}/")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +216,7 @@ def check_after_kill(template: Template, case: Path, choice: OldBackups, output:
         Vault.unlock_key(case, PASSPHRASE)
     with pytest.raises(WrongRecoveryCodeError):
         Vault.unlock_key_with_recovery_code(case, template.old_code)
-    ours = {c.db.stem: c for c in managed_copies([case / "backups"]) if c.db.stem in template.backups}
+    ours = {_name(c): c for c in managed_copies([case / "backups"]) if _name(c) in template.backups}
     if choice is OldBackups.DELETE:
         assert not ours, output
         assert sorted(p.name for p in (case / "backups").iterdir()) == [
@@ -213,9 +232,8 @@ def check_after_kill(template: Template, case: Path, choice: OldBackups, output:
             assert KeyFile.load(copy.keys).pending is None, output
     else:
         for name in template.backups:
-            for suffix in (".db", ".keys"):
-                path = f"backups/{name}{suffix}"
-                assert (case / path).read_bytes() == template.files[path], output
+            kept = _copy_files(name, template.files)
+            assert kept and _copy_files(name, _files(case)) == kept, output
 
 
 def _kill_each_step_and_op(template: Template, tmp: Path, choice: OldBackups) -> int:

@@ -10,7 +10,7 @@ never from an option's value. Modules load lazily, so a command starts light:
 - `passphrases`: secret files, variables and prompts; the rule for a new passphrase
 - `terminal`: output encoding, closed pipes, reading entry text, giving typed text back
 - `journal` (add, search), `create` (init, demo), `keys` (change-passphrase,
-  new-recovery-code, change-key), `exchange` (export, import)
+  new-recovery-code, change-key), `exchange` (export, import), `backups` (backup, restore)
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "change-passphrase": ("keys", "cmd_change_passphrase"),
     "new-recovery-code": ("keys", "cmd_new_recovery_code"),
     "change-key": ("keys", "cmd_change_key"),
+    "backup": ("backups", "cmd_backup"),
+    "restore": ("backups", "cmd_restore"),
     "demo": ("create", "cmd_demo"),
 }
 

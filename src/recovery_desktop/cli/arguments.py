@@ -275,6 +275,39 @@ def build_parser() -> argparse.ArgumentParser:
         "terminal): re-encrypt them under the new key, delete them, or keep them as they are",
     )
 
+    backup = command(
+        "backup",
+        "write an encrypted backup of the vault (a folder of three files)",
+        description="Write an encrypted backup: it opens with your passphrase or recovery code.",
+    )
+    backup.add_argument(
+        "--out",
+        type=Path,
+        metavar="PATH",
+        help="a new folder to write the backup as, or an existing folder to put it in "
+        "(default: the vault's folder for backups)",
+    )
+
+    restore = command(
+        "restore",
+        "put a backup in place of the vault; the vault as it was is kept as a backup",
+        description="Restore a backup. It is checked first; the vault as it was is kept in "
+        "its backups folder. Afterwards the vault opens with the backup's passphrase and "
+        "recovery code.",
+    )
+    restore.add_argument(
+        "backup",
+        type=Path,
+        metavar="FILE",
+        help="the backup: its folder (or a file in it), or a copy taken before an upgrade "
+        "(NAME.db, with NAME.keys beside it)",
+    )
+    restore.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help=f"open the backup with its recovery code (prompt, or {RECOVERY_CODE_ENV}) instead",
+    )
+
     demo = command("demo", "write a believable demo vault", kdf_options=True)
     demo.add_argument("--scale", choices=["small", "large"], default="small")
     demo.add_argument("--years", type=float, help="how many years of history (default: by scale)")

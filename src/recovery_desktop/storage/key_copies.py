@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The key copies the app manages, and the one rule they follow (issue 6, point 1).
 
-Every encrypted copy of the database the app makes (today: the copies in `backups/` taken before
-an upgrade) travels with a copy of `vault.keys`, so it opens on its own. Such a copy would keep
+Every encrypted copy of the database the app makes travels with a copy of `vault.keys`, so it
+opens on its own: the copies in `backups/` taken before an upgrade (a pair `NAME.db` +
+`NAME.keys`), and the backups (a folder holding `vault.db` and `vault.keys`, see
+`backup_format`) in the vault's `backups/` and in every other folder the app made one in
+(`backup_places`). Such a copy would keep
 the passphrase and recovery code of the day it was made, so a changed passphrase would still
 open it. The rule: whenever the secrets change (new passphrase, new recovery code, a slot
 re-wrapped at a higher cost), every managed copy whose database is under the same data key gets
@@ -10,7 +13,9 @@ the new `vault.keys`. Copies under another data key (made before a change of the
 are left alone and reported, so the person can choose to re-encrypt or delete them.
 
 Copies the person moved elsewhere are not managed and keep the secrets of their day; the screens
-and the CLI say so where a secret changes. Symlinked folders and files are never followed.
+and the CLI say so where a secret changes. Symlinked folders and files are never followed. In a
+folder other than the vault's own `backups/`, only backup folders whose manifest names this
+vault count (never a pair, never another vault's backup).
 """
 
 from __future__ import annotations
@@ -24,6 +29,12 @@ from urllib.parse import quote
 import sqlcipher3
 
 from recovery_desktop.storage.atomic import write_atomically
+from recovery_desktop.storage.backup_format import (
+    BACKUP_DB_NAME,
+    BACKUP_KEYS_NAME,
+    backup_folders_in,
+    has_file,
+)
 
 BACKUP_DB_SUFFIX = ".db"
 BACKUP_KEYS_SUFFIX = ".keys"
@@ -31,10 +42,26 @@ BACKUP_KEYS_SUFFIX = ".keys"
 
 @dataclass(frozen=True, slots=True)
 class BackupCopy:
-    """One encrypted database copy and the key file beside it."""
+    """One encrypted database copy and the key file beside it; `folder` is set for a backup
+    folder (the copy is the whole folder), None for an older pair."""
 
     db: Path
     keys: Path
+    folder: Path | None = None
+
+
+@dataclass(frozen=True)
+class CopyPlaces:
+    """Where one vault's key copies are: its own `backups/` (every copy there is its own), and
+    other folders it made backups in (only backup folders that name `vault_id` there)."""
+
+    own: Path
+    elsewhere: tuple[Path, ...] = ()
+    vault_id: str | None = None
+
+    @property
+    def folders(self) -> list[Path]:
+        return [self.own, *self.elsewhere]
 
 
 @dataclass
@@ -46,18 +73,34 @@ class CopiesReport:
     failed: list[tuple[BackupCopy, str]] = field(default_factory=list)
 
 
-def managed_copies(folders: Iterable[Path]) -> list[BackupCopy]:
-    """Every `NAME.db` with a `NAME.keys` beside it in `folders`; links are never followed."""
+def managed_copies(folders: Iterable[Path] | CopyPlaces) -> list[BackupCopy]:
+    """Every `NAME.db` with a `NAME.keys` beside it, and every backup folder with both files,
+    in `folders` (given as `CopyPlaces`: in its own folder so, elsewhere only backup folders of
+    its vault). Links are never followed."""
+    if isinstance(folders, CopyPlaces):
+        copies = _copies_in(folders.own, pairs=True)
+        if folders.vault_id is not None:
+            for place in folders.elsewhere:
+                copies += _copies_in(place, pairs=False, vault_id=folders.vault_id)
+        return copies
+    return [copy for folder in folders for copy in _copies_in(folder, pairs=True)]
+
+
+def _copies_in(folder: Path, *, pairs: bool, vault_id: str | None = None) -> list[BackupCopy]:
+    if folder.is_symlink() or not folder.is_dir():
+        return []
     copies = []
-    for folder in folders:
-        if folder.is_symlink() or not folder.is_dir():
-            continue
-        for db in sorted(folder.iterdir()):
-            if db.suffix != BACKUP_DB_SUFFIX or db.is_symlink() or not db.is_file():
-                continue
-            keys = db.with_suffix(BACKUP_KEYS_SUFFIX)
-            if keys.is_file() and not keys.is_symlink():
-                copies.append(BackupCopy(db, keys))
+    if pairs:
+        with contextlib.suppress(OSError):
+            for db in sorted(folder.iterdir()):
+                if db.suffix != BACKUP_DB_SUFFIX or db.is_symlink() or not db.is_file():
+                    continue
+                keys = db.with_suffix(BACKUP_KEYS_SUFFIX)
+                if keys.is_file() and not keys.is_symlink():
+                    copies.append(BackupCopy(db, keys))
+    for backup, _manifest in backup_folders_in(folder, vault_id):
+        if has_file(backup, BACKUP_DB_NAME) and has_file(backup, BACKUP_KEYS_NAME):
+            copies.append(BackupCopy(backup / BACKUP_DB_NAME, backup / BACKUP_KEYS_NAME, backup))
     return copies
 
 
@@ -90,7 +133,7 @@ def opens_with(db: Path, data_key: bytes) -> bool:
 
 
 def refresh_key_copies(
-    folders: Iterable[Path], data_key: bytes, key_file_bytes: bytes
+    folders: Iterable[Path] | CopyPlaces, data_key: bytes, key_file_bytes: bytes
 ) -> CopiesReport:
     """Give every managed copy under `data_key` the vault's new key file (atomically).
 

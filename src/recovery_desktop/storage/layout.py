@@ -12,7 +12,10 @@ from pathlib import Path
 DB_NAME = "vault.db"
 KEYS_NAME = "vault.keys"
 BACKUPS_NAME = "backups"
+# A restore cut short after its commit (`storage/restore.py`): opening finishes it first.
+RESTORE_IN_PROGRESS = "restore-in-progress"
 
 
 def vault_exists(folder: Path) -> bool:
-    return (Path(folder) / KEYS_NAME).is_file()
+    folder = Path(folder)
+    return (folder / KEYS_NAME).is_file() or (folder / RESTORE_IN_PROGRESS / KEYS_NAME).is_file()

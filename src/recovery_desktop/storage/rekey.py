@@ -15,7 +15,9 @@ It must survive a kill at any moment, so it runs in steps that each leave a vaul
 3. The new file replaces `vault.db` with one atomic rename (the old WAL, already folded in,
    is removed first so it can never be replayed onto the new file).
 4. The backups under the old key are re-encrypted, deleted or kept, as the person chose; every
-   copy under the new key gets the final key file.
+   copy under the new key gets the final key file. "The backups" are every copy `key_copies`
+   manages: the pairs taken before upgrades and the backup folders, in `backups/` and in every
+   folder the app made backups in (`backup_places`).
 5. `vault.keys` drops the old key.
 
 An error before 3 (a full disk, a copy that does not check out) puts the old `vault.keys` back:
@@ -39,6 +41,15 @@ from pathlib import Path
 import sqlcipher3
 
 from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE, fsync_dir, write_atomically
+from recovery_desktop.storage.backup_format import (
+    BACKUP_DB_NAME,
+    backup_folders_in,
+    keyless_backups,
+    remove_backup_folder,
+    remove_folder_contents,
+    sweep_place,
+)
+from recovery_desktop.storage.backup_places import copy_places
 from recovery_desktop.storage.errors import VaultError, _megabytes, describe_storage_error
 from recovery_desktop.storage.key_copies import (
     BACKUP_KEYS_SUFFIX,
@@ -57,7 +68,7 @@ from recovery_desktop.storage.keys import (
     new_data_key,
     wrap_key_set,
 )
-from recovery_desktop.storage.layout import BACKUPS_NAME, DB_NAME, KEYS_NAME
+from recovery_desktop.storage.layout import DB_NAME, KEYS_NAME
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +114,7 @@ class KeyChangeNeedsRoomError(VaultError):
 def old_key_backups(folder: Path, data_key: bytes) -> list[BackupCopy]:
     """The managed backups that the given (current) key opens: those a key change leaves under
     the old key. The screens count them before asking what to do with them."""
-    return [c for c in managed_copies([Path(folder) / BACKUPS_NAME]) if opens_with(c.db, data_key)]
+    return [c for c in managed_copies(copy_places(Path(folder))) if opens_with(c.db, data_key)]
 
 
 def room_needed(folder: Path, old_backups: OldBackups) -> int:
@@ -115,7 +126,7 @@ def room_needed(folder: Path, old_backups: OldBackups) -> int:
         with contextlib.suppress(FileNotFoundError):
             needed += (folder / name).stat().st_size
     if old_backups is OldBackups.REENCRYPT:
-        sizes = [c.db.stat().st_size for c in managed_copies([folder / BACKUPS_NAME])]
+        sizes = [c.db.stat().st_size for c in managed_copies(copy_places(folder))]
         needed += max(sizes, default=0)
     return needed
 
@@ -248,14 +259,21 @@ def finish_interrupted_key_change(
 
 
 def remove_stale_rekey_files(folder: Path) -> list[str]:
-    """Half-written copies left by a kill during a key change, in the vault folder and its
-    `backups/` (never through a link); never the live database. Call only while holding the
-    vault's use lock (shared or exclusive): a key change in progress holds it exclusively."""
+    """Half-written copies left by a kill during a key change, in the vault folder, its
+    `backups/` and every backup folder the vault's key copies live in (never through a link);
+    never the live database. Call only while holding the vault's use lock (shared or
+    exclusive): a key change in progress holds it exclusively."""
     removed = []
     places = [Path(folder)]
-    backups = Path(folder) / BACKUPS_NAME
-    if backups.is_dir() and not backups.is_symlink():
-        places.append(backups)
+    copies = copy_places(Path(folder))
+    for copy_place in copies.folders:
+        if copy_place.is_dir() and not copy_place.is_symlink():
+            places.append(copy_place)
+            # Inside backup folders too: in `backups/` every one, elsewhere only this vault's
+            # (another vault's key change may be writing in its own).
+            vault_id = None if copy_place == copies.own else copies.vault_id
+            if copy_place == copies.own or vault_id is not None:
+                places += [backup for backup, _ in backup_folders_in(copy_place, vault_id)]
     for place in places:
         for path in place.glob(f"{REKEY_TEMP_PREFIX}*"):
             if path.is_symlink() or path.is_file():  # unlink removes a link, never its target
@@ -397,7 +415,7 @@ def _after_switch(
     final = KeyFile(current=both.pending)
     choice = OldBackups(both.pending_old_backups or OldBackups.KEEP.value)
     result = _handle_old_backups(folder, keys, choice, both.to_json())
-    refreshed = refresh_key_copies([folder / BACKUPS_NAME], keys[1], final.to_json())
+    refreshed = refresh_key_copies(copy_places(folder), keys[1], final.to_json())
     result.failed.extend(refreshed.failed)
     report(4, STEPS)
     final.save(folder / KEYS_NAME)
@@ -414,19 +432,22 @@ def _handle_old_backups(
     the final key file)."""
     old_key, new_key = keys
     result = RekeyReport()
-    backups = folder / BACKUPS_NAME
-    for copy in managed_copies([backups]):
+    places = copy_places(folder)
+    for copy in managed_copies(places):
         if not opens_with(copy.db, old_key):
             continue  # under the new key already, or not under this vault's old key: left alone
         try:
             if choice is OldBackups.DELETE:
                 # The key file first: a kill in between leaves a database nothing opens, which
                 # the sweep below removes on the next try.
-                copy.keys.unlink()
-                copy.db.unlink()
+                if copy.folder is not None:
+                    remove_backup_folder(copy.folder)
+                else:
+                    copy.keys.unlink()
+                    copy.db.unlink()
                 result.deleted.append(copy)
             elif choice is OldBackups.REENCRYPT:
-                fresh = export_under_key(copy.db, old_key, new_key, backups)
+                fresh = export_under_key(copy.db, old_key, new_key, copy.db.parent)
                 try:
                     write_atomically(copy.keys, both_keys)
                 except BaseException:
@@ -440,9 +461,19 @@ def _handle_old_backups(
             reason = str(error) if isinstance(error, VaultError) else describe_storage_error(error)
             result.failed.append((copy, reason))
     if choice is OldBackups.DELETE:
-        _sweep_orphan_copies(backups, old_key)
-    if backups.is_dir() and not backups.is_symlink():
-        fsync_dir(backups)
+        _sweep_orphan_copies(places.own, old_key)
+        for place in places.folders:
+            vault_id = None if place == places.own else places.vault_id
+            if place != places.own and vault_id is None:
+                continue
+            for backup, _manifest in keyless_backups(place, vault_id):
+                if opens_with(backup / BACKUP_DB_NAME, old_key):
+                    with contextlib.suppress(OSError):
+                        remove_folder_contents(backup)
+            sweep_place(place, vault_id)  # a deletion cut short after its database went
+    for place in places.folders:
+        if place.is_dir() and not place.is_symlink():
+            fsync_dir(place)
     return result
 
 

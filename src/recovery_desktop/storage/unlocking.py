@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recovery_desktop.storage.backup_places import copy_places
 from recovery_desktop.storage.errors import WrongPassphraseError, WrongRecoveryCodeError
 from recovery_desktop.storage.key_copies import refresh_key_copies
 from recovery_desktop.storage.keys import (
@@ -24,7 +25,7 @@ from recovery_desktop.storage.keys import (
     KeyFile,
     key_id,
 )
-from recovery_desktop.storage.layout import BACKUPS_NAME, KEYS_NAME
+from recovery_desktop.storage.layout import KEYS_NAME
 from recovery_desktop.storage.vault_lock import key_file_lock
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class SlotUpgrade:
             return False
         updated = key_file.with_secret(self.data_key, self.slot_name, secret, target)
         updated.save(path)
-        refresh_key_copies([self.folder / BACKUPS_NAME], self.data_key, updated.to_json())
+        refresh_key_copies(copy_places(self.folder), self.data_key, updated.to_json())
         return True
 
     def forget(self) -> None:

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.storage.aggregates import AggregateRepository
 from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE, make_private_dir
+from recovery_desktop.storage.backup_places import copy_places
 from recovery_desktop.storage.connection import Connection, close_database, open_database
 from recovery_desktop.storage.connections import ConnectionRepository
 from recovery_desktop.storage.crisis_lines import CrisisLineRepository
@@ -36,7 +38,7 @@ from recovery_desktop.storage.folder import (
     remove_stale_temp_files,
 )
 from recovery_desktop.storage.goals import GoalRepository
-from recovery_desktop.storage.key_copies import CopiesReport, refresh_key_copies
+from recovery_desktop.storage.key_copies import CopiesReport, CopyPlaces, refresh_key_copies
 from recovery_desktop.storage.keys import (
     PASSPHRASE_SLOT,
     RECOVERY_SLOT,
@@ -54,10 +56,14 @@ from recovery_desktop.storage.recovery import (
     TemplateRepository,
 )
 from recovery_desktop.storage.rekey import remove_stale_rekey_files
+from recovery_desktop.storage.restore import finish_interrupted_restore, remove_stale_restore_files
 from recovery_desktop.storage.safety_plan import SafetyPlanRepository
 from recovery_desktop.storage.search_index import SearchIndex
 from recovery_desktop.storage.unlocking import SlotUpgrade, UnlockedKey, unlock_key
 from recovery_desktop.storage.vault_lock import VaultUseLock, key_file_lock
+
+if TYPE_CHECKING:
+    from recovery_desktop.storage.backup import AutomaticBackupResult, BackupInfo
 
 __all__ = ["BACKUPS_NAME", "DB_NAME", "KEYS_NAME", "Vault", "vault_exists"]
 
@@ -83,11 +89,14 @@ class Vault:
         self._conn: Connection | None = None
         # Folder safety, then the shared use lock (issue 6, points 7 and 2): held until close().
         check_vault_folder(self.folder)
+        finish_interrupted_restore(self.folder)
         self.use_lock = VaultUseLock.acquire_shared(self.folder)
         try:
             remove_stale_temp_files(self.folder)
-            # Safe under the shared lock: a key change in progress would hold it exclusively.
+            # Safe under the shared lock: a key change or restore in progress would hold it
+            # exclusively.
             remove_stale_rekey_files(self.folder)
+            remove_stale_restore_files(self.folder)
             self._conn = self.open_connection()
             migrate(self._conn, self.db_path, self.backups_dir)
         except BaseException:
@@ -114,9 +123,11 @@ class Vault:
         return self.folder / BACKUPS_NAME
 
     @property
-    def key_copy_folders(self) -> list[Path]:
-        """Folders whose key copies follow every change of the secrets (`key_copies`)."""
-        return [self.backups_dir]
+    def key_copy_folders(self) -> CopyPlaces:
+        """Where the key copies are that follow every change of the secrets (`key_copies`):
+        `backups/`, the folder chosen for backups, and every other folder the app has made a
+        backup in (`backup_places`)."""
+        return copy_places(self.folder)
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -156,7 +167,11 @@ class Vault:
 
     @staticmethod
     def load_key_file(folder: Path) -> KeyFile:
+        """The vault's key file, after finishing a restore that a kill cut short (the only case
+        where this writes: `storage/restore.py`)."""
         folder = Path(folder)
+        if vault_exists(folder):
+            finish_interrupted_restore(folder)
         if not vault_exists(folder):
             raise VaultNotFoundError(folder)
         return KeyFile.load(folder / KEYS_NAME)
@@ -241,6 +256,47 @@ class Vault:
             updated = KeyFile.load(self.keys_path).with_secret(data_key, slot, secret, cost)
             updated.save(self.keys_path)
             return refresh_key_copies(self.key_copy_folders, data_key, updated.to_json())
+
+    # --- backups (storage/backup.py) -------------------------------------------------------
+    # Thread-safe like the key methods above: they use the folder and the key, never this
+    # vault's connection, so the GUI runs them on a worker while the vault stays open.
+
+    @property
+    def backup_folder(self) -> Path:
+        """Where "Back up now" and the automatic backups go (default: `backups/`)."""
+        from recovery_desktop.storage.backup_places import backup_folder
+
+        return backup_folder(self.folder)
+
+    def set_backup_folder(self, folder: Path | None) -> Path:
+        """Choose the folder for new backups (None: `backups/`); see `backup_places`."""
+        from recovery_desktop.storage.backup_places import set_backup_folder
+
+        return set_backup_folder(self.folder, folder)
+
+    def make_backup(self, **options: Any) -> BackupInfo:
+        """"Back up now": `storage.backup.make_backup` for this vault (progress, cancelled,
+        into, name)."""
+        from recovery_desktop.storage.backup import make_backup
+
+        return make_backup(self.folder, self._key(), **options)
+
+    def run_automatic_backup(self, **options: Any) -> AutomaticBackupResult:
+        """After an unlock, on a worker: `storage.backup.run_automatic_backup`."""
+        from recovery_desktop.storage.backup import run_automatic_backup
+
+        return run_automatic_backup(self.folder, self._key(), **options)
+
+    def list_backups(self) -> list[BackupInfo]:
+        """Every backup the app looks after, newest first (`storage.backup.list_backups`)."""
+        from recovery_desktop.storage.backup import list_backups
+
+        return list_backups(self.folder, self._key())
+
+    def _key(self) -> bytes:
+        if self._data_key is None:
+            raise VaultLockedError()
+        return self._data_key
 
     # --- closing -----------------------------------------------------------------------------
 
