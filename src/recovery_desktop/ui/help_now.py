@@ -29,6 +29,7 @@ from recovery_desktop.core.models import DEFAULT_CRISIS_LINES, CrisisLine, Safet
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.clipboard import copy_text
 from recovery_desktop.ui.theme import SPACING, make_heading, scaled_font
+from recovery_desktop.ui.widgets.plain_buttons import without_icons
 
 _PHONE = re.compile(r"\+?\d[\d\s().\-]{1,}\d")
 
@@ -105,12 +106,7 @@ class HelpNowDialog(QDialog):
             body_layout.addWidget(note_label)
         body_layout.addStretch(1)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = without_icons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("help_now_close")
         close.setAccessibleName(self.tr("Close Help now"))
@@ -120,11 +116,35 @@ class HelpNowDialog(QDialog):
         layout.setSpacing(SPACING)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         char = self.fontMetrics().averageCharWidth()
         self.setMinimumWidth(char * 66)
-        self.resize(char * 84, char * 90)
+        width = char * 92
+        # Everything shows at once, as tall as it is; only a screen too short for it puts
+        # the lines in a scroll area (never a small one inside a roomy dialog).
+        self.scroll: QScrollArea | None = None
+        if self._fits_on_screen(body, width):
+            layout.insertWidget(2, body, 1)
+        else:
+            self.scroll = QScrollArea(self)
+            self.scroll.setObjectName("help_now_scroll")
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.scroll.setWidget(body)
+            layout.insertWidget(2, self.scroll, 1)
+        self.resize(width, self.sizeHint().height())
+
+    def _fits_on_screen(self, body: QWidget, width: int) -> bool:
+        """Whether the dialog, `width` wide with `body` shown whole, fits the screen."""
+        self.ensurePolished()  # measured with the theme's fonts and padding, as shown
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        needed = body.heightForWidth(inner) if body.hasHeightForWidth() else -1
+        needed = max(needed, body.sizeHint().height())
+        around = layout.totalSizeHint().height() + layout.spacing()
+        return around + needed <= self.screen().availableGeometry().height() * 0.9
 
     # --- building ------------------------------------------------------------------------------
 
@@ -167,6 +187,7 @@ class HelpNowDialog(QDialog):
         self, layout: QVBoxLayout, title: str, lines: Sequence[HelpLine], kind: str
     ) -> None:
         heading = QLabel(title, self)
+        heading.setObjectName(f"help_now_heading_{kind}")
         heading.setFont(scaled_font(self.font(), 1.15, bold=True))
         layout.addSpacing(SPACING // 2)
         layout.addWidget(heading)

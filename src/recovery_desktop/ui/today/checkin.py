@@ -17,16 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from recovery_desktop.core.checkin import (
     STARTER_COPING,
@@ -35,22 +26,17 @@ from recovery_desktop.core.checkin import (
     checkin_is_empty,
     merge_entry,
     merge_suggestions,
-    wants_follow_up,
 )
 from recovery_desktop.core.models import Entry
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
-from recovery_desktop.ui.today.card import Card, muted_label
-from recovery_desktop.ui.widgets.craving_scale import CravingScale
-from recovery_desktop.ui.widgets.mood_picker import MoodPicker
-from recovery_desktop.ui.widgets.roving import RovingButtonGroup
-from recovery_desktop.ui.widgets.tag_chips import TagChips
+from recovery_desktop.ui.today.card import Card
+from recovery_desktop.ui.widgets.checkin_form import CheckinForm
 
 AUTOSAVE_MS = 4000
 MERGE_TRIES = 5  # a check-in changing elsewhere this often in a row is saved at the next try
-SOBER_YES, SOBER_NO, SOBER_UNSAID = 1, 0, 2
 
 
 class CheckinCard(Card):
@@ -78,113 +64,21 @@ class CheckinCard(Card):
 
     # --- building ----------------------------------------------------------------------------
 
-    def _question(self, text: str) -> QLabel:
-        self.body.addSpacing(4)
-        label = QLabel(text, self)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        label.setWordWrap(True)
-        self.body.addWidget(label)
-        return label
-
     def _build(self) -> None:
-        self._question(self.tr("How are you feeling?"))
-        self.mood = MoodPicker(self)
-        self.mood.setAccessibleName(self.tr("How are you feeling?"))
-        self.mood.mood_changed.connect(self._changed)
-        self.body.addWidget(self.mood)
-
-        self._question(self.tr("Any craving right now?"))
-        self.craving = CravingScale(self)
-        self.craving.setAccessibleName(self.tr("Any craving right now? 0 to 10"))
-        self.craving.craving_changed.connect(self._on_craving)
-        self.body.addWidget(self.craving)
-
-        self.follow_ups = QWidget(self)
-        self.follow_ups.setObjectName("craving_follow_ups")
-        follow = QVBoxLayout(self.follow_ups)
-        follow.setContentsMargins(0, 0, 0, 0)
-        follow.addWidget(
-            muted_label(
-                self.tr(
-                    "Optional. Noticing what sets a craving off, and what helps, can show you "
-                    "patterns later."
-                ),
-                self.follow_ups,
-            )
-        )
-        trigger_label = QLabel(self.tr("What set it off?"), self.follow_ups)
-        follow.addWidget(trigger_label)
-        self.triggers = TagChips("triggers", self.tr("What set it off?"), self.follow_ups)
-        self.triggers.changed.connect(self._changed)
-        follow.addWidget(self.triggers)
-        coping_label = QLabel(self.tr("What helped?"), self.follow_ups)
-        follow.addWidget(coping_label)
-        self.coping = TagChips("coping", self.tr("What helped?"), self.follow_ups)
-        self.coping.changed.connect(self._changed)
-        follow.addWidget(self.coping)
-        self.follow_ups.setVisible(False)
-        self.body.addWidget(self.follow_ups)
-
-        self._question(self.tr("Sober today?"))
-        sober_row = QHBoxLayout()
-        self._sober = RovingButtonGroup(self)
-        self.sober_buttons: dict[int, QPushButton] = {}
-        for key, text, name in (
-            (SOBER_YES, self.tr("Yes"), "sober_yes"),
-            (SOBER_NO, self.tr("No"), "sober_no"),
-            (SOBER_UNSAID, self.tr("I'd rather not say"), "sober_unsaid"),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.setAccessibleName(self.tr("Sober today: %1").replace("%1", text))
-            self._sober.add(button, key)
-            sober_row.addWidget(button)
-            self.sober_buttons[key] = button
-        sober_row.addStretch(1)
-        self.body.addLayout(sober_row)
-        self.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
-        self._sober.idToggled.connect(self._on_sober)
-        self.sober_note = muted_label(
-            self.tr(
-                "Thank you for being honest; that takes courage. Be gentle with yourself "
-                "today, and reach out if you can."
-            ),
-            self,
-        )
-        self.sober_note.setObjectName("sober_note")
-        self.sober_note.setVisible(False)
-        self.body.addWidget(self.sober_note)
-
-        self._question(self.tr("One thing I'm grateful for"))
-        self.gratitude = QLineEdit(self)
-        self.gratitude.setMaxLength(10_000)  # the most the vault keeps for this line
-        self.gratitude.setObjectName("gratitude")
-        self.gratitude.setAccessibleName(self.tr("One thing I'm grateful for"))
-        self.gratitude.setPlaceholderText(self.tr("A person, a moment, something small…"))
-        self.gratitude.textEdited.connect(self._changed)
-        self.gratitude.returnPressed.connect(lambda: self.save())
-        self.body.addWidget(self.gratitude)
-
-        self.intention_toggle, self.intention = self._disclosure(
-            "intention", self.tr("Today I will…"), QLineEdit(self)
-        )
-        self.intention.setPlaceholderText(self.tr("One small thing, just for today"))
-        self.intention.textEdited.connect(self._changed)
-        self.review_toggle, self.evening_review = self._disclosure(
-            "evening_review", self.tr("Looking back on today"), QPlainTextEdit(self)
-        )
-        self.evening_review.setPlaceholderText(
-            self.tr("What went well? What was hard? What would you do again?")
-        )
-        self.evening_review.setTabChangesFocus(True)
-        line = self.evening_review.fontMetrics().lineSpacing()
-        self.evening_review.setFixedHeight(line * 4 + 14)
-        self.evening_review.textChanged.connect(self._on_review_text)
+        # The questions are the shared form (the Journal shows a check-in with it too); the
+        # card adds saving. Its widgets stay reachable here under their old names.
+        self.form = CheckinForm(self)
+        self.form.changed.connect(self._changed)
+        self.form.submitted.connect(lambda: self.save())
+        self.form.shown.connect(self.rows_rebuilt)
+        self.body.addWidget(self.form)
+        form = self.form
+        self.mood, self.craving, self.follow_ups = form.mood, form.craving, form.follow_ups
+        self.triggers, self.coping = form.triggers, form.coping
+        self.sober_buttons, self.sober_note = form.sober_buttons, form.sober_note
+        self.gratitude, self.intention = form.gratitude, form.intention
+        self.intention_toggle, self.review_toggle = form.intention_toggle, form.review_toggle
+        self.evening_review = form.evening_review
 
         actions = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save check-in"), self)
@@ -192,41 +86,14 @@ class CheckinCard(Card):
         self.save_button.setAccessibleName(self.tr("Save check-in"))
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(lambda: self.save())
-        actions.addWidget(self.save_button)
+        # A long message wraps beside the button; the button stays where the pointer is.
+        actions.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         self.status = QLabel("", self)
         self.status.setObjectName("checkin_status")
         self.status.setAccessibleName(self.tr("Check-in status"))
         self.status.setWordWrap(True)
         actions.addWidget(self.status, 1)
         self.body.addLayout(actions)
-
-    def _disclosure(self, name: str, text: str, field: QWidget) -> tuple[QToolButton, QWidget]:
-        toggle = QToolButton(self)
-        toggle.setObjectName(f"{name}_toggle")
-        toggle.setAccessibleName(text)
-        toggle.setText(text)
-        toggle.setCheckable(True)
-        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toggle.setArrowType(Qt.ArrowType.RightArrow)
-        toggle.setAutoRaise(True)
-        toggle.setStyleSheet(
-            "QToolButton { border: 1px solid transparent; background: transparent;"
-            " font-weight: bold; padding: 0.2em 0.2em; }"
-            "QToolButton:hover { color: palette(highlight); }"
-            "QToolButton:focus { border: 1px dashed palette(highlight); }"
-        )
-        field.setObjectName(name)
-        field.setAccessibleName(text)
-        field.setVisible(False)
-
-        def show(open_: bool) -> None:
-            toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
-            field.setVisible(open_)
-
-        toggle.toggled.connect(show)
-        self.body.addWidget(toggle)
-        self.body.addWidget(field)
-        return toggle, field
 
     # --- state -------------------------------------------------------------------------------
 
@@ -235,71 +102,21 @@ class CheckinCard(Card):
         self._autosave.stop()
         self._today = today
         self._entry = self._vault.entries.checkin_for(today)
-        self.triggers.set_suggestions(
-            merge_suggestions(self._vault.entries.factors("trigger"), STARTER_TRIGGERS)
-        )
-        self.coping.set_suggestions(
-            merge_suggestions(self._vault.entries.factors("coping"), STARTER_COPING)
+        self.form.set_suggestions(
+            merge_suggestions(self._vault.entries.factors("trigger"), STARTER_TRIGGERS),
+            merge_suggestions(self._vault.entries.factors("coping"), STARTER_COPING),
         )
         self._show(self._entry or Entry(entry_date=today, is_checkin=True), hour)
         self.status.clear()
 
     def _show(self, entry: Entry, hour: int | None) -> None:
-        """Put `entry`'s answers in the widgets. With an `hour`, the intention opens in the
-        morning and the review later; without one, a field opens only to show its text."""
-        self._loading = True
-        try:
-            self.mood.set_mood(entry.mood)
-            self.craving.set_craving(entry.craving)
-            self.triggers.set_selected(entry.triggers)
-            self.coping.set_selected(entry.coping)
-            if entry.sober_today is None:
-                self._sober.clear_choice()
-            else:
-                self._sober.set_choice(SOBER_YES if entry.sober_today else SOBER_NO)
-            self.sober_note.setVisible(entry.sober_today is False)
-            self.gratitude.setText(entry.gratitude)
-            self.intention.setText(entry.intention)
-            self.evening_review.setPlainText(entry.evening_review)
-            morning = hour is not None and hour < 12
-            later = hour is not None and hour >= 12
-            if entry.intention or morning:
-                self.intention_toggle.setChecked(True)
-            elif hour is not None:
-                self.intention_toggle.setChecked(False)
-            if entry.evening_review or later:
-                self.review_toggle.setChecked(True)
-            elif hour is not None:
-                self.review_toggle.setChecked(False)
-            self.follow_ups.setVisible(wants_follow_up(entry.craving))
-        finally:
-            self._loading = False
-        self.rows_rebuilt.emit()
+        """Put `entry`'s answers in the widgets (see `CheckinForm.show_entry`)."""
+        self.form.show_entry(entry, hour)
 
     def current_entry(self) -> Entry:
         """The check-in as the widgets show it now (not saved)."""
         base = self._entry or Entry(entry_date=self._today, is_checkin=True)
-        craving = self.craving.craving()
-        follow = wants_follow_up(craving)
-        triggers = coping = ()
-        if follow:
-            triggers = self.triggers.selected() + _pending(self.triggers)
-            coping = self.coping.selected() + _pending(self.coping)
-        sober = self._sober.choice()
-        return replace(
-            base,
-            entry_date=self._today,
-            is_checkin=True,
-            is_draft=False,
-            mood=self.mood.mood(),
-            craving=craving,
-            sober_today=None if sober in (None, SOBER_UNSAID) else sober == SOBER_YES,
-            triggers=triggers,
-            coping=coping,
-            gratitude=self.gratitude.text().strip(),
-            intention=self.intention.text().strip(),
-            evening_review=self.evening_review.toPlainText().strip(),
-        )
+        return replace(self.form.answers_of(base), entry_date=self._today, is_draft=False)
 
     def has_unsaved_changes(self) -> bool:
         candidate = self.current_entry()
@@ -415,18 +232,6 @@ class CheckinCard(Card):
         self.status.clear()
         self._autosave.start()
 
-    def _on_craving(self, value: int) -> None:
-        self.follow_ups.setVisible(wants_follow_up(value))
-        self._changed()
-
-    def _on_sober(self, key: int, checked: bool) -> None:
-        if checked:
-            self.sober_note.setVisible(key == SOBER_NO)
-            self._changed()
-
-    def _on_review_text(self) -> None:
-        self._changed()
-
 
 @dataclass
 class _Merged:
@@ -435,8 +240,3 @@ class _Merged:
     happened: bool = False
     both_texts: dict[str, None] = field(default_factory=dict)  # ordered set of field names
     mine_chosen: dict[str, None] = field(default_factory=dict)
-
-
-def _pending(chips: TagChips) -> tuple[str, ...]:
-    text = chips.pending_text()
-    return (text,) if text else ()

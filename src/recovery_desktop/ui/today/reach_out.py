@@ -29,6 +29,7 @@ from recovery_desktop.core.reach_out import ReachOutDue, reach_outs_due
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.today.card import Card, clear_layout, muted_label, plural, wrapped_label
+from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
 MAX_DUE_ROWS = 6
@@ -109,13 +110,14 @@ class ReachOutCard(Card):
         self.logged_label.setFont(font)
         layout.addWidget(self.logged_label)
 
-        kinds = QHBoxLayout()
-        kinds.setSpacing(4)
-        kinds.addWidget(QLabel(self.tr("It was:"), self.follow_up))
+        # The choices wrap onto a second line in a narrow column rather than widen it.
+        kinds_area = QWidget(self.follow_up)
+        kinds = FlowLayout(kinds_area, spacing=4)
+        kinds.addWidget(QLabel(self.tr("It was:"), kinds_area))
         self.kind_group = RovingButtonGroup(self)
         self.kind_buttons: dict[ConnectionKind, QPushButton] = {}
         for index, kind in enumerate(KIND_ORDER):
-            button = QPushButton(self.kind_text(kind), self.follow_up)
+            button = QPushButton(self.kind_text(kind), kinds_area)
             button.setObjectName(f"connection_kind_{kind.name.lower()}")
             button.setAccessibleName(
                 self.tr("Kind of connection: %1").replace("%1", self.kind_text(kind))
@@ -123,13 +125,14 @@ class ReachOutCard(Card):
             self.kind_group.add(button, index)
             kinds.addWidget(button)
             self.kind_buttons[kind] = button
-        kinds.addStretch(1)
-        layout.addLayout(kinds)
+        layout.addWidget(kinds_area)
         self.kind_group.idClicked.connect(self._on_kind)
 
+        supported = QLabel(self.tr("How supported did you feel?"), self.follow_up)
+        supported.setWordWrap(True)
+        layout.addWidget(supported)
         support = QHBoxLayout()
         support.setSpacing(4)
-        support.addWidget(QLabel(self.tr("How supported did you feel?"), self.follow_up))
         self.support_group = RovingButtonGroup(self)
         self.support_buttons: dict[int, QPushButton] = {}
         for value in range(1, 6):
@@ -232,6 +235,7 @@ class ReachOutCard(Card):
         words.setSpacing(0)
         name = QLabel(contact.name, row)
         name.setObjectName(f"due_name_{contact.id}")
+        name.setWordWrap(True)  # a long name takes two lines in a narrow column
         font = name.font()
         font.setBold(True)
         name.setFont(font)
