@@ -37,14 +37,14 @@ if TYPE_CHECKING:
     from recovery_desktop.ui.journal.editor import EntryEditor
 
 TITLE_MAX_CHARS = 1000  # as EntryRepository keeps it
-BODY_MIN_LINES = 6  # below this the editor scrolls rather than squeeze the text away
+BODY_MIN_LINES = 4  # below this the editor scrolls rather than squeeze the text away
 
 
 def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], date]) -> None:
     """Create the editor's widgets as its attributes and lay them out."""
     layout = QVBoxLayout(editor)
     layout.setContentsMargins(12, 8, 12, 8)
-    layout.setSpacing(8)
+    layout.setSpacing(6)
 
     bar = build_editor_bar(
         editor, vault, lambda: editor.body.toPlainText(), lambda: editor.title.text()
@@ -102,15 +102,16 @@ def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], 
     editor.body, editor.preview = editor.stack.body, editor.stack.preview
     editor.stack.setMinimumHeight(editor.body.fontMetrics().lineSpacing() * BODY_MIN_LINES + 16)
     layout.addWidget(editor.stack, 1)
-    # A check-in without text: its answers take the room, and the rest sits under them.
-    editor.checkin_spacer = QWidget(editor)
-    editor.checkin_spacer.hide()
-    layout.addWidget(editor.checkin_spacer, 1)
 
     grid = editor.links_grid = build_links_grid(editor)
     editor.tags, editor.people, editor.people_note = grid.tags, grid.people, grid.people_note
     editor.visibility, editor.visibility_note = grid.visibility, grid.visibility_note
     layout.addLayout(grid.layout)
+    # A check-in without text: tags and people follow its answers, and Save stays at the
+    # bottom, where it is for an entry.
+    editor.checkin_spacer = QWidget(editor)
+    editor.checkin_spacer.hide()
+    layout.addWidget(editor.checkin_spacer, 1)
 
     editor.messages = SaveMessages(editor, editor.status)
     editor.notice, editor.error = editor.messages.notice, editor.messages.error

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 UNDO_MS = 10_000
 GROUP_BY_DAY_KEY = "journal_group_by_day"  # in vault.settings: the person's choice
 LIST_SHARE = 0.36  # of the page's width, side by side
-LIST_MOST_CHARS = 90  # the list grows no wider than this many average characters
+LIST_MOST_CHARS = 110  # the list grows no wider than this many average characters
 SEARCH_LOOKAHEAD_PAGES = 10  # how far to look for the open entry among new results
 
 

@@ -112,7 +112,7 @@ class ReachOutCard(Card):
 
         # The choices wrap onto a second line in a narrow column rather than widen it.
         kinds_area = QWidget(self.follow_up)
-        kinds = FlowLayout(kinds_area, spacing=4)
+        kinds = FlowLayout(kinds_area, spacing=4, centred=True)
         kinds.addWidget(QLabel(self.tr("It was:"), kinds_area))
         self.kind_group = RovingButtonGroup(self)
         self.kind_buttons: dict[ConnectionKind, QPushButton] = {}
