@@ -62,6 +62,7 @@ def test_a_checkin_opened_in_the_journal_shows_its_answers(
     assert form.sober_buttons[1].isChecked()  # "Yes"
     assert form.follow_ups.isVisible()
     assert form.triggers.selected() == ("stress",) and form.coping.selected() == ("walk",)
+    assert len(form.coping.chips) > 5  # the same choices as on Today, to pick more
     assert form.gratitude.text() == "My sister's call"
     assert form.intention.isVisible() and form.intention.text() == "Go to the noon meeting"
     assert form.evening_review.isVisible()
@@ -157,3 +158,24 @@ def test_the_list_can_group_a_days_entries_and_remembers_it(
     again.search_bar.search.setText("pages")
     again.search_bar.search.returnPressed.emit()
     assert not again.model.groups_by_day()  # best match first: days are mixed
+
+
+def test_answers_not_touched_in_the_journal_keep_their_stored_text_exactly(
+    qtbot: QtBot, page: JournalPage, vault: Vault
+) -> None:
+    stored = vault.entries.save(
+        Entry(
+            entry_date=DAY,
+            is_checkin=True,
+            mood=3,
+            gratitude="  Rain on the roof  ",  # as the command line or an import may keep it
+            evening_review="Line one\r\nLine two",
+        )
+    )
+    stored = vault.entries.get(stored.id)
+    page.open_entry(stored.id)
+    qtbot.mouseClick(page.editor.checkin_form.mood.buttons[5], Qt.MouseButton.LeftButton)
+    page.save_now()
+    back = vault.entries.get(stored.id)
+    assert back.mood == 5
+    assert (back.gratitude, back.evening_review) == (stored.gratitude, stored.evening_review)

@@ -219,3 +219,24 @@ def test_help_now_shows_everything_without_an_inner_scroll_bar(
     body = dialog.findChild(QLabel, "help_now_heading_crisis").parentWidget()
     assert body.height() >= body.heightForWidth(body.width())  # nothing cut off below
     assert dialog.height() <= dialog.screen().availableGeometry().height()
+
+
+def test_an_entrys_mood_and_craving_can_be_taken_back(
+    qtbot: QtBot, themed_app: QApplication, vault: Vault
+) -> None:
+    entry = vault.entries.save(Entry(date(2024, 5, 1), "Words", mood=2, craving=7))
+    page = JournalPage(vault, autosave_ms=60_000)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_entry(entry.id)
+    row = page.editor.detail_row
+    assert row.mood_clear.isVisible() and row.craving_clear.isVisible()
+    qtbot.mouseClick(row.mood_clear, Qt.MouseButton.LeftButton)
+    assert page.editor.mood.mood() is None and not row.mood_clear.isVisible()
+    qtbot.mouseClick(page.editor.craving.buttons[3], Qt.MouseButton.LeftButton)
+    page.save_now()
+    stored = vault.entries.get(entry.id)
+    assert (stored.mood, stored.craving, stored.body) == (None, 3, "Words")
+    qtbot.mouseClick(row.craving_clear, Qt.MouseButton.LeftButton)
+    page.save_now()
+    assert vault.entries.get(entry.id).craving is None

@@ -40,6 +40,7 @@ from recovery_desktop.storage import Vault
 from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.journal.blank_page import PromptCard, TemplatesButton
+from recovery_desktop.ui.journal.checkin_answers import CheckinAnswers
 from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
 from recovery_desktop.ui.journal.editor_bar import PREVIEW
 from recovery_desktop.ui.journal.editor_layout import build_editor_widgets, reading_order
@@ -123,6 +124,7 @@ class EntryEditor(QWidget):
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.autosave)
         build_editor_widgets(self, vault, today)
+        self._answers = CheckinAnswers(self.checkin_form, vault)
         # Wide windows keep the text to a comfortable line length; the Journal centres it.
         margins = self.layout().contentsMargins()
         reading = self.body.fontMetrics().averageCharWidth() * LINE_CHARS
@@ -143,11 +145,8 @@ class EntryEditor(QWidget):
             (self.checkin_form.changed, "checkin"),
         ):
             signal.connect(lambda *_, field=field: self._changed(field))
-        row = self.detail_row
-        row.mood.mood_changed.connect(row.update_clear)
-        row.craving.craving_changed.connect(row.update_clear)
-        row.mood_clear.clicked.connect(self._clear_mood)
-        row.craving_clear.clicked.connect(self._clear_craving)
+        self.mood.cleared.connect(lambda: self._changed("mood"))
+        self.craving.cleared.connect(lambda: self._changed("craving"))
         self.checkin_form.shown.connect(self._chain_tab_order)
         self.body.textChanged.connect(self._body_changed)
         self.people.textChanged.connect(self._check_people)
@@ -224,9 +223,7 @@ class EntryEditor(QWidget):
         (as on Today), and its text only if it has some."""
         checkin = entry.is_checkin
         if checkin:
-            same = self.checkin_form.property("entry_id") == entry.id
-            self.checkin_form.show_entry(entry, keep_open=same and entry.id is not None)
-            self.checkin_form.setProperty("entry_id", entry.id)
+            self._answers.show(entry)
             self.checkin_day.setText(long_date(entry.entry_date))
         for widget in (self.writing_bar, self.title, self.detail_row.widget):
             widget.setVisible(not checkin)
@@ -237,16 +234,6 @@ class EntryEditor(QWidget):
 
     def _chain_tab_order(self) -> None:
         chain_tab_order(reading_order(self))
-
-    def _clear_mood(self) -> None:
-        self.mood.set_mood(None)
-        self.detail_row.update_clear()
-        self._changed("mood")
-
-    def _clear_craving(self) -> None:
-        self.craving.set_craving(None)
-        self.detail_row.update_clear()
-        self._changed("craving")
 
     def show_stored(self, stored: Entry | None) -> None:
         """Show the open entry as the vault holds it now (another page or the command line may
@@ -440,10 +427,9 @@ class EntryEditor(QWidget):
                 changes["entry_date"] = date(qd.year(), qd.month(), qd.day())
             else:
                 self.messages.not_saved(problem)
-        entry = replace(self._entry, **changes)
-        if "checkin" in touched and entry.is_checkin:
-            entry = self.checkin_form.answers_of(entry)  # its answers; never its text
-        return entry
+        if "checkin" in touched and self._entry.is_checkin:  # its answers; never its text
+            changes.update(self._answers.changed(self._entry))
+        return replace(self._entry, **changes)
 
     def body_text(self) -> str:
         """The text as typed (see `WritingArea.text`)."""

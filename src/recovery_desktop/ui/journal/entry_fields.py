@@ -70,7 +70,7 @@ class MetadataRow:
         self.craving.set_craving(entry.craving)
         self.update_clear()
 
-    def update_clear(self) -> None:
+    def update_clear(self, *_: object) -> None:
         self.mood_clear.setVisible(self.mood.mood() is not None)
         self.craving_clear.setVisible(self.craving.craving() is not None)
 
@@ -111,7 +111,12 @@ def build_metadata_row(parent: QWidget, date_label: QLabel, date_edit: QDateEdit
         column.addWidget(picker)
         flow.addWidget(group)
         clears.append(clear)
-    return MetadataRow(widget, mood, craving, clears[0], clears[1])
+    row = MetadataRow(widget, mood, craving, clears[0], clears[1])
+    clears[0].clicked.connect(lambda: mood.set_mood(None))
+    clears[1].clicked.connect(lambda: craving.set_craving(None))
+    for signal in (mood.mood_changed, mood.cleared, craving.craving_changed, craving.cleared):
+        signal.connect(row.update_clear)
+    return row
 
 
 def _clear_button(parent: QWidget, text: str, name: str, accessible: str) -> QPushButton:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,43 +41,16 @@ from recovery_desktop.ui.journal.editor import AUTOSAVE_MS, EntryEditor
 from recovery_desktop.ui.journal.search_bar import SEARCH_DEBOUNCE_MS, SearchBar
 from recovery_desktop.ui.journal.timeline_delegate import TimelineDelegate
 from recovery_desktop.ui.journal.timeline_model import PAGE_SIZE, TimelineModel
+from recovery_desktop.ui.journal.undo_bar import UNDO_MS, UndoBar
 from recovery_desktop.ui.page import Page
 
 if TYPE_CHECKING:
     from recovery_desktop.ui.search_preparation import SearchPreparation
 
-UNDO_MS = 10_000
 GROUP_BY_DAY_KEY = "journal_group_by_day"  # in vault.settings: the person's choice
 LIST_SHARE = 0.36  # of the page's width, side by side
 LIST_MOST_CHARS = 110  # the list grows no wider than this many average characters
 SEARCH_LOOKAHEAD_PAGES = 10  # how far to look for the open entry among new results
-
-
-class UndoBar(QFrame):
-    """ "Entry deleted — Undo", shown for a few seconds after a delete."""
-
-    def __init__(self, parent: QWidget | None = None, undo_ms: int = UNDO_MS) -> None:
-        super().__init__(parent)
-        self.setObjectName("journal_undo_bar")
-        self.setProperty("role", "banner")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 6, 4)
-        self.label = QLabel(self.tr("Entry deleted."), self)
-        self.label.setObjectName("journal_undo_label")
-        self.undo_button = QPushButton(self.tr("Undo"), self)
-        self.undo_button.setObjectName("journal_undo")
-        self.undo_button.setAccessibleName(self.tr("Undo: bring the deleted entry back"))
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.undo_button)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(undo_ms)
-        self.timer.timeout.connect(self.hide)
-        self.hide()
-
-    def show_for_a_while(self) -> None:
-        self.show()
-        self.timer.start()
 
 
 class JournalPage(Page):

@@ -33,10 +33,11 @@ class CravingScale(QWidget):
     """Eleven buttons 0..10 and the words at both ends. `craving_changed` carries 0-10.
 
     `compact`: narrower buttons that keep their size (a row of details); `name` prefixes the
-    object names (`<name>_0`..`<name>_10`), as for `MoodPicker`.
+    object names (`<name>_0`..`<name>_10`), as for `MoodPicker`; `cleared` likewise.
     """
 
     craving_changed = Signal(int)
+    cleared = Signal()
 
     def __init__(
         self,
@@ -107,4 +108,7 @@ class CravingScale(QWidget):
         return self._group.choice()
 
     def set_craving(self, value: int | None) -> None:
+        had = self._group.choice()
         self._group.set_choice(value)
+        if value is None and had is not None:
+            self.cleared.emit()

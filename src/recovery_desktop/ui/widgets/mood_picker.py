@@ -161,10 +161,12 @@ class MoodPicker(QWidget):
     """Five faces in a row, one choice (or none yet). `mood_changed` carries 1-5.
 
     `compact`: smaller faces for a row of details (the Journal). `name` prefixes the object
-    names (`<name>_1`..`<name>_5`), so two pickers in one window stay apart.
+    names (`<name>_1`..`<name>_5`), so two pickers in one window stay apart. `cleared` when
+    a chosen mood is taken back (`set_mood(None)`).
     """
 
     mood_changed = Signal(int)
+    cleared = Signal()
 
     def __init__(
         self,
@@ -203,6 +205,9 @@ class MoodPicker(QWidget):
         return self._group.choice()
 
     def set_mood(self, mood: int | None) -> None:
+        had = self._group.choice()
         self._group.set_choice(mood)
+        if mood is None and had is not None:
+            self.cleared.emit()
         for button in self.buttons.values():
             button.update()
