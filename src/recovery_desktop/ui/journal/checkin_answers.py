@@ -2,12 +2,15 @@
 """A check-in opened in the Journal: its answers in the form Today uses, and which of them the
 person changed, so saving takes those and keeps every other answer exactly as stored.
 
-The form reads a text back trimmed (and a review with `\n` line endings); an answer written
+The form is built the first time a check-in is opened (most opened entries are written ones,
+and the Journal opens quickly without it). The form reads a text back trimmed (and a review with `\n` line endings); an answer written
 elsewhere (the command line, an import) may differ in such details. Comparing with what the
 form read back when the check-in was shown tells a change apart from that.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from recovery_desktop.core.checkin import STARTER_COPING, STARTER_TRIGGERS, merge_suggestions
 from recovery_desktop.core.models import Entry
@@ -27,13 +30,27 @@ ANSWERS = (
 
 
 class CheckinAnswers:
-    """The editor's view of a check-in's answers (the form is the editor's widget)."""
+    """The editor's view of a check-in's answers. `place(form)` puts the form, once built,
+    in the editor's layout and connects it (the form is the editor's widget)."""
 
-    def __init__(self, form: CheckinForm, vault: Vault) -> None:
-        self.form = form
+    def __init__(self, vault: Vault, place: Callable[[CheckinForm], None]) -> None:
         self._vault = vault
+        self._place = place
+        self._form: CheckinForm | None = None
         self._entry_id: int | None = None
         self._shown: Entry | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._form is not None
+
+    @property
+    def form(self) -> CheckinForm:
+        if self._form is None:
+            self._form = CheckinForm()
+            self._form.hide()
+            self._place(self._form)
+        return self._form
 
     def show(self, entry: Entry) -> None:
         """Show `entry`'s answers; a field the person opened stays open only when the same

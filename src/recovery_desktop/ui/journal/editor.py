@@ -76,7 +76,6 @@ class EntryEditor(QWidget):
     save_button: QPushButton
     date_label: QLabel
     date_edit: QDateEdit
-    writing_bar: QWidget
     checkin_header: QWidget
     checkin_heading: QLabel
     checkin_day: QLabel
@@ -85,7 +84,6 @@ class EntryEditor(QWidget):
     mood: MoodPicker
     craving: CravingScale
     prompt_card: PromptCard
-    checkin_form: CheckinForm
     checkin_spacer: QWidget
     stack: WritingArea
     body: QPlainTextEdit
@@ -124,7 +122,7 @@ class EntryEditor(QWidget):
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.autosave)
         build_editor_widgets(self, vault, today)
-        self._answers = CheckinAnswers(self.checkin_form, vault)
+        self._answers = CheckinAnswers(vault, self._place_checkin_form)
         # Wide windows keep the text to a comfortable line length; the Journal centres it.
         margins = self.layout().contentsMargins()
         reading = self.body.fontMetrics().averageCharWidth() * LINE_CHARS
@@ -142,12 +140,10 @@ class EntryEditor(QWidget):
             (self.tags.textChanged, "tags"),
             (self.people.textChanged, "people"),
             (self.visibility.currentIndexChanged, "visibility"),
-            (self.checkin_form.changed, "checkin"),
         ):
             signal.connect(lambda *_, field=field: self._changed(field))
         self.mood.cleared.connect(lambda: self._changed("mood"))
         self.craving.cleared.connect(lambda: self._changed("craving"))
-        self.checkin_form.shown.connect(self._chain_tab_order)
         self.body.textChanged.connect(self._body_changed)
         self.people.textChanged.connect(self._check_people)
         self.people.editingFinished.connect(self._people_finished)
@@ -225,12 +221,28 @@ class EntryEditor(QWidget):
         if checkin:
             self._answers.show(entry)
             self.checkin_day.setText(long_date(entry.entry_date))
-        for widget in (self.writing_bar, self.title, self.detail_row.widget):
+        writing = (self.write_button, self.preview_button, self.templates_button)
+        for widget in (*writing, self.title, self.detail_row.widget):
             widget.setVisible(not checkin)
         self.checkin_header.setVisible(checkin)
-        self.checkin_form.setVisible(checkin)
+        if self._answers.built:
+            self.checkin_form.setVisible(checkin)
         self.stack.setVisible(not checkin or bool(entry.body))
         self.checkin_spacer.setVisible(not self.stack.isVisibleTo(self))
+
+    def has_checkin_form(self) -> bool:
+        return self._answers.built
+
+    @property
+    def checkin_form(self) -> CheckinForm:
+        """A check-in's answers, in the form Today uses (built when first needed)."""
+        return self._answers.form
+
+    def _place_checkin_form(self, form: CheckinForm) -> None:
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.prompt_card) + 1, form)
+        form.changed.connect(lambda: self._changed("checkin"))
+        form.shown.connect(self._chain_tab_order)
 
     def _chain_tab_order(self) -> None:
         chain_tab_order(reading_order(self))

@@ -23,15 +23,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.journal.blank_page import PromptCard
 from recovery_desktop.ui.journal.editor_bar import build_editor_bar
-from recovery_desktop.ui.journal.entry_fields import (
-    build_date_field,
-    build_links_grid,
-    build_metadata_row,
-)
+from recovery_desktop.ui.journal.entry_fields import build_links_grid, build_metadata_row
 from recovery_desktop.ui.journal.save_messages import SaveMessages
 from recovery_desktop.ui.journal.writing_area import WritingArea
 from recovery_desktop.ui.theme import make_heading, scaled_font
-from recovery_desktop.ui.widgets.checkin_form import CheckinForm
 
 if TYPE_CHECKING:
     from recovery_desktop.ui.journal.editor import EntryEditor
@@ -53,11 +48,7 @@ def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], 
     editor.mode_group, editor.templates_button = bar.mode_group, bar.templates_button
     editor.status, editor.delete_button = bar.status, bar.delete_button
     editor.save_button = bar.save_button
-    editor.writing_bar = QWidget(editor)
-    editor.writing_bar.setObjectName("journal_writing_bar")
-    bar.layout.setContentsMargins(0, 0, 0, 0)
-    editor.writing_bar.setLayout(bar.layout)
-    layout.addWidget(editor.writing_bar)
+    layout.addLayout(bar.layout)
 
     # A check-in has no title or text of its own: its heading says what it is and its day.
     editor.checkin_header = QWidget(editor)
@@ -86,17 +77,15 @@ def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], 
     editor.title.setFont(scaled_font(editor.font(), 1.35, bold=True))
     layout.addWidget(editor.title)
 
-    editor.date_label, editor.date_edit = build_date_field(editor)
-    row = editor.detail_row = build_metadata_row(editor, editor.date_label, editor.date_edit)
+    row = editor.detail_row = build_metadata_row(editor)
+    editor.date_label, editor.date_edit = row.date_label, row.date_edit
     editor.mood, editor.craving = row.mood, row.craving
     layout.addWidget(row.widget)
 
     editor.prompt_card = PromptCard(editor, today)
     layout.addWidget(editor.prompt_card)
 
-    editor.checkin_form = CheckinForm(editor)
-    editor.checkin_form.hide()
-    layout.addWidget(editor.checkin_form)
+    # A check-in's answers (`editor.checkin_form`) go here, built when one is first opened.
 
     editor.stack = WritingArea(editor)
     editor.body, editor.preview = editor.stack.body, editor.stack.preview
@@ -135,7 +124,7 @@ def reading_order(editor: EntryEditor) -> list[QWidget]:
         row.craving_clear,
         editor.prompt_card.use_button,
         editor.prompt_card.another_button,
-        *editor.checkin_form.focus_order(),
+        *(editor.checkin_form.focus_order() if editor.has_checkin_form() else []),
         editor.body,
         editor.tags,
         editor.people,

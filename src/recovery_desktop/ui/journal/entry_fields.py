@@ -43,14 +43,14 @@ def labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
     return label
 
 
-def build_date_field(parent: QWidget) -> tuple[QLabel, QDateEdit]:
+def _date_field(tr: Callable[[str], str], parent: QWidget) -> tuple[QLabel, QDateEdit]:
     """The entry's date, in the locale's format, with its calendar."""
     date_edit = QDateEdit(parent)
     date_edit.setObjectName("journal_date")
-    date_edit.setAccessibleName(parent.tr("Date of the entry"))
+    date_edit.setAccessibleName(tr("Date of the entry"))
     date_edit.setCalendarPopup(True)
     use_locale_format(date_edit)
-    return labelled(parent.tr("&Date"), date_edit, parent), date_edit
+    return labelled(tr("&Date"), date_edit, parent), date_edit
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # weak: its methods are Qt slots
@@ -60,6 +60,8 @@ class MetadataRow:
     entry. They wrap onto more lines when the editor is narrow, so nothing is cut."""
 
     widget: QWidget
+    date_label: QLabel
+    date_edit: QDateEdit
     mood: MoodPicker
     craving: CravingScale
     mood_clear: QPushButton
@@ -75,33 +77,42 @@ class MetadataRow:
         self.craving_clear.setVisible(self.craving.craving() is not None)
 
 
-def build_metadata_row(parent: QWidget, date_label: QLabel, date_edit: QDateEdit) -> MetadataRow:
-    """Date, mood and craving, each with its name above it, side by side as room allows."""
+def build_metadata_row(parent: QWidget) -> MetadataRow:
+    """Date, mood and craving, each with its name above it, side by side as room allows.
+    Each widget is made in the group that holds it (moving one would style it twice)."""
     tr = parent.tr
     widget = QWidget(parent)
     widget.setObjectName("journal_details")
     flow = FlowLayout(widget, spacing=SPACING)
-    day = QWidget(widget)
-    column = QVBoxLayout(day)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    column.addWidget(date_label)
-    column.addWidget(date_edit)
-    column.addStretch(1)
-    flow.addWidget(day)
-    mood = MoodPicker(widget, compact=True, name="journal_mood")
-    mood.setAccessibleName(tr("Mood"))
-    craving = CravingScale(widget, compact=True, name="journal_craving")
-    craving.setAccessibleName(tr("Craving, 0 to 10"))
-    clears = []
-    for text, picker, name, accessible in (
-        (tr("Mood"), mood, "journal_mood_clear", tr("Clear the mood")),
-        (tr("Craving"), craving, "journal_craving_clear", tr("Clear the craving")),
-    ):
+    groups = []
+    for _ in range(3):
         group = QWidget(widget)
         column = QVBoxLayout(group)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
+        flow.addWidget(group)
+        groups.append((group, column))
+    (day, day_column), (feeling, feeling_column), (urge, urge_column) = groups
+    date_label, date_edit = _date_field(tr, day)
+    day_column.addWidget(date_label)
+    day_column.addWidget(date_edit)
+    day_column.addStretch(1)
+    mood = MoodPicker(feeling, compact=True, name="journal_mood")
+    mood.setAccessibleName(tr("Mood"))
+    craving = CravingScale(urge, compact=True, name="journal_craving")
+    craving.setAccessibleName(tr("Craving, 0 to 10"))
+    clears = []
+    for group, column, text, picker, name, accessible in (
+        (feeling, feeling_column, tr("Mood"), mood, "journal_mood_clear", tr("Clear the mood")),
+        (
+            urge,
+            urge_column,
+            tr("Craving"),
+            craving,
+            "journal_craving_clear",
+            tr("Clear the craving"),
+        ),
+    ):
         header = QHBoxLayout()
         header.addWidget(QLabel(text, group))
         clear = _clear_button(group, tr("Clear"), name, accessible)
@@ -109,9 +120,8 @@ def build_metadata_row(parent: QWidget, date_label: QLabel, date_edit: QDateEdit
         header.addStretch(1)
         column.addLayout(header)
         column.addWidget(picker)
-        flow.addWidget(group)
         clears.append(clear)
-    row = MetadataRow(widget, mood, craving, clears[0], clears[1])
+    row = MetadataRow(widget, date_label, date_edit, mood, craving, clears[0], clears[1])
     clears[0].clicked.connect(lambda: mood.set_mood(None))
     clears[1].clicked.connect(lambda: craving.set_craving(None))
     for signal in (mood.mood_changed, mood.cleared, craving.craving_changed, craving.cleared):

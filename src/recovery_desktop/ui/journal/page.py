@@ -119,9 +119,12 @@ class JournalPage(Page):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.undo_bar = UndoBar(right, undo_ms)
-        self.editor = EntryEditor(vault, right, autosave_ms=autosave_ms, today=today)
-        # Too short a window: the editor scrolls, rather than squeeze its text away.
+        # Too short a window: the editor scrolls, rather than squeeze its text away. (Made in
+        # its scroll area, so its many widgets are not re-styled when moved there.)
         self.editor_scroll = QScrollArea(right)
+        self.editor = EntryEditor(
+            vault, self.editor_scroll.viewport(), autosave_ms=autosave_ms, today=today
+        )
         self.editor_scroll.setObjectName("journal_editor_scroll")
         self.editor_scroll.setWidgetResizable(True)
         self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
