@@ -77,22 +77,32 @@ class JournalPage(Page):
         self._day = today()
         self._preparation: SearchPreparation | None = None
 
-        self.search_bar = SearchBar(self, search_debounce_ms)
-        self.new_button = QPushButton(self.tr("New entry"), self)
+        # Every widget is made inside the one that holds it: moving a built widget into
+        # another (a layout, a splitter) styles it and all it holds a second time.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("journal_splitter")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        left = self.list_panel = QWidget(self.splitter)
+        left.setObjectName("journal_left")
+        self.search_bar = SearchBar(left, search_debounce_ms)
+        self.new_button = QPushButton(self.tr("New entry"), left)
         self.new_button.setObjectName("journal_new_entry")
         self.new_button.setAccessibleName(self.tr("New entry"))
         self.new_button.setToolTip(self.tr("New entry (Ctrl+N)"))
-        self.count_label = QLabel(self)
+        self.count_label = QLabel(left)
         self.count_label.setObjectName("journal_result_count")
         self.count_label.setProperty("role", "muted")
         self.count_label.setAccessibleName(self.tr("Number of entries shown"))
         self.count_label.setWordWrap(True)
-        self.group_by_day = QCheckBox(self.tr("Group by day"), self)
+        self.group_by_day = QCheckBox(self.tr("Group by day"), left)
         self.group_by_day.setObjectName("journal_group_by_day")
         self.group_by_day.setAccessibleName(self.tr("Group the list by day"))
 
         self.model = TimelineModel(vault, self, page_size)
-        self.timeline = QListView(self)
+        self.timeline = QListView(left)
         self.timeline.setObjectName("journal_timeline")
         self.timeline.setAccessibleName(self.tr("Journal entries, newest first"))
         self.timeline.setModel(self.model)
@@ -103,8 +113,6 @@ class JournalPage(Page):
         self.timeline.setMouseTracking(True)
         self.timeline.setFrameShape(QFrame.Shape.NoFrame)
 
-        left = self.list_panel = QWidget(self)
-        left.setObjectName("journal_left")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(10, 8, 4, 8)
         top = QHBoxLayout()
@@ -115,12 +123,11 @@ class JournalPage(Page):
         left_layout.addLayout(top)
         left_layout.addWidget(self.timeline, 1)
 
-        right = QWidget(self)
+        right = QWidget(self.splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.undo_bar = UndoBar(right, undo_ms)
-        # Too short a window: the editor scrolls, rather than squeeze its text away. (Made in
-        # its scroll area, so its many widgets are not re-styled when moved there.)
+        # Too short a window: the editor scrolls, rather than squeeze its text away.
         self.editor_scroll = QScrollArea(right)
         self.editor = EntryEditor(
             vault, self.editor_scroll.viewport(), autosave_ms=autosave_ms, today=today
@@ -135,8 +142,6 @@ class JournalPage(Page):
         right_layout.addWidget(self.undo_bar)
         right_layout.addWidget(self.editor_scroll, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("journal_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
@@ -145,9 +150,6 @@ class JournalPage(Page):
         self._stacked: bool | None = None
         self._sized_by_person = False
         self.splitter.splitterMoved.connect(self._divider_moved)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
 
         QWidget.setTabOrder(self.search_bar.clear_button, self.group_by_day)
         QWidget.setTabOrder(self.group_by_day, self.new_button)

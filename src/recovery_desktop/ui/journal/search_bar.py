@@ -118,8 +118,19 @@ class SearchBar(QWidget):
         row2.addWidget(self.date_to, 1)
         layout.addLayout(row2)
 
+        # Side by side as one control: the chosen one in the accent colour, as on Today.
+        # (Styled before its buttons exist, so each is styled once.)
+        kinds = QWidget(self)
+        kinds.setObjectName("journal_kinds")
+        kinds.setStyleSheet(
+            "QPushButton { padding: 0.3em 0.6em; }"
+            "QPushButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border-color: palette(highlight); }"
+        )
+        kinds_row = QHBoxLayout(kinds)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
+        kinds_row.setSpacing(0)
         row3 = QHBoxLayout()
-        row3.setSpacing(0)
         self.kind_group = RovingButtonGroup(self)
         self.kind_buttons: dict[int, QPushButton] = {}
         for kind, text, name, accessible in (
@@ -127,21 +138,14 @@ class SearchBar(QWidget):
             (WRITTEN, self.tr("Written"), "journal_kind_written", self.tr("Show written entries")),
             (CHECKINS, self.tr("Check-ins"), "journal_kind_checkins", self.tr("Show check-ins")),
         ):
-            button = QPushButton(text, self)
+            button = QPushButton(text, kinds)
             button.setObjectName(name)
             button.setAccessibleName(accessible)
             self.kind_group.add(button, kind)
-            row3.addWidget(button)
+            kinds_row.addWidget(button)
             self.kind_buttons[kind] = button
         self.kind_group.set_choice(ALL)
-        # Side by side as one control: the chosen one in the accent colour, as on Today.
-        self.setStyleSheet(
-            'QPushButton[kind_button="true"] { padding: 0.3em 0.6em; }'
-            'QPushButton[kind_button="true"]:checked { background: palette(highlight);'
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
-        for button in self.kind_buttons.values():
-            button.setProperty("kind_button", True)
+        row3.addWidget(kinds)
         row3.addStretch(1)
         row3.addSpacing(6)
         row3.addWidget(self.clear_button)

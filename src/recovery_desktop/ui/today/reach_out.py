@@ -101,6 +101,11 @@ class ReachOutCard(Card):
     # --- the follow-up after logging ---------------------------------------------------------
 
     def _build_follow_up(self) -> None:
+        # Styled before its buttons exist, so each is styled once.
+        self.follow_up.setStyleSheet(
+            "QPushButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border-color: palette(highlight); }"
+        )
         layout = QVBoxLayout(self.follow_up)
         layout.setContentsMargins(10, 8, 10, 8)
         self.logged_label = wrapped_label("", self.follow_up)
@@ -162,10 +167,6 @@ class ReachOutCard(Card):
         actions.addWidget(self.undo_button)
         actions.addWidget(self.done_button)
         layout.addLayout(actions)
-        self.follow_up.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
 
     def kind_text(self, kind: ConnectionKind) -> str:
         return {

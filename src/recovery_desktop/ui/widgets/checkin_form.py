@@ -57,6 +57,11 @@ class CheckinForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkin_form")
+        # Styled before its widgets exist, so each is styled once.
+        self.setStyleSheet(
+            "QPushButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border-color: palette(highlight); }"
+        )
         self._loading = False
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 0, 0, 0)
@@ -130,10 +135,6 @@ class CheckinForm(QWidget):
             self.sober_buttons[key] = button
         sober_row.addStretch(1)
         self.body.addLayout(sober_row)
-        self.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
         self._sober.idToggled.connect(self._on_sober)
         self.sober_note = _muted(
             self.tr(

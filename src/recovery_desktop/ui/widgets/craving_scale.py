@@ -48,6 +48,14 @@ class CravingScale(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("craving_scale" if name == "craving" else name)
+        # Styled before its buttons exist, so each is styled once. palette() roles follow
+        # the theme live (light/dark) without re-styling.
+        padding = "0.2em 0" if compact else "0.3em 0.2em"
+        self.setStyleSheet(
+            f"QPushButton {{ padding: {padding}; }}"
+            "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " border-color: palette(highlight); font-weight: bold; }"
+        )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
@@ -92,13 +100,6 @@ class CravingScale(QWidget):
         else:
             outer.addLayout(ends)
         self._group.idToggled.connect(self._on_toggled)
-        # palette() roles follow the theme live (light/dark) without re-styling.
-        padding = "0.2em 0" if compact else "0.3em 0.2em"
-        self.setStyleSheet(
-            f"QPushButton {{ padding: {padding}; }}"
-            "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-            " border-color: palette(highlight); font-weight: bold; }"
-        )
 
     def _on_toggled(self, value: int, checked: bool) -> None:
         if checked:
