@@ -151,7 +151,7 @@ def test_a_checkin_opened_in_the_journal_is_merged_not_copied(
     editor.body.setFocus()
     qtbot.keyClick(editor.body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(editor.body, " and mine")
-    editor.mood.setCurrentIndex(editor.mood.findData(5))
+    editor.checkin_form.mood.set_mood(5)  # a check-in's answers, as on Today
     journal.save_now()
 
     assert vault.entries.count(EntryFilter(include_drafts=True)) == 1

@@ -137,8 +137,8 @@ def test_every_field_lands_in_the_vault(qtbot, vault: Vault) -> None:
     editor = page.editor
     qtbot.keyClicks(editor.title, "Dinner")
     qtbot.keyClicks(editor.body, "Ate with *Sam*.")
-    editor.mood.setCurrentIndex(editor.mood.findData(4))
-    editor.craving.setCurrentIndex(editor.craving.findData(0))
+    qtbot.mouseClick(editor.mood.buttons[4], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.craving.buttons[0], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(editor.tags, "family, sl")
     popup = editor.tags.completer_.popup()
     qtbot.waitUntil(popup.isVisible)

@@ -79,7 +79,7 @@ def _edit(qtbot, page: JournalPage, field: str, stored: Entry) -> object:
         return line_endings_as_newlines(stored.body) + "!"
     if field == "mood":
         mood = 1 if stored.mood != 1 else 5
-        editor.mood.setCurrentIndex(editor.mood.findData(mood))
+        editor.mood.set_mood(mood)
         return mood
     if field == "tags":
         editor.tags.setFocus()

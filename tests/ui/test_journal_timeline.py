@@ -137,6 +137,7 @@ def _inside_a_qt_composite(widget: QWidget, page: QWidget) -> bool:
     while parent is not None and parent is not page:
         if isinstance(parent, QComboBox | QDateEdit | QLineEdit | QCalendarWidget) or (
             parent.objectName().startswith("qt_")
+            and parent.objectName() != "qt_scrollarea_viewport"  # our scroll area's content
         ):
             return True
         parent = parent.parentWidget()
@@ -183,9 +184,11 @@ def test_refresh_picks_up_changes_made_on_another_page(qtbot, vault: Vault) -> N
     vault.entries.save(replace(vault.entries.get(checkin.id), mood=5))  # as Today would
     vault.entries.save(Entry(date(2024, 5, 4), "Written elsewhere"))
     page.refresh()
-    assert page.editor.mood.currentData() == 5
+    assert page.editor.checkin_form.mood.mood() == 5
     assert page.model.rowCount() == 2
-    page.editor.body.setPlainText("An evening note")
+    page.editor.checkin_form.intention.setText("An evening walk")
+    page.editor.checkin_form.intention.textEdited.emit("An evening walk")
     page.save_now()
     stored = vault.entries.get(checkin.id)
-    assert stored.gratitude == "Sunshine" and stored.is_checkin  # fields not shown are kept
+    assert stored.gratitude == "Sunshine" and stored.is_checkin  # answers not changed are kept
+    assert (stored.intention, stored.mood, stored.body) == ("An evening walk", 5, "")

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton
 
 from recovery_desktop.core.models import Entry
@@ -28,20 +27,24 @@ def test_today_and_journal_never_overwrite_each_other(qtbot, vault: Vault) -> No
     today = window.show_page("today")
     journal = window.show_page("journal")
     journal.open_entry(checkin.id)
-    qtbot.keyClicks(journal.editor.body, "hello")
+    form = journal.editor.checkin_form  # the check-in's answers, as on Today
+    form.gratitude.setFocus()
+    form.gratitude.end(False)
+    qtbot.keyClicks(form.gratitude, " with honey")
 
-    today = window.show_page("today")  # leaving the journal saves "hello"
+    today = window.show_page("today")  # leaving the journal saves the gratitude
+    assert today.checkin.gratitude.text() == "tea with honey"
     great = today.findChild(QAbstractButton, "mood_5")
     qtbot.waitUntil(lambda: great.isVisible() and great.height() > 0)
     qtbot.mouseClick(great, Qt.MouseButton.LeftButton)
     journal = window.show_page("journal")  # leaving Today saves mood 5
-    assert journal.editor.body.toPlainText() == "hello"
-    assert journal.editor.mood.currentData() == 5
-    journal.editor.body.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(journal.editor.body, " and more words")
+    assert form.gratitude.text() == "tea with honey"
+    assert form.mood.mood() == 5
+    form.gratitude.end(False)
+    qtbot.keyClicks(form.gratitude, " and toast")
     window.show_page("today")
     stored = vault.entries.get(checkin.id)
-    assert (stored.body, stored.mood, stored.gratitude) == ("hello and more words", 5, "tea")
+    assert (stored.body, stored.mood, stored.gratitude) == ("", 5, "tea with honey and toast")
 
 
 def test_a_new_day_keeps_answers_the_vault_refused(qtbot, vault: Vault) -> None:

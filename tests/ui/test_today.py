@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -465,8 +465,14 @@ def test_one_column_when_narrow_two_when_wide(make_page, qtbot: QtBot) -> None:
     assert page.right.count() == 0
     page.resize(1200, 900)
     qtbot.waitUntil(lambda: page._two_columns is True)
-    assert page.sober.parentWidget() is page.checkin.parentWidget()
-    qtbot.waitUntil(lambda: page.sober.x() > page.checkin.x() + page.checkin.width())
+    assert page.checkin.parentWidget() is page.left_column
+    assert page.sober.parentWidget() is page.right_column
+    qtbot.waitUntil(
+        lambda: (
+            page.sober.mapTo(page, QPoint()).x()
+            > page.checkin.mapTo(page, QPoint()).x() + page.checkin.width()
+        )
+    )
 
 
 def test_greeting_follows_the_time_of_day(make_page) -> None:

@@ -149,6 +149,7 @@ class EntryFilter:
     date_to: date | None = None
     person: int | None = None
     include_drafts: bool = True
+    checkins: bool | None = None  # True: only check-ins; False: only written entries; None: both
 
 
 @dataclass(frozen=True, slots=True)

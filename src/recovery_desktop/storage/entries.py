@@ -312,6 +312,9 @@ class EntryRepository:
             params.append(flt.person)
         if not flt.include_drafts:
             clauses.append("e.is_draft = 0")
+        if flt.checkins is not None:
+            clauses.append("e.is_checkin = ?")
+            params.append(int(flt.checkins))
         return (" AND ".join(clauses) or "1"), params
 
     def count(self, flt: EntryFilter = EntryFilter()) -> int:

@@ -43,6 +43,7 @@ from recovery_desktop.ui.safety.country import (
 )
 from recovery_desktop.ui.safety.wording import role_text
 from recovery_desktop.ui.theme import SPACING, make_heading, scaled_font
+from recovery_desktop.ui.widgets.plain_buttons import without_icons
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import Vault
@@ -158,7 +159,7 @@ class HelpNowDialog(QDialog):
         # Not a Tab stop of its own: Tab moves through the Copy buttons, and it scrolls to them.
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons = without_icons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("help_now_close")
         close.setAccessibleName(self.tr("Close Help now"))

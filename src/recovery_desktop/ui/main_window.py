@@ -18,7 +18,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -34,6 +33,8 @@ from recovery_desktop.ui.shortcuts import install_shortcuts
 from recovery_desktop.ui.sidebar import Sidebar
 from recovery_desktop.ui.sidebar_pages import JOURNAL, PEOPLE, SAFETY_PLAN, SIDEBAR_PAGES, TODAY
 from recovery_desktop.ui.theme import SPACING
+from recovery_desktop.ui.widgets.elided_label import ElidedLabel
+from recovery_desktop.ui.window_geometry import MINIMUM_SIZE, first_run_size, geometry_fits
 
 __all__ = ["MainWindow", "PageFactory"]
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
+        self.setMinimumSize(*MINIMUM_SIZE)  # the pages fit from here up (DESIGN §5)
         self.setWindowTitle(title or self.tr("Recovery Desktop"))
         self.vault = vault
         self._app_settings = app_settings
@@ -109,11 +111,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        self.vault_label = QLabel(
+        self.vault_label = ElidedLabel(
             self.tr("Vault: {path}").format(path=_friendly_path(self.vault.folder)), self
         )
         self.vault_label.setObjectName("vault_label")
-        self.vault_label.setToolTip(str(self.vault.folder))
+        self.vault_label.setToolTip(str(self.vault.folder))  # the whole path, however long
         self.vault_label.setProperty("role", "muted")
         self.vault_label.setContentsMargins(SPACING // 2, 0, 0, 0)
         self.settings_button = QPushButton(self.tr("Settings"), self)
@@ -252,17 +254,14 @@ class MainWindow(QMainWindow):
         self.deleteLater()
 
     def _restore_geometry(self) -> None:
+        """The size and place the window had, when they still fit the screen and the minimum
+        (a screen may have changed since, or an older version saved less); else a roomy
+        first-run size."""
         geometry = self._app_settings.geometry("main") if self._app_settings else None
-        if geometry is not None:
+        if geometry is not None and geometry_fits(geometry, self.minimumSize()):
             self.restoreGeometry(geometry)
         else:
-            # First run: roomy enough for Today's two columns, never larger than the screen.
-            char = self.fontMetrics().averageCharWidth()
-            available = self.screen().availableGeometry()
-            self.resize(
-                min(max(char * 220, 1280), int(available.width() * 0.92)),
-                min(max(char * 130, 760), int(available.height() * 0.9)),
-            )
+            self.resize(first_run_size(self))
 
     def _save_geometry(self) -> None:
         if self._app_settings is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.widgets.plain_buttons import without_icons
 
 LOCK_AFTER_KEY = "lock_after_minutes"
 DEFAULT_LOCK_AFTER_MINUTES = 5
@@ -116,6 +117,7 @@ class SettingsDialog(QDialog):
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("settings_cancel")
         cancel.setAccessibleName(self.tr("Cancel"))
+        without_icons(buttons)  # as every other button: words only
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 

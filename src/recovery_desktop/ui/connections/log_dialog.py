@@ -36,6 +36,7 @@ from recovery_desktop.ui.connections.who_picker import WhoPicker
 from recovery_desktop.ui.connections.words import fill, kind_label, kind_text, names_text, tr
 from recovery_desktop.ui.page import chain_tab_order
 from recovery_desktop.ui.theme import make_heading
+from recovery_desktop.ui.widgets.dates import use_locale_date_time_format
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
 KINDS = tuple(ConnectionKind)
@@ -157,7 +158,7 @@ class LogConnectionDialog(QDialog):
         self.when.setObjectName("log_connection_when")
         self.when.setAccessibleName(tr("When"))
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("d MMM yyyy  HH:mm")
+        use_locale_date_time_format(self.when)
         today = now().date()
         self.when.setMinimumDate(QDate(1900, 1, 1))
         self.when.setMaximumDateTime(

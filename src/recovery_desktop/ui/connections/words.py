@@ -13,6 +13,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from recovery_desktop.core.models import CommunityKind, ConnectionKind, InitiatedBy, Role
+from recovery_desktop.ui.widgets.dates import long_date as shared_long_date
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -96,8 +97,7 @@ def short_date(day: date) -> str:
 
 
 def long_date(day: date) -> str:
-    qdate = QDate(day.year, day.month, day.day)
-    return QLocale().toString(qdate, QLocale.FormatType.LongFormat)
+    return shared_long_date(day)
 
 
 def time_text(moment: datetime) -> str:

@@ -38,9 +38,10 @@ from recovery_desktop.storage.recovery import RecoveryStartRepository
 from recovery_desktop.ui.counter.words import tr
 from recovery_desktop.ui.goals.attempt import attempt
 from recovery_desktop.ui.goals.fields import DateField
-from recovery_desktop.ui.goals.words import medium_date, medium_date_format
+from recovery_desktop.ui.goals.words import medium_date
 from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.today.card import muted_label, plural, wrapped_label
+from recovery_desktop.ui.widgets.dates import use_locale_format
 
 
 @dataclass
@@ -93,7 +94,7 @@ class StartsDialog(QDialog):
         self.date_edit.setObjectName("starts_date")
         self.date_edit.setAccessibleName(tr("First sober day of this start"))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(medium_date_format())
+        use_locale_format(self.date_edit)
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
         latest = new_start_day(today)  # a new start recorded today is dated tomorrow
         self.date_edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from recovery_desktop.ui.widgets.dates import long_date as shared_long_date
 
 _CONTEXT = "CounterWords"
 
@@ -34,4 +36,4 @@ def hours(amount: Decimal) -> str:
 
 
 def long_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    return shared_long_date(day)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.exchange.importing import ImportPreview
 from recovery_desktop.ui.export.section import muted_label, plain_label
 from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.widgets.dates import long_date as shared_long_date
 
 NO_MOOD = 0  # the combo's data for "no mood" (a level is 1-5)
 MAX_LISTED = 50  # problems and notes shown; the rest are counted
@@ -24,7 +25,7 @@ FIRST = ("entries", "contacts", "groups", "connections", "goals", "commitments")
 
 
 def long_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    return shared_long_date(day)
 
 
 class ImportPreviewView(QWidget):

@@ -14,7 +14,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from recovery_desktop.core.models import Contact
-from recovery_desktop.ui.goals.words import medium_date_format, tr
+from recovery_desktop.ui.goals.words import tr
+from recovery_desktop.ui.widgets.dates import use_locale_format
 
 
 class DateField(QDateEdit):
@@ -43,7 +44,7 @@ class OptionalDate(QWidget):
         self.edit.setObjectName(f"{name}_date")
         self.edit.setAccessibleName(label)
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(medium_date_format())
+        use_locale_format(self.edit)
         self.edit.setMinimumDate(QDate(1900, 1, 1))
         self.edit.setMaximumDate(QDate(9999, 12, 31))
         layout.addWidget(self.check)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from recovery_desktop.core.models import GoalKind, GoalStatus, Outcome
+from recovery_desktop.ui.widgets.dates import date_format
+from recovery_desktop.ui.widgets.dates import medium_date as shared_medium_date
 
 _CONTEXT = "GoalWords"
 _WEEKDAY = re.compile(r"^\s*dddd[\s,.]*|[\s,.]*dddd\s*$")
@@ -65,19 +67,12 @@ def percent(share: float) -> str:
 
 
 def medium_date_format() -> str:
-    """The locale's long date with the weekday dropped and the month abbreviated ("25 Nov
-    2026", "Nov 25, 2026"): Qt has no medium form. (The same rule as the shared date helper
-    the layout work adds to `ui/widgets`; use that one once it is there.)"""
-    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
-    pattern = _WEEKDAY.sub("", pattern) or pattern
-    parts = pattern.split("'")
-    for i in range(0, len(parts), 2):
-        parts[i] = parts[i].replace("MMMM", "MMM").replace("dddd", "ddd")
-    return "'".join(parts)
+    """The locale's medium date format ("25 Nov 2026", "Nov 25, 2026"): the shared one."""
+    return date_format()
 
 
 def medium_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), medium_date_format())
+    return shared_medium_date(day)
 
 
 def due_words(due: date | None, today: date) -> str:

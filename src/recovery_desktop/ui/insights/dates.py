@@ -17,6 +17,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale
 
 from recovery_desktop.insights import DateWords
+from recovery_desktop.ui.widgets.dates import date_format
 
 _WEEKDAY = re.compile(r"^\s*dddd[\s,.]*|[\s,.]*dddd\s*$")
 _YEAR = re.compile(r"^\s*y+[^dMy']*|[^dMy']*y+[^dMy']*$")
@@ -34,10 +35,8 @@ def _outside_quotes(pattern: str, change) -> str:
 
 
 def medium_format() -> str:
-    """The locale's long date format without the weekday, the month abbreviated."""
-    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
-    pattern = _WEEKDAY.sub("", pattern) or pattern
-    return _outside_quotes(pattern, lambda p: p.replace("MMMM", "MMM").replace("dddd", "ddd"))
+    """The locale's medium date format (the app's one, `ui/widgets/dates.py`)."""
+    return date_format()
 
 
 def short_day_format() -> str:

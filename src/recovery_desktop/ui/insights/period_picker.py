@@ -14,9 +14,10 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from recovery_desktop.ui.insights.dates import medium_format, qdate
+from recovery_desktop.ui.insights.dates import qdate
 from recovery_desktop.ui.insights.period_choice import PeriodChoice
 from recovery_desktop.ui.theme import SPACING
+from recovery_desktop.ui.widgets.dates import use_locale_format
 from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
@@ -110,7 +111,7 @@ class PeriodPicker(QWidget):
         edit.setObjectName(name)
         edit.setAccessibleName(spoken)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(medium_format())
+        use_locale_format(edit)
         edit.setDateRange(qdate(EARLIEST), qdate(self._today))
         edit.dateChanged.connect(lambda _d: self._settle.start())
         return edit

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.prompts import TEMPLATES, Prompt, next_prompt, prompt_of_the_day
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.widgets.plain_buttons import without_icons
 
 
 class PromptCard(QFrame):
@@ -177,6 +178,7 @@ class SaveTemplateDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.setObjectName("journal_template_buttons")
+        without_icons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -210,7 +212,7 @@ class ManageTemplatesDialog(QDialog):
         self.delete_button.setAccessibleName(self.tr("Delete the chosen template"))
         row.addWidget(self.delete_button)
         row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = without_icons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         close.setObjectName("journal_templates_close")
         close.rejected.connect(self.reject)
         row.addWidget(close)

@@ -78,6 +78,13 @@ class CommaCompleterEdit(QLineEdit):
         self._keep_whole = [item for item in items if "," in item]
         self.setText(", ".join(shown_item(item) for item in items))
 
+    def tidy(self) -> None:
+        """Show the items as `set_items` would: no trailing comma, no empty items or repeats."""
+        items = self.items()
+        tidy = ", ".join(shown_item(item) for item in items)
+        if self.text() != tidy:
+            self.set_items(items)
+
     def _current_word(self) -> str:
         return self.text()[: self.cursorPosition()].rsplit(",", 1)[-1].strip()
 

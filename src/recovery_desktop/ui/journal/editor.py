@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The entry editor: title, Markdown body with preview, mood, craving, tags, people, visibility
-and date, with autosave so nothing typed is ever lost.
+and date, with autosave so nothing typed is ever lost. A daily check-in opened here shows its
+answers with the form Today uses, and edits are saved to that same check-in.
 
 This module keeps the entry's state and saving. Its widgets are built in `editor_layout.py`
 (from the bar, the detail fields, the text and its preview, the save messages beside it), and
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -39,16 +40,23 @@ from recovery_desktop.storage import Vault
 from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.journal.blank_page import PromptCard, TemplatesButton
+from recovery_desktop.ui.journal.checkin_answers import CheckinAnswers
 from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
 from recovery_desktop.ui.journal.editor_bar import PREVIEW
-from recovery_desktop.ui.journal.editor_layout import build_editor_widgets
+from recovery_desktop.ui.journal.editor_layout import build_editor_widgets, reading_order
 from recovery_desktop.ui.journal.entry_fields import LinksGrid, MetadataRow, date_problem
 from recovery_desktop.ui.journal.keep_both import Outcome, store_keeping_both
 from recovery_desktop.ui.journal.people_links import PeopleLinks
 from recovery_desktop.ui.journal.save_messages import SaveMessages
 from recovery_desktop.ui.journal.writing_area import WritingArea
+from recovery_desktop.ui.page import chain_tab_order
+from recovery_desktop.ui.widgets.checkin_form import CheckinForm
+from recovery_desktop.ui.widgets.craving_scale import CravingScale
+from recovery_desktop.ui.widgets.dates import long_date, qdate
+from recovery_desktop.ui.widgets.mood_picker import MoodPicker
 
 AUTOSAVE_MS = 2000
+LINE_CHARS = 80  # the longest line of the text, in average characters: comfortable to read
 
 
 class EntryEditor(QWidget):
@@ -66,12 +74,17 @@ class EntryEditor(QWidget):
     status: QLabel
     delete_button: QPushButton
     save_button: QPushButton
+    date_label: QLabel
+    date_edit: QDateEdit
+    checkin_header: QWidget
+    checkin_heading: QLabel
+    checkin_day: QLabel
     title: QLineEdit
     detail_row: MetadataRow
-    date_edit: QDateEdit
-    mood: QComboBox
-    craving: QComboBox
+    mood: MoodPicker
+    craving: CravingScale
     prompt_card: PromptCard
+    checkin_spacer: QWidget
     stack: WritingArea
     body: QPlainTextEdit
     preview: QTextBrowser
@@ -110,6 +123,12 @@ class EntryEditor(QWidget):
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.autosave)
         build_editor_widgets(self, vault, today)
+        self._answers = CheckinAnswers(vault, self._place_checkin_form)
+        # Wide windows keep the text to a comfortable line length; the Journal centres it.
+        margins = self.layout().contentsMargins()
+        reading = self.body.fontMetrics().averageCharWidth() * LINE_CHARS
+        self.setMaximumWidth(reading + margins.left() + margins.right() + 40)
+        self._chain_tab_order()
         self._connect()
         self.start_new()
 
@@ -117,16 +136,19 @@ class EntryEditor(QWidget):
         for signal, field in (
             (self.title.textChanged, "title"),
             (self.date_edit.dateChanged, "entry_date"),
-            (self.mood.currentIndexChanged, "mood"),
-            (self.craving.currentIndexChanged, "craving"),
+            (self.mood.mood_changed, "mood"),
+            (self.craving.craving_changed, "craving"),
             (self.tags.textChanged, "tags"),
             (self.people.textChanged, "people"),
             (self.visibility.currentIndexChanged, "visibility"),
         ):
             signal.connect(lambda *_, field=field: self._changed(field))
+        self.mood.cleared.connect(lambda: self._changed("mood"))
+        self.craving.cleared.connect(lambda: self._changed("craving"))
         self.body.textChanged.connect(self._body_changed)
         self.people.textChanged.connect(self._check_people)
         self.people.editingFinished.connect(self._people_finished)
+        self.tags.editingFinished.connect(self._tidy_lists)
         self.visibility.currentIndexChanged.connect(self.links_grid.explain_visibility)
         self.mode_group.idToggled.connect(self._mode_toggled)
         self.save_button.clicked.connect(lambda: self.save(final=True))
@@ -154,6 +176,10 @@ class EntryEditor(QWidget):
         return self._dirty and not (self._entry.id is None and self.is_blank())
 
     def is_blank(self) -> bool:
+        """True for a new entry with nothing written yet (a check-in is never blank: it has
+        its answers)."""
+        if self._entry.is_checkin:
+            return False
         return not self.title.text().strip() and not self.body.toPlainText().strip()
 
     def start_new(self) -> None:
@@ -170,8 +196,10 @@ class EntryEditor(QWidget):
         try:
             self.title.setText(entry.title)
             self.stack.set_text(entry.body)
+            self.date_edit.setDate(qdate(entry.entry_date))
             self.detail_row.show(entry)
             self.links_grid.show(entry, self._links.names_for(entry.people))
+            self._show_kind(entry)
         finally:
             self._loading = False
         self._dirty = False
@@ -186,6 +214,39 @@ class EntryEditor(QWidget):
         if entry.id is not None:
             self.messages.opened(entry)
         self.delete_button.setEnabled(True)
+
+    def _show_kind(self, entry: Entry) -> None:
+        """A written entry shows its title, mood, craving and text; a check-in its answers
+        (as on Today), and its text only if it has some."""
+        checkin = entry.is_checkin
+        if checkin:
+            self._answers.show(entry)
+            self.checkin_day.setText(long_date(entry.entry_date))
+        writing = (self.write_button, self.preview_button, self.templates_button)
+        for widget in (*writing, self.title, self.detail_row.widget):
+            widget.setVisible(not checkin)
+        self.checkin_header.setVisible(checkin)
+        if self._answers.built:
+            self.checkin_form.setVisible(checkin)
+        self.stack.setVisible(not checkin or bool(entry.body))
+        self.checkin_spacer.setVisible(not self.stack.isVisibleTo(self))
+
+    def has_checkin_form(self) -> bool:
+        return self._answers.built
+
+    @property
+    def checkin_form(self) -> CheckinForm:
+        """A check-in's answers, in the form Today uses (built when first needed)."""
+        return self._answers.form
+
+    def _place_checkin_form(self, form: CheckinForm) -> None:
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.prompt_card) + 1, form)
+        form.changed.connect(lambda: self._changed("checkin"))
+        form.shown.connect(self._chain_tab_order)
+
+    def _chain_tab_order(self) -> None:
+        chain_tab_order(reading_order(self))
 
     def show_stored(self, stored: Entry | None) -> None:
         """Show the open entry as the vault holds it now (another page or the command line may
@@ -252,12 +313,13 @@ class EntryEditor(QWidget):
         self._entry = replace(self._entry, entry_date=day)
         self._loading = True
         try:
-            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+            self.date_edit.setDate(qdate(day))
         finally:
             self._loading = False
 
     def _update_blank_helpers(self) -> None:
-        self.prompt_card.setVisible(self.stack.is_empty())
+        """The writing prompt is for a blank page; a check-in has its questions instead."""
+        self.prompt_card.setVisible(self.stack.is_empty() and not self._entry.is_checkin)
 
     def autosave(self) -> None:
         """Save after typing pauses; keeps the draft state as it is. A name still being typed
@@ -336,8 +398,20 @@ class EntryEditor(QWidget):
             self.messages.kept_both(result)
             self.changed_elsewhere.emit()
         self.messages.saved_now(stored)
+        self._tidy_lists()
         self.saved.emit(stored)
         return stored
+
+    def _tidy_lists(self) -> None:
+        """Tags and People as the entry keeps them ("walk, sleep", no trailing comma), once
+        the person is no longer typing in them; what they mean does not change."""
+        self._loading = True
+        try:
+            for field in (self.tags, self.people):
+                if not field.hasFocus():
+                    field.tidy()
+        finally:
+            self._loading = False
 
     def current_entry(self) -> Entry:
         """The entry to store: as loaded, with only the fields the person changed taken from
@@ -350,9 +424,9 @@ class EntryEditor(QWidget):
         if "body" in touched:
             changes["body"] = self.body_text()
         if "mood" in touched:
-            changes["mood"] = self.mood.currentData()
+            changes["mood"] = self.mood.mood()
         if "craving" in touched:
-            changes["craving"] = self.craving.currentData()
+            changes["craving"] = self.craving.craving()
         if "tags" in touched:
             changes["tags"] = tuple(self.tags.items())
         if "people" in touched:
@@ -366,6 +440,8 @@ class EntryEditor(QWidget):
                 changes["entry_date"] = date(qd.year(), qd.month(), qd.day())
             else:
                 self.messages.not_saved(problem)
+        if "checkin" in touched and self._entry.is_checkin:  # its answers; never its text
+            changes.update(self._answers.changed(self._entry))
         return replace(self._entry, **changes)
 
     def body_text(self) -> str:

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The editor's top bar: Write / Preview, Templates, the save status, Delete and Save.
+"""The editor's two bars: Write / Preview and Templates above the entry, and Delete, the save
+status and Save under it, where writing ends.
 
 Built here so the editor module keeps to the entry's state and saving. The widgets are
 children of the editor and keep their object names, so tests and screen readers find them
-where they always were.
+where they always were. Split in two so each fits beside a narrow editor (960 px windows)
+without cutting a word; the status has a line's room beside Save whatever it says.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ WRITE, PREVIEW = 0, 1  # ids in `EditorBar.mode_group`
 
 @dataclass(frozen=True, slots=True)
 class EditorBar:
-    layout: QHBoxLayout
+    layout: QHBoxLayout  # the top bar (the caller adds the date at its end)
+    actions: QHBoxLayout  # the bottom bar
     write_button: QToolButton
     preview_button: QToolButton
     mode_group: QButtonGroup  # exclusive: WRITE or PREVIEW
@@ -66,12 +69,17 @@ def build_editor_bar(
     bar = QHBoxLayout()
     for widget in (write_button, preview_button, templates_button):
         bar.addWidget(widget)
-    bar.addSpacing(8)
-    bar.addWidget(status, 1)
-    bar.addWidget(delete_button)
-    bar.addWidget(save_button)
+    bar.addStretch(1)
+    actions = QHBoxLayout()
+    actions.addWidget(delete_button)
+    actions.addStretch(1)
+    status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    actions.addWidget(status)
+    actions.addSpacing(8)
+    actions.addWidget(save_button)
     return EditorBar(
         bar,
+        actions,
         write_button,
         preview_button,
         mode_group,

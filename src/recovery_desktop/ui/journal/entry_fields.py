@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The editor's detail fields: the date/mood/craving row and the tags/people/visibility grid.
+"""The editor's detail fields: the date, the mood/craving row and the tags/people/visibility grid.
 
 Built here so the editor module keeps to saving and state (DESIGN: modules under 600 lines).
 The widgets are children of the editor and keep their object names, so tests and screen
@@ -13,34 +13,28 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from recovery_desktop.core.models import MOOD_LABELS, Entry, Visibility
+from recovery_desktop.core.models import Entry, Visibility
 from recovery_desktop.core.validation import EARLIEST_DATE
 from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
-from recovery_desktop.ui.theme import mood_color
+from recovery_desktop.ui.theme import SPACING
+from recovery_desktop.ui.widgets.checkin_form import keep_room_when_hidden
+from recovery_desktop.ui.widgets.craving_scale import CravingScale
+from recovery_desktop.ui.widgets.dates import use_locale_format
+from recovery_desktop.ui.widgets.flow_layout import FlowLayout
+from recovery_desktop.ui.widgets.mood_picker import MoodPicker
 
 FUTURE_DAYS_ALLOWED = 7  # an entry may be dated up to a week ahead (plans, time zones)
-
-
-def _mood_icon(mood: int) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor("#555555"))
-    painter.setBrush(mood_color(mood))
-    painter.drawEllipse(1, 1, 12, 12)
-    painter.end()
-    return QIcon(pixmap)
 
 
 def labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
@@ -49,54 +43,107 @@ def labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
     return label
 
 
-@dataclass(frozen=True, slots=True)
-class MetadataRow:
-    """Date, mood and craving, side by side above the text."""
-
-    layout: QHBoxLayout
-    date_edit: QDateEdit
-    mood: QComboBox
-    craving: QComboBox
-
-    def show(self, entry: Entry) -> None:
-        day = entry.entry_date
-        self.date_edit.setDate(QDate(day.year, day.month, day.day))
-        self.mood.setCurrentIndex(self.mood.findData(entry.mood) if entry.mood else 0)
-        craving = entry.craving
-        self.craving.setCurrentIndex(self.craving.findData(craving) if craving is not None else 0)
-
-
-def build_metadata_row(parent: QWidget) -> MetadataRow:
-    tr = parent.tr
+def _date_field(tr: Callable[[str], str], parent: QWidget) -> tuple[QLabel, QDateEdit]:
+    """The entry's date, in the locale's format, with its calendar."""
     date_edit = QDateEdit(parent)
     date_edit.setObjectName("journal_date")
     date_edit.setAccessibleName(tr("Date of the entry"))
     date_edit.setCalendarPopup(True)
-    date_edit.setDisplayFormat("d MMM yyyy")
-    mood = QComboBox(parent)
-    mood.setObjectName("journal_mood")
+    use_locale_format(date_edit)
+    return labelled(tr("&Date"), date_edit, parent), date_edit
+
+
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # weak: its methods are Qt slots
+class MetadataRow:
+    """Date, mood and craving under the title; mood and craving with the pickers Today uses
+    (compact here), each with a "Clear" beside its name, since they are optional for an
+    entry. They wrap onto more lines when the editor is narrow, so nothing is cut."""
+
+    widget: QWidget
+    date_label: QLabel
+    date_edit: QDateEdit
+    mood: MoodPicker
+    craving: CravingScale
+    mood_clear: QPushButton
+    craving_clear: QPushButton
+
+    def show(self, entry: Entry) -> None:
+        self.mood.set_mood(entry.mood)
+        self.craving.set_craving(entry.craving)
+        self.update_clear()
+
+    def update_clear(self, *_: object) -> None:
+        self.mood_clear.setVisible(self.mood.mood() is not None)
+        self.craving_clear.setVisible(self.craving.craving() is not None)
+
+
+def build_metadata_row(parent: QWidget) -> MetadataRow:
+    """Date, mood and craving, each with its name above it, side by side as room allows.
+    Each widget is made in the group that holds it (moving one would style it twice)."""
+    tr = parent.tr
+    widget = QWidget(parent)
+    widget.setObjectName("journal_details")
+    flow = FlowLayout(widget, spacing=SPACING)
+    groups = []
+    for _ in range(3):
+        group = QWidget(widget)
+        column = QVBoxLayout(group)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        flow.addWidget(group)
+        groups.append((group, column))
+    (day, day_column), (feeling, feeling_column), (urge, urge_column) = groups
+    date_label, date_edit = _date_field(tr, day)
+    day_column.addWidget(date_label)
+    day_column.addWidget(date_edit)
+    day_column.addStretch(1)
+    mood = MoodPicker(feeling, compact=True, name="journal_mood")
     mood.setAccessibleName(tr("Mood"))
-    mood.addItem(tr("Not set"), None)
-    for value, word in MOOD_LABELS.items():
-        mood.addItem(_mood_icon(value), f"{value} · {tr(word)}", value)
-    craving = QComboBox(parent)
-    craving.setObjectName("journal_craving")
+    craving = CravingScale(urge, compact=True, name="journal_craving")
     craving.setAccessibleName(tr("Craving, 0 to 10"))
-    craving.addItem(tr("Not set"), None)
-    for value in range(11):
-        word = {0: tr(" · none"), 10: tr(" · strongest")}.get(value, "")
-        craving.addItem(f"{value}{word}", value)
-    row = QHBoxLayout()
-    for text, widget in (
-        (tr("&Date"), date_edit),
-        (tr("&Mood"), mood),
-        (tr("C&raving"), craving),
+    clears = []
+    for group, column, text, picker, name, accessible in (
+        (feeling, feeling_column, tr("Mood"), mood, "journal_mood_clear", tr("Clear the mood")),
+        (
+            urge,
+            urge_column,
+            tr("Craving"),
+            craving,
+            "journal_craving_clear",
+            tr("Clear the craving"),
+        ),
     ):
-        row.addWidget(labelled(text, widget, parent))
-        row.addWidget(widget)
-        row.addSpacing(10)
-    row.addStretch(1)
-    return MetadataRow(row, date_edit, mood, craving)
+        header = QHBoxLayout()
+        header.addWidget(QLabel(text, group))
+        clear = _clear_button(group, tr("Clear"), name, accessible)
+        header.addWidget(clear)
+        header.addStretch(1)
+        column.addLayout(header)
+        column.addWidget(picker)
+        clears.append(clear)
+    row = MetadataRow(widget, date_label, date_edit, mood, craving, clears[0], clears[1])
+    clears[0].clicked.connect(lambda: mood.set_mood(None))
+    clears[1].clicked.connect(lambda: craving.set_craving(None))
+    for signal in (mood.mood_changed, mood.cleared, craving.craving_changed, craving.cleared):
+        signal.connect(row.update_clear)
+    return row
+
+
+def _clear_button(parent: QWidget, text: str, name: str, accessible: str) -> QPushButton:
+    """A small, flat "Clear" beside a picker's name: hidden while nothing is chosen, its room
+    kept, so nothing moves when it appears."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet(
+        "QPushButton { border: 1px solid transparent; background: transparent; padding: 0 0.3em;"
+        " color: palette(link); text-decoration: underline; }"
+        "QPushButton:focus { border: 1px dashed palette(highlight); }"
+    )
+    keep_room_when_hidden(button)
+    button.setVisible(False)
+    return button
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # weak: its methods are Qt slots

@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Journal page: search, filters and the timeline on the left, the editor on the right.
 
+Side by side from a 960 px window up; when the two cannot sit side by side without cutting a
+word (a large system font), the timeline goes above the editor. The editor scrolls when the
+window is too short for it, and keeps a comfortable line length when it is wide.
+
 It follows the page contract in `ui/page.py`: `flush()` saves what is typed before switching
 pages, locking and quitting, and `refresh()` re-reads the vault when the page is shown again.
 `new_entry()`, `focus_search()`, `open_entry(id)` and `save_now()` are what the main window's
@@ -14,14 +18,17 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,39 +41,16 @@ from recovery_desktop.ui.journal.editor import AUTOSAVE_MS, EntryEditor
 from recovery_desktop.ui.journal.search_bar import SEARCH_DEBOUNCE_MS, SearchBar
 from recovery_desktop.ui.journal.timeline_delegate import TimelineDelegate
 from recovery_desktop.ui.journal.timeline_model import PAGE_SIZE, TimelineModel
+from recovery_desktop.ui.journal.undo_bar import UNDO_MS, UndoBar
 from recovery_desktop.ui.page import Page
 
 if TYPE_CHECKING:
     from recovery_desktop.ui.search_preparation import SearchPreparation
 
-UNDO_MS = 10_000
-
-
-class UndoBar(QFrame):
-    """ "Entry deleted — Undo", shown for a few seconds after a delete."""
-
-    def __init__(self, parent: QWidget | None = None, undo_ms: int = UNDO_MS) -> None:
-        super().__init__(parent)
-        self.setObjectName("journal_undo_bar")
-        self.setProperty("role", "banner")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 6, 4)
-        self.label = QLabel(self.tr("Entry deleted."), self)
-        self.label.setObjectName("journal_undo_label")
-        self.undo_button = QPushButton(self.tr("Undo"), self)
-        self.undo_button.setObjectName("journal_undo")
-        self.undo_button.setAccessibleName(self.tr("Undo: bring the deleted entry back"))
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.undo_button)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(undo_ms)
-        self.timer.timeout.connect(self.hide)
-        self.hide()
-
-    def show_for_a_while(self) -> None:
-        self.show()
-        self.timer.start()
+GROUP_BY_DAY_KEY = "journal_group_by_day"  # in vault.settings: the person's choice
+LIST_SHARE = 0.36  # of the page's width, side by side
+LIST_MOST_CHARS = 110  # the list grows no wider than this many average characters
+SEARCH_LOOKAHEAD_PAGES = 10  # how far to look for the open entry among new results
 
 
 class JournalPage(Page):
@@ -93,18 +77,32 @@ class JournalPage(Page):
         self._day = today()
         self._preparation: SearchPreparation | None = None
 
-        self.search_bar = SearchBar(self, search_debounce_ms)
-        self.new_button = QPushButton(self.tr("New entry"), self)
+        # Every widget is made inside the one that holds it: moving a built widget into
+        # another (a layout, a splitter) styles it and all it holds a second time.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("journal_splitter")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        left = self.list_panel = QWidget(self.splitter)
+        left.setObjectName("journal_left")
+        self.search_bar = SearchBar(left, search_debounce_ms)
+        self.new_button = QPushButton(self.tr("New entry"), left)
         self.new_button.setObjectName("journal_new_entry")
         self.new_button.setAccessibleName(self.tr("New entry"))
         self.new_button.setToolTip(self.tr("New entry (Ctrl+N)"))
-        self.count_label = QLabel(self)
+        self.count_label = QLabel(left)
         self.count_label.setObjectName("journal_result_count")
         self.count_label.setProperty("role", "muted")
         self.count_label.setAccessibleName(self.tr("Number of entries shown"))
+        self.count_label.setWordWrap(True)
+        self.group_by_day = QCheckBox(self.tr("Group by day"), left)
+        self.group_by_day.setObjectName("journal_group_by_day")
+        self.group_by_day.setAccessibleName(self.tr("Group the list by day"))
 
         self.model = TimelineModel(vault, self, page_size)
-        self.timeline = QListView(self)
+        self.timeline = QListView(left)
         self.timeline.setObjectName("journal_timeline")
         self.timeline.setAccessibleName(self.tr("Journal entries, newest first"))
         self.timeline.setModel(self.model)
@@ -115,40 +113,48 @@ class JournalPage(Page):
         self.timeline.setMouseTracking(True)
         self.timeline.setFrameShape(QFrame.Shape.NoFrame)
 
-        left = QWidget(self)
-        left.setObjectName("journal_left")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(10, 8, 4, 8)
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
-        top.addWidget(self.new_button)
+        top.addWidget(self.group_by_day)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         left_layout.addWidget(self.search_bar)
         left_layout.addLayout(top)
         left_layout.addWidget(self.timeline, 1)
 
-        right = QWidget(self)
+        right = QWidget(self.splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.undo_bar = UndoBar(right, undo_ms)
-        self.editor = EntryEditor(vault, right, autosave_ms=autosave_ms, today=today)
+        # Too short a window: the editor scrolls, rather than squeeze its text away.
+        self.editor_scroll = QScrollArea(right)
+        self.editor = EntryEditor(
+            vault, self.editor_scroll.viewport(), autosave_ms=autosave_ms, today=today
+        )
+        self.editor_scroll.setObjectName("journal_editor_scroll")
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.editor_scroll.setWidget(self.editor)
+        self.editor_scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         right_layout.addWidget(self.undo_bar)
-        right_layout.addWidget(self.editor, 1)
+        right_layout.addWidget(self.editor_scroll, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("journal_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([380, 620])
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        self._stacked: bool | None = None
+        self._sized_by_person = False
+        self.splitter.splitterMoved.connect(self._divider_moved)
 
-        QWidget.setTabOrder(self.search_bar.clear_button, self.new_button)
+        QWidget.setTabOrder(self.search_bar.clear_button, self.group_by_day)
+        QWidget.setTabOrder(self.group_by_day, self.new_button)
         QWidget.setTabOrder(self.new_button, self.timeline)
-        QWidget.setTabOrder(self.timeline, self.editor.title)
+        QWidget.setTabOrder(self.timeline, self.editor.write_button)
 
         self.search_bar.filter_changed.connect(self._apply_filter)
         self.timeline.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -157,6 +163,9 @@ class JournalPage(Page):
         self.editor.changed_elsewhere.connect(self.model.reload)
         self.editor.delete_requested.connect(self.delete_current)
         self.undo_bar.undo_button.clicked.connect(self.undo_delete)
+        self.group_by_day.setChecked(vault.settings.get(GROUP_BY_DAY_KEY, False) is True)
+        self.model.set_grouped(self.group_by_day.isChecked())
+        self.group_by_day.toggled.connect(self._group_by_day)
         self._refresh_choices()
         self._update_count()
         # Left open past midnight, a blank new entry moves to the new day before any input.
@@ -290,9 +299,69 @@ class JournalPage(Page):
 
     def _apply_filter(self, flt: EntryFilter) -> None:
         self.model.set_filter(flt)
+        # The search no longer lists the open entry: put it away (saved first) rather than
+        # keep showing what the list says is not there.
+        if not self._still_listed(self.editor.entry_id) and self.editor.leave():
+            self.editor.start_new()
         self._select(self.editor.entry_id)
         self.timeline.scrollToTop()
         self._update_count()
+
+    def _still_listed(self, entry_id: int | None) -> bool:
+        """Whether the timeline lists `entry_id` (a new, unsaved entry always counts)."""
+        if entry_id is None:
+            return True
+        for _ in range(SEARCH_LOOKAHEAD_PAGES):
+            if self.model.row_of(entry_id) is not None:
+                return True
+            if not self.model.canFetchMore():
+                return False
+            self.model.fetchMore()
+        return True  # further down than we looked: leave it open
+
+    def _group_by_day(self, on: bool) -> None:
+        self.model.set_grouped(on)
+        if self._vault.is_open:
+            self._vault.settings.set(GROUP_BY_DAY_KEY, on)
+
+    # --- sizes -----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def _arrange(self, width: int) -> None:
+        """Side by side when both fit without cutting a word, else the list above the editor.
+        Side by side, the list takes about a third of the width, never more than a comfortable
+        measure; once the person drags the divider, their sizes stay."""
+        left_min = self.list_panel.minimumSizeHint().width()
+        editor_min = self.editor.minimumSizeHint().width() + self._scrollbar_width()
+        handle = self.splitter.handleWidth()
+        stacked = width < left_min + editor_min + handle
+        if stacked != self._stacked:
+            self._stacked = stacked
+            self._sized_by_person = False
+            vertical = Qt.Orientation.Vertical
+            self.splitter.setOrientation(vertical if stacked else Qt.Orientation.Horizontal)
+        if self._sized_by_person:
+            return
+        if stacked:  # the filters and about two rows of the list above, the editor below
+            height = max(self.height(), 1)
+            rows = self.timeline.sizeHintForRow(0) if self.model.rowCount() else 0
+            wanted = self.list_panel.minimumSizeHint().height() + rows * 2
+            top = min(max(height * 2 // 5, wanted), height * 3 // 5)
+            self.splitter.setSizes([top, height - top])
+        else:
+            most = self.fontMetrics().averageCharWidth() * LIST_MOST_CHARS
+            room = width - editor_min - handle
+            list_width = max(left_min, min(int(width * LIST_SHARE), most, room))
+            self.splitter.setSizes([list_width, width - list_width - handle])
+
+    def _divider_moved(self, *_: int) -> None:
+        self._sized_by_person = True
+
+    def _scrollbar_width(self) -> int:
+        return self.editor_scroll.verticalScrollBar().sizeHint().width()
 
     def _update_count(self) -> None:
         total = self.model.total()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from recovery_desktop.core.models import Entry
 from recovery_desktop.ui.journal.keep_both import Outcome, Stored
+from recovery_desktop.ui.widgets.dates import short_time
 
 
 class SaveMessages:
@@ -47,7 +48,7 @@ class SaveMessages:
 
     def opened(self, entry: Entry) -> None:
         """A stored entry was opened: when it was last saved, if it is a draft."""
-        when = entry.updated_at.astimezone().strftime("%H:%M") if entry.updated_at else ""
+        when = short_time(entry.updated_at) if entry.updated_at else ""
         self.status.setText(
             self._tr("Draft saved at %1").replace("%1", when)
             if entry.is_draft
@@ -55,7 +56,7 @@ class SaveMessages:
         )
 
     def saved_now(self, entry: Entry) -> None:
-        when = datetime.now().strftime("%H:%M")
+        when = short_time(datetime.now())
         self.status.setText(
             self._tr("Draft saved at %1").replace("%1", when)
             if entry.is_draft

@@ -2,7 +2,10 @@
 """Search box and filters above the timeline; they combine into one `EntryFilter`.
 
 Typing searches as you go, debounced (~250 ms) so a fast typist does not run a query per key;
-choosing a filter applies at once. "Clear filters" puts everything back.
+choosing a filter applies at once. "Clear filters" puts everything back. "All / Written /
+Check-ins" keeps daily check-ins from crowding out written entries, or shows only them.
+
+Four short rows, so the bar fits beside the editor in a 960 px window without cutting a word.
 """
 
 from __future__ import annotations
@@ -21,10 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.core.models import MOOD_LABELS, Contact, EntryFilter
+from recovery_desktop.core.models import Contact, EntryFilter
+from recovery_desktop.ui.widgets.dates import use_locale_format
+from recovery_desktop.ui.widgets.mood_picker import mood_icon, mood_word
+from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
 SEARCH_DEBOUNCE_MS = 250
 _NO_DATE = QDate(1900, 1, 1)  # the minimum shows as "Any date" (QDateEdit cannot be empty)
+ALL, WRITTEN, CHECKINS = 0, 1, 2  # ids in `SearchBar.kind_group`
+_KIND_FILTER = {ALL: None, WRITTEN: False, CHECKINS: True}  # -> EntryFilter.checkins
 
 
 class _OptionalDateEdit(QDateEdit):
@@ -33,7 +41,7 @@ class _OptionalDateEdit(QDateEdit):
     def __init__(self, any_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("d MMM yyyy")
+        use_locale_format(self)
         self.setMinimumDate(_NO_DATE)
         self.setSpecialValueText(any_text)
         self.setDate(_NO_DATE)
@@ -77,8 +85,8 @@ class SearchBar(QWidget):
         self.mood.setObjectName("journal_filter_mood")
         self.mood.setAccessibleName(self.tr("Filter by mood"))
         self.mood.addItem(self.tr("Any mood"), None)
-        for value, word in MOOD_LABELS.items():
-            self.mood.addItem(f"{value} · {self.tr(word)}", value)
+        for value in range(1, 6):  # the same faces and words as the mood picker
+            self.mood.addItem(mood_icon(value), mood_word(value), value)
         self.person = QComboBox(self)
         self.person.setObjectName("journal_filter_person")
         self.person.setAccessibleName(self.tr("Filter by person mentioned"))
@@ -108,8 +116,40 @@ class SearchBar(QWidget):
         row2.addWidget(self.date_from, 1)
         row2.addWidget(to_label)
         row2.addWidget(self.date_to, 1)
-        row2.addWidget(self.clear_button)
         layout.addLayout(row2)
+
+        # Side by side as one control: the chosen one in the accent colour, as on Today.
+        # (Styled before its buttons exist, so each is styled once.)
+        kinds = QWidget(self)
+        kinds.setObjectName("journal_kinds")
+        kinds.setStyleSheet(
+            "QPushButton { padding: 0.3em 0.6em; }"
+            "QPushButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border-color: palette(highlight); }"
+        )
+        kinds_row = QHBoxLayout(kinds)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
+        kinds_row.setSpacing(0)
+        row3 = QHBoxLayout()
+        self.kind_group = RovingButtonGroup(self)
+        self.kind_buttons: dict[int, QPushButton] = {}
+        for kind, text, name, accessible in (
+            (ALL, self.tr("All"), "journal_kind_all", self.tr("Show entries and check-ins")),
+            (WRITTEN, self.tr("Written"), "journal_kind_written", self.tr("Show written entries")),
+            (CHECKINS, self.tr("Check-ins"), "journal_kind_checkins", self.tr("Show check-ins")),
+        ):
+            button = QPushButton(text, kinds)
+            button.setObjectName(name)
+            button.setAccessibleName(accessible)
+            self.kind_group.add(button, kind)
+            kinds_row.addWidget(button)
+            self.kind_buttons[kind] = button
+        self.kind_group.set_choice(ALL)
+        row3.addWidget(kinds)
+        row3.addStretch(1)
+        row3.addSpacing(6)
+        row3.addWidget(self.clear_button)
+        layout.addLayout(row3)
 
         self.set_tags([])
         self.set_contacts([])
@@ -123,6 +163,7 @@ class SearchBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.date_from.dateChanged.connect(self._emit)
         self.date_to.dateChanged.connect(self._emit)
+        self.kind_group.idToggled.connect(lambda _id, on: on and self._emit())
         self.clear_button.clicked.connect(self.clear)
         self._quiet = False
         self._update_clear()
@@ -134,6 +175,7 @@ class SearchBar(QWidget):
             self.person,
             self.date_from,
             self.date_to,
+            *self.kind_buttons.values(),
             self.clear_button,
         ]
         for first, second in zip(order, order[1:], strict=False):
@@ -174,6 +216,7 @@ class SearchBar(QWidget):
             date_from=self.date_from.day(),
             date_to=self.date_to.day(),
             person=self.person.currentData(),
+            checkins=_KIND_FILTER[self.kind_group.choice() or ALL],
         )
 
     def set_preparing(self, percent: int | None, *, stopped: bool = False) -> None:
@@ -206,6 +249,7 @@ class SearchBar(QWidget):
             self.person.setCurrentIndex(0)
             self.date_from.set_day(None)
             self.date_to.set_day(None)
+            self.kind_group.set_choice(ALL)
         finally:
             self._quiet = False
         self._debounce.stop()

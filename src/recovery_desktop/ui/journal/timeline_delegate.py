@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Paints one timeline row: date, mood dot, craving, badges, title and a two-line preview.
+"""Paints one timeline row: date, mood face, craving, badges, title and a two-line preview.
+
+Grouped by day (the Journal's "Group by day"), a day's date is written once, on its first row,
+and the rows of one day are joined by a short rule; a full rule separates days.
 
 Every row has the same height (the view sets uniform item sizes), so Qt never measures rows it
 has not shown: that keeps scrolling through thousands of entries smooth. Colours come from the
@@ -12,8 +15,6 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import (
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -35,14 +36,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from recovery_desktop.core.models import (
-    MOOD_LABELS,
     SNIPPET_END,
     SNIPPET_START,
     EntrySummary,
     Visibility,
 )
 from recovery_desktop.ui.journal.timeline_model import TimelineModel, first_words, snippet_html
-from recovery_desktop.ui.theme import current_scheme, is_dark, mood_color
+from recovery_desktop.ui.theme import current_scheme, is_dark
+from recovery_desktop.ui.widgets.dates import medium_date
+from recovery_desktop.ui.widgets.mood_picker import mood_word, paint_face
 
 _Index = QModelIndex | QPersistentModelIndex
 PAD = 8
@@ -70,6 +72,9 @@ class TimelineDelegate(QStyledItemDelegate):
             return
         model = index.model()
         searching = isinstance(model, TimelineModel) and model.searching
+        grouped = isinstance(model, TimelineModel) and model.groups_by_day()
+        starts_day = not grouped or model.starts_day(index.row())
+        ends_day = not grouped or model.ends_day(index.row())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette: QPalette = option.palette
@@ -88,7 +93,9 @@ class TimelineDelegate(QStyledItemDelegate):
             ink = palette.color(QPalette.ColorRole.Text)
             muted = QColor(scheme.muted)
             painter.setPen(QPen(QColor(scheme.border), 1))
-            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+            # The rows of one day are joined by a short rule; days by a full one.
+            left = rect.left() if ends_day else rect.left() + PAD * 3
+            painter.drawLine(QPointF(left, rect.bottom()), QPointF(rect.right(), rect.bottom()))
 
         font = QFont(option.font)
         metrics = QFontMetrics(font)
@@ -96,29 +103,32 @@ class TimelineDelegate(QStyledItemDelegate):
         inner = rect.adjusted(PAD + 4, PAD, -PAD - 4, -PAD)
         x, y = inner.left(), inner.top()
 
-        # Line 1: mood dot, date, then badges from the right.
-        dot = metrics.height() * 0.55
+        # Line 1: mood face, date, then badges from the right.
+        dot = metrics.height() * 0.8
         dot_rect = QRectF(x, y + (line - dot) / 2, dot, dot)
-        if summary.mood is not None:
-            painter.setPen(QPen(QColor(scheme.text if not selected else ink), 0.8))
-            painter.setBrush(mood_color(summary.mood))
+        if summary.mood is not None:  # the picker's face, and its word after the date
+            paint_face(painter, dot_rect, summary.mood)
         else:  # no mood: a hollow ring, so the column still lines up
             painter.setPen(QPen(muted, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(dot_rect)
+            painter.drawEllipse(dot_rect.adjusted(1, 1, -1, -1))
 
         small = QFont(font)
         if small.pointSizeF() > 0:
             small.setPointSizeF(small.pointSizeF() * 0.9)
         small_metrics = QFontMetrics(small)
         painter.setFont(small)
-        day = summary.entry_date
-        date_text = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+        parts = [medium_date(summary.entry_date, weekday=True)] if starts_day else []
         if summary.mood is not None:
-            date_text += "  ·  " + self.tr(MOOD_LABELS[summary.mood])
+            parts.append(mood_word(summary.mood))
+        date_text = "  ·  ".join(parts)
         right = inner.right()
         right = self._badges(painter, summary, small_metrics, right, y, line, ink, muted, selected)
-        painter.setPen(muted)
+        if grouped and starts_day:  # the day's heading
+            small.setBold(True)
+            small_metrics = QFontMetrics(small)
+            painter.setFont(small)
+        painter.setPen(ink if grouped and starts_day else muted)
         date_left = int(dot_rect.right() + 6)
         painter.drawText(
             QRect(date_left, y, max(0, right - date_left - 6), line),

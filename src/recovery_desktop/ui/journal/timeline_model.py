@@ -15,8 +15,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,7 +22,6 @@ from PySide6.QtCore import (
 )
 
 from recovery_desktop.core.models import (
-    MOOD_LABELS,
     SNIPPET_END,
     SNIPPET_START,
     Entry,
@@ -33,6 +30,8 @@ from recovery_desktop.core.models import (
     Visibility,
 )
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.widgets.dates import long_date
+from recovery_desktop.ui.widgets.mood_picker import mood_word
 
 PAGE_SIZE = 100
 PREVIEW_CHARS = 160
@@ -85,6 +84,7 @@ class TimelineModel(QAbstractListModel):
         self._rows: list[EntrySummary] = []
         self._exhausted = False
         self._total: int | None = None
+        self.grouped = False  # by day: the delegate writes each day's date once
         self._fetch_more_rows()
 
     # --- the filter ----------------------------------------------------------------------------
@@ -172,6 +172,28 @@ class TimelineModel(QAbstractListModel):
     def summary(self, row: int) -> EntrySummary:
         return self._rows[row]
 
+    def groups_by_day(self) -> bool:
+        """Rows are grouped by day when asked for, except while searching (best match first,
+        so days are mixed)."""
+        return self.grouped and not self.searching
+
+    def starts_day(self, row: int) -> bool:
+        """True for the first row of its day (the one that shows the date when grouped)."""
+        return row == 0 or self._rows[row - 1].entry_date != self._rows[row].entry_date
+
+    def ends_day(self, row: int) -> bool:
+        """True for the last loaded row of its day."""
+        return (
+            row + 1 >= len(self._rows)
+            or self._rows[row + 1].entry_date != self._rows[row].entry_date
+        )
+
+    def set_grouped(self, grouped: bool) -> None:
+        if grouped != self.grouped:
+            self.grouped = grouped
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
     def row_of(self, entry_id: int) -> int | None:
         """The row of an entry among those already fetched, or None."""
         return next((i for i, s in enumerate(self._rows) if s.id == entry_id), None)
@@ -196,15 +218,11 @@ class TimelineModel(QAbstractListModel):
 
     def describe(self, summary: EntrySummary) -> str:
         """One sentence a screen reader can say for a row (the delegate draws the same facts)."""
-        parts = [
-            QLocale().toString(
-                QDate(summary.entry_date.year, summary.entry_date.month, summary.entry_date.day),
-                QLocale.FormatType.LongFormat,
-            ),
-            summary.title or first_words(summary.preview),
-        ]
+        parts = [long_date(summary.entry_date), summary.title or first_words(summary.preview)]
+        if summary.is_checkin and not summary.title:  # as the row shows it: what it is first
+            parts[1:] = [self.tr("Daily check-in"), first_words(summary.preview)]
         if summary.mood is not None:
-            parts.append(self.tr("mood %1").replace("%1", self.tr(MOOD_LABELS[summary.mood])))
+            parts.append(self.tr("mood %1").replace("%1", mood_word(summary.mood)))
         if summary.craving is not None:
             parts.append(self.tr("craving %1 of 10").replace("%1", str(summary.craving)))
         if summary.is_draft:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QTextBrowser, QWidget
 
 from recovery_desktop.ui.theme import scaled_font
@@ -47,6 +48,12 @@ class WritingArea(QStackedWidget):
         self.preview.setFont(reading)
         self.addWidget(self.body)
         self.addWidget(self.preview)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As short as its minimum: the text takes the room the editor has left, so a short
+        window fits the editor whole (and a tall one gives the text all the rest)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
 
     def text(self) -> str:
         """The text as typed, with line endings as `\n`: the one change an edited text gets.

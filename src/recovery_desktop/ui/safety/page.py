@@ -26,6 +26,7 @@ from recovery_desktop.ui.safety.section import SectionEditor, failure_message
 from recovery_desktop.ui.safety.undo import UndoBar
 from recovery_desktop.ui.safety.wording import tr
 from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.widgets.dates import long_date
 
 COLUMN_CHARS = 125  # a comfortable line length for one column of sections
 # Steps 1-4 (signs, coping, distraction, people) on the left, 5-7 on the right, when wide.
@@ -190,7 +191,7 @@ class SafetyPlanPage(Page):
         locale = QLocale()
         self.changed_label.setText(
             tr("Last changed {date} at {time}. Each line is kept as soon as you leave it.").format(
-                date=locale.toString(moment.date(), QLocale.FormatType.LongFormat),
+                date=long_date(moment.date().toPython()),
                 time=locale.toString(moment.time(), QLocale.FormatType.ShortFormat),
             )
         )

@@ -24,7 +24,9 @@ class Card(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setProperty("role", "card")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Preferred, not Maximum: a card's height follows its width (wrapped words need more
+        # lines when narrow), and a Maximum height would cap it at the unwrapped height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.body = QVBoxLayout(self)
         pad = round(SPACING * 1.4)
         self.body.setContentsMargins(pad, pad, pad, pad)

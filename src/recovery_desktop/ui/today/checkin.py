@@ -16,17 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from recovery_desktop.core.checkin import (
     STARTER_COPING,
@@ -35,7 +27,6 @@ from recovery_desktop.core.checkin import (
     checkin_is_empty,
     merge_entry,
     merge_suggestions,
-    wants_follow_up,
 )
 from recovery_desktop.core.models import Entry
 from recovery_desktop.core.validation import ValidationError
@@ -43,15 +34,11 @@ from recovery_desktop.storage import Vault
 from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.counter.start_offer import StartOffer
-from recovery_desktop.ui.today.card import Card, muted_label
-from recovery_desktop.ui.widgets.craving_scale import CravingScale
-from recovery_desktop.ui.widgets.mood_picker import MoodPicker
-from recovery_desktop.ui.widgets.roving import RovingButtonGroup
-from recovery_desktop.ui.widgets.tag_chips import TagChips
+from recovery_desktop.ui.today.card import Card
+from recovery_desktop.ui.widgets.checkin_form import CheckinForm
 
 AUTOSAVE_MS = 4000
 MERGE_TRIES = 5  # a check-in changing elsewhere this often in a row is saved at the next try
-SOBER_YES, SOBER_NO, SOBER_UNSAID = 1, 0, 2
 
 
 class CheckinCard(Card):
@@ -79,116 +66,27 @@ class CheckinCard(Card):
 
     # --- building ----------------------------------------------------------------------------
 
-    def _question(self, text: str) -> QLabel:
-        self.body.addSpacing(4)
-        label = QLabel(text, self)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        label.setWordWrap(True)
-        self.body.addWidget(label)
-        return label
-
     def _build(self) -> None:
-        self._question(self.tr("How are you feeling?"))
-        self.mood = MoodPicker(self)
-        self.mood.setAccessibleName(self.tr("How are you feeling?"))
-        self.mood.mood_changed.connect(self._changed)
-        self.body.addWidget(self.mood)
-
-        self._question(self.tr("Any craving right now?"))
-        self.craving = CravingScale(self)
-        self.craving.setAccessibleName(self.tr("Any craving right now? 0 to 10"))
-        self.craving.craving_changed.connect(self._on_craving)
-        self.body.addWidget(self.craving)
-
-        self.follow_ups = QWidget(self)
-        self.follow_ups.setObjectName("craving_follow_ups")
-        follow = QVBoxLayout(self.follow_ups)
-        follow.setContentsMargins(0, 0, 0, 0)
-        follow.addWidget(
-            muted_label(
-                self.tr(
-                    "Optional. Noticing what sets a craving off, and what helps, can show you "
-                    "patterns later."
-                ),
-                self.follow_ups,
-            )
-        )
-        trigger_label = QLabel(self.tr("What set it off?"), self.follow_ups)
-        follow.addWidget(trigger_label)
-        self.triggers = TagChips("triggers", self.tr("What set it off?"), self.follow_ups)
-        self.triggers.changed.connect(self._changed)
-        follow.addWidget(self.triggers)
-        coping_label = QLabel(self.tr("What helped?"), self.follow_ups)
-        follow.addWidget(coping_label)
-        self.coping = TagChips("coping", self.tr("What helped?"), self.follow_ups)
-        self.coping.changed.connect(self._changed)
-        follow.addWidget(self.coping)
-        self.follow_ups.setVisible(False)
-        self.body.addWidget(self.follow_ups)
-
-        self._question(self.tr("Sober today?"))
-        sober_row = QHBoxLayout()
-        self._sober = RovingButtonGroup(self)
-        self.sober_buttons: dict[int, QPushButton] = {}
-        for key, text, name in (
-            (SOBER_YES, self.tr("Yes"), "sober_yes"),
-            (SOBER_NO, self.tr("No"), "sober_no"),
-            (SOBER_UNSAID, self.tr("I'd rather not say"), "sober_unsaid"),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.setAccessibleName(self.tr("Sober today: %1").replace("%1", text))
-            self._sober.add(button, key)
-            sober_row.addWidget(button)
-            self.sober_buttons[key] = button
-        sober_row.addStretch(1)
-        self.body.addLayout(sober_row)
-        self.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
-        self._sober.idToggled.connect(self._on_sober)
-        self.sober_note = muted_label(
-            self.tr(
-                "Thank you for being honest; that takes courage. Be gentle with yourself "
-                "today, and reach out if you can."
-            ),
-            self,
-        )
-        self.sober_note.setObjectName("sober_note")
-        self.sober_note.setVisible(False)
-        self.body.addWidget(self.sober_note)
+        # The questions are the shared form (the Journal shows a check-in with it too); the
+        # card adds saving. Its widgets stay reachable here under their old names.
+        self.form = CheckinForm(self)
+        self.form.changed.connect(self._changed)
+        self.form.submitted.connect(lambda: self.save())
+        self.form.shown.connect(self.rows_rebuilt)
+        self.body.addWidget(self.form)
+        form = self.form
+        self.mood, self.craving, self.follow_ups = form.mood, form.craving, form.follow_ups
+        self.triggers, self.coping = form.triggers, form.coping
+        self.sober_buttons, self.sober_note = form.sober_buttons, form.sober_note
+        self.gratitude, self.intention = form.gratitude, form.intention
+        self.intention_toggle, self.review_toggle = form.intention_toggle, form.review_toggle
+        self.evening_review = form.evening_review
         # "Record a new start?" after "No", "Start counting from today?" after a first "Yes".
+        # It floats over the answers below "Sober today?" instead of pushing them down, so
+        # nothing moves under the pointer (the next click never lands on something else).
         self.start_offer = StartOffer(self._vault.recovery_starts, self._today, self)
-        self.body.addWidget(self.start_offer)
-
-        self._question(self.tr("One thing I'm grateful for"))
-        self.gratitude = QLineEdit(self)
-        self.gratitude.setMaxLength(10_000)  # the most the vault keeps for this line
-        self.gratitude.setObjectName("gratitude")
-        self.gratitude.setAccessibleName(self.tr("One thing I'm grateful for"))
-        self.gratitude.setPlaceholderText(self.tr("A person, a moment, something small…"))
-        self.gratitude.textEdited.connect(self._changed)
-        self.gratitude.returnPressed.connect(lambda: self.save())
-        self.body.addWidget(self.gratitude)
-
-        self.intention_toggle, self.intention = self._disclosure(
-            "intention", self.tr("Today I will…"), QLineEdit(self)
-        )
-        self.intention.setPlaceholderText(self.tr("One small thing, just for today"))
-        self.intention.textEdited.connect(self._changed)
-        self.review_toggle, self.evening_review = self._disclosure(
-            "evening_review", self.tr("Looking back on today"), QPlainTextEdit(self)
-        )
-        self.evening_review.setPlaceholderText(
-            self.tr("What went well? What was hard? What would you do again?")
-        )
-        self.evening_review.setTabChangesFocus(True)
-        line = self.evening_review.fontMetrics().lineSpacing()
-        self.evening_review.setFixedHeight(line * 4 + 14)
-        self.evening_review.textChanged.connect(self._on_review_text)
+        self.start_offer.installEventFilter(self)
+        form.sober_answered.connect(self.start_offer.answered)
 
         actions = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save check-in"), self)
@@ -196,41 +94,14 @@ class CheckinCard(Card):
         self.save_button.setAccessibleName(self.tr("Save check-in"))
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(lambda: self.save())
-        actions.addWidget(self.save_button)
+        # A long message wraps beside the button; the button stays where the pointer is.
+        actions.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         self.status = QLabel("", self)
         self.status.setObjectName("checkin_status")
         self.status.setAccessibleName(self.tr("Check-in status"))
         self.status.setWordWrap(True)
         actions.addWidget(self.status, 1)
         self.body.addLayout(actions)
-
-    def _disclosure(self, name: str, text: str, field: QWidget) -> tuple[QToolButton, QWidget]:
-        toggle = QToolButton(self)
-        toggle.setObjectName(f"{name}_toggle")
-        toggle.setAccessibleName(text)
-        toggle.setText(text)
-        toggle.setCheckable(True)
-        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toggle.setArrowType(Qt.ArrowType.RightArrow)
-        toggle.setAutoRaise(True)
-        toggle.setStyleSheet(
-            "QToolButton { border: 1px solid transparent; background: transparent;"
-            " font-weight: bold; padding: 0.2em 0.2em; }"
-            "QToolButton:hover { color: palette(highlight); }"
-            "QToolButton:focus { border: 1px dashed palette(highlight); }"
-        )
-        field.setObjectName(name)
-        field.setAccessibleName(text)
-        field.setVisible(False)
-
-        def show(open_: bool) -> None:
-            toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
-            field.setVisible(open_)
-
-        toggle.toggled.connect(show)
-        self.body.addWidget(toggle)
-        self.body.addWidget(field)
-        return toggle, field
 
     # --- state -------------------------------------------------------------------------------
 
@@ -239,72 +110,22 @@ class CheckinCard(Card):
         self._autosave.stop()
         self._today = today
         self._entry = self._vault.entries.checkin_for(today)
-        self.triggers.set_suggestions(
-            merge_suggestions(self._vault.entries.factors("trigger"), STARTER_TRIGGERS)
-        )
-        self.coping.set_suggestions(
-            merge_suggestions(self._vault.entries.factors("coping"), STARTER_COPING)
+        self.form.set_suggestions(
+            merge_suggestions(self._vault.entries.factors("trigger"), STARTER_TRIGGERS),
+            merge_suggestions(self._vault.entries.factors("coping"), STARTER_COPING),
         )
         self._show(self._entry or Entry(entry_date=today, is_checkin=True), hour)
         self.start_offer.set_day(today)
         self.status.clear()
 
     def _show(self, entry: Entry, hour: int | None) -> None:
-        """Put `entry`'s answers in the widgets. With an `hour`, the intention opens in the
-        morning and the review later; without one, a field opens only to show its text."""
-        self._loading = True
-        try:
-            self.mood.set_mood(entry.mood)
-            self.craving.set_craving(entry.craving)
-            self.triggers.set_selected(entry.triggers)
-            self.coping.set_selected(entry.coping)
-            if entry.sober_today is None:
-                self._sober.clear_choice()
-            else:
-                self._sober.set_choice(SOBER_YES if entry.sober_today else SOBER_NO)
-            self.sober_note.setVisible(entry.sober_today is False)
-            self.gratitude.setText(entry.gratitude)
-            self.intention.setText(entry.intention)
-            self.evening_review.setPlainText(entry.evening_review)
-            morning = hour is not None and hour < 12
-            later = hour is not None and hour >= 12
-            if entry.intention or morning:
-                self.intention_toggle.setChecked(True)
-            elif hour is not None:
-                self.intention_toggle.setChecked(False)
-            if entry.evening_review or later:
-                self.review_toggle.setChecked(True)
-            elif hour is not None:
-                self.review_toggle.setChecked(False)
-            self.follow_ups.setVisible(wants_follow_up(entry.craving))
-        finally:
-            self._loading = False
-        self.rows_rebuilt.emit()
+        """Put `entry`'s answers in the widgets (see `CheckinForm.show_entry`)."""
+        self.form.show_entry(entry, hour)
 
     def current_entry(self) -> Entry:
         """The check-in as the widgets show it now (not saved)."""
         base = self._entry or Entry(entry_date=self._today, is_checkin=True)
-        craving = self.craving.craving()
-        follow = wants_follow_up(craving)
-        triggers = coping = ()
-        if follow:
-            triggers = self.triggers.selected() + _pending(self.triggers)
-            coping = self.coping.selected() + _pending(self.coping)
-        sober = self._sober.choice()
-        return replace(
-            base,
-            entry_date=self._today,
-            is_checkin=True,
-            is_draft=False,
-            mood=self.mood.mood(),
-            craving=craving,
-            sober_today=None if sober in (None, SOBER_UNSAID) else sober == SOBER_YES,
-            triggers=triggers,
-            coping=coping,
-            gratitude=self.gratitude.text().strip(),
-            intention=self.intention.text().strip(),
-            evening_review=self.evening_review.toPlainText().strip(),
-        )
+        return replace(self.form.answers_of(base), entry_date=self._today, is_draft=False)
 
     def has_unsaved_changes(self) -> bool:
         candidate = self.current_entry()
@@ -412,6 +233,43 @@ class CheckinCard(Card):
         self.status.style().polish(self.status)
         self.status.setText(text)
 
+    # --- the floating new-start offer --------------------------------------------------------
+
+    def focus_order(self) -> list[QWidget]:
+        """Tab reaches the offer's buttons right after the "Sober today?" answers."""
+        order = super().focus_order()
+        offer = [
+            self.start_offer.yes_button,
+            self.start_offer.not_now_button,
+            self.start_offer.undo_button,
+        ]
+        after = order.index(self.sober_buttons[max(self.sober_buttons)]) + 1
+        return [*order[:after], *offer, *order[after:]]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.start_offer and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.LayoutRequest,
+        ):
+            self._place_offer()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place_offer()
+
+    def _place_offer(self) -> None:
+        """Just under the "Sober today?" answers, as wide as the form, over what follows."""
+        offer = self.start_offer
+        if offer.isHidden():
+            return
+        top = self.sober_note.mapTo(self, QPoint(0, 0)).y()
+        left = self.form.mapTo(self, QPoint(0, 0)).x()
+        width = self.form.width()
+        height = offer.heightForWidth(width) if offer.hasHeightForWidth() else -1
+        offer.setGeometry(left, top, width, max(height, offer.sizeHint().height()))
+        offer.raise_()
+
     # --- reactions ---------------------------------------------------------------------------
 
     def _changed(self, *_: object) -> None:
@@ -419,20 +277,6 @@ class CheckinCard(Card):
             return
         self.status.clear()
         self._autosave.start()
-
-    def _on_craving(self, value: int) -> None:
-        self.follow_ups.setVisible(wants_follow_up(value))
-        self._changed()
-
-    def _on_sober(self, key: int, checked: bool) -> None:
-        if checked:
-            self.sober_note.setVisible(key == SOBER_NO)
-            if not self._loading:
-                self.start_offer.answered({SOBER_YES: True, SOBER_NO: False}.get(key))
-            self._changed()
-
-    def _on_review_text(self) -> None:
-        self._changed()
 
 
 @dataclass
@@ -442,8 +286,3 @@ class _Merged:
     happened: bool = False
     both_texts: dict[str, None] = field(default_factory=dict)  # ordered set of field names
     mine_chosen: dict[str, None] = field(default_factory=dict)
-
-
-def _pending(chips: TagChips) -> tuple[str, ...]:
-    text = chips.pending_text()
-    return (text,) if text else ()

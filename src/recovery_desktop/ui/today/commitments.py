@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from recovery_desktop.core.models import Commitment, GoalStatus, Outcome
@@ -37,14 +37,16 @@ class CommitmentsCard(Card):
         self._vault = vault
         self._today = today
         self.commitments: list[Commitment] = []
-        self.rows = QVBoxLayout()
-        self.rows.setSpacing(8)
-        self.body.addLayout(self.rows)
+        # The kind word after "Kept" goes above the promises, where the one just marked was,
+        # so it appears under the pointer rather than below the rest.
         self.feedback = wrapped_label("", self)
         self.feedback.setObjectName("commitment_feedback")
         self.feedback.setProperty("role", "banner")
         self.feedback.setVisible(False)
         self.body.addWidget(self.feedback)
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(8)
+        self.body.addLayout(self.rows)
         self.refresh(today)
 
     def refresh(self, today: date) -> None:
@@ -113,6 +115,12 @@ class CommitmentsCard(Card):
 
     def mark(self, commitment: Commitment, outcome: Outcome) -> None:
         assert commitment.id is not None
+        focused = self.focusWidget()
+        had_focus = focused is not None and focused.objectName().startswith("commitment_")
+        if had_focus:
+            # Its row goes away: let go of the focus first, or Qt hands it to a control
+            # further down the page and scrolls there, taking the kind word out of view.
+            focused.clearFocus()
         try:
             self._vault.goals.mark(commitment.id, outcome)
         except ValidationError as error:
@@ -129,4 +137,8 @@ class CommitmentsCard(Card):
                 )
         self.feedback.setVisible(True)
         self.refresh(self._today)
+        if had_focus and self.commitments:  # the next promise, where the pointer is
+            next_kept = self.findChild(QPushButton, f"commitment_kept_{self.commitments[0].id}")
+            if next_kept is not None:
+                next_kept.setFocus(Qt.FocusReason.OtherFocusReason)
         self.marked.emit(commitment.id, outcome.value)

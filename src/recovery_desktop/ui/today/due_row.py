@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,13 +36,47 @@ LINK_STYLE = (
 )
 
 
-def link_button(text: str, parent: QWidget) -> QPushButton:
-    """A name that opens something, drawn as a link and reached by Tab like a button."""
-    button = QPushButton(text, parent)
-    button.setStyleSheet(LINK_STYLE)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setAutoDefault(False)
-    return button
+class LinkButton(QPushButton):
+    """A name that opens something, drawn as a link and reached by Tab like a button. A long
+    name wraps onto a second line (a label inside draws it) instead of being cut."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(LINK_STYLE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(False)
+        self.label = QLabel(text, self)
+        self.label.setObjectName("link_text")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.setStyleSheet("color: palette(link); font-weight: bold;")
+        inside = QHBoxLayout(self)
+        inside.setContentsMargins(4, 2, 4, 2)
+        inside.addWidget(self.label)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setHorizontalPolicy(policy.Policy.Preferred)
+        self.setSizePolicy(policy)
+
+    def link_text(self) -> str:
+        return self.label.text()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return self.layout().heightForWidth(width)
+
+
+def link_button(text: str, parent: QWidget) -> LinkButton:
+    return LinkButton(text, parent)
 
 
 class DueRow(QWidget):
@@ -57,22 +91,25 @@ class DueRow(QWidget):
         contact = due.contact
         self.contact = contact
         self.setObjectName(f"due_row_{contact.id}")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        words = QVBoxLayout()
-        words.setSpacing(0)
+        # The name has a line of its own, the whole row wide, so a long one wraps rather than
+        # being cut; when and the buttons share the line under it.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         self.name = link_button(contact.name, self)
         self.name.setObjectName(f"due_name_{contact.id}")
         self.name.setAccessibleName(fill(self.tr("Open %1's page in People"), contact.name))
         self.name.setToolTip(self.tr("Open their page in People"))
         self.name.clicked.connect(lambda: self.open_person.emit(contact.id))
-        words.addWidget(self.name, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.name)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         when = last_in_touch_text(due.last_in_touch, today)
         detail = muted_label(f"{role_text(contact.role)} · {when}", self)
+        detail.setWordWrap(True)
         detail.setObjectName(f"due_detail_{contact.id}")
         detail.setContentsMargins(4, 0, 0, 0)  # under the name, past the link's focus ring
-        words.addWidget(detail)
-        layout.addLayout(words, 1)
+        layout.addWidget(detail, 1)
 
         self.snooze_button = QPushButton(self.tr("Snooze"), self)
         self.snooze_button.setObjectName(f"due_snooze_{contact.id}")

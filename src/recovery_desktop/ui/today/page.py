@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,6 +35,7 @@ from recovery_desktop.ui.today.entries import TodayEntriesCard
 from recovery_desktop.ui.today.on_this_day import OnThisDayCard, on_this_day_enabled
 from recovery_desktop.ui.today.reach_out import ReachOutCard
 from recovery_desktop.ui.today.sober_counter import SoberCounterCard
+from recovery_desktop.ui.widgets.dates import long_date
 
 TWO_COLUMNS_FROM = 1000  # page width in pixels from which the cards sit side by side
 MAX_PAGE_WIDTH = 1400
@@ -113,12 +114,19 @@ class TodayPage(Page):
 
         columns = QHBoxLayout()
         columns.setSpacing(SPACING + 4)
-        self.left = QVBoxLayout()
-        self.right = QVBoxLayout()
-        for column in (self.left, self.right):
+        # The columns share the width 5:4 whatever their cards hold, so a card that opens
+        # something (the follow-up after "I connected") never moves the other column; the
+        # cards wrap their words to the width they get.
+        self.left_column = QWidget(content)
+        self.right_column = QWidget(content)
+        self.left = QVBoxLayout(self.left_column)
+        self.right = QVBoxLayout(self.right_column)
+        for holder, column in ((self.left_column, self.left), (self.right_column, self.right)):
+            column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(SPACING + 4)
-        columns.addLayout(self.left, 5)
-        columns.addLayout(self.right, 4)
+            holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        columns.addWidget(self.left_column, 5)
+        columns.addWidget(self.right_column, 4)
         page.addLayout(columns)
         page.addStretch(1)
         self._columns = columns
@@ -178,6 +186,9 @@ class TodayPage(Page):
         if two == self._two_columns:
             return
         self._two_columns = two
+        # A card moved to the other column is re-parented, which hides it until Qt shows it
+        # again later; show the ones that were shown at once.
+        shown = [card for card in self.cards() if not card.isHidden()]
         for column in (self.left, self.right):
             while column.count():
                 column.takeAt(0)
@@ -202,7 +213,9 @@ class TodayPage(Page):
                 if card is not None:
                     self.left.addWidget(card)
         self.left.addStretch(1)
-        self._columns.setStretch(1, 4 if two else 0)
+        self.right_column.setVisible(two)
+        for card in shown:
+            card.show()
         self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:
@@ -240,8 +253,7 @@ class TodayPage(Page):
                 PartOfDay.EVENING: self.tr("Good evening"),
             }[part_of_day(now.hour)]
         )
-        qdate = QDate(self._today.year, self._today.month, self._today.day)
-        self.date_label.setText(QLocale().toString(qdate, QLocale.FormatType.LongFormat))
+        self.date_label.setText(long_date(self._today))
 
     def _update_on_this_day(self) -> None:
         """Build the card only when the person opted in; remove it when they opt out."""
@@ -250,7 +262,6 @@ class TodayPage(Page):
             self.on_this_day = OnThisDayCard(self._vault, self._today, self.scroll.widget())
             self.on_this_day.open_entry_requested.connect(self.open_entry_requested)
             self.on_this_day.rows_rebuilt.connect(self._fix_tab_order)
-            self.on_this_day.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             two = self._two_columns
             self._two_columns = None
             self._arrange(two=bool(two))

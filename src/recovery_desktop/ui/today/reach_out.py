@@ -33,6 +33,7 @@ from recovery_desktop.ui.connections.log_dialog import LogConnectionDialog, conn
 from recovery_desktop.ui.connections.words import fill
 from recovery_desktop.ui.today.card import Card, clear_layout, muted_label, plural, wrapped_label
 from recovery_desktop.ui.today.due_row import DueRow, SnoozeNote
+from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
 MAX_DUE_ROWS = 6
@@ -108,6 +109,11 @@ class ReachOutCard(Card):
     # --- the follow-up after logging ---------------------------------------------------------
 
     def _build_follow_up(self) -> None:
+        # Styled before its buttons exist, so each is styled once.
+        self.follow_up.setStyleSheet(
+            "QPushButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border-color: palette(highlight); }"
+        )
         layout = QVBoxLayout(self.follow_up)
         layout.setContentsMargins(10, 8, 10, 8)
         self.logged_label = wrapped_label("", self.follow_up)
@@ -117,13 +123,14 @@ class ReachOutCard(Card):
         self.logged_label.setFont(font)
         layout.addWidget(self.logged_label)
 
-        kinds = QHBoxLayout()
-        kinds.setSpacing(4)
-        kinds.addWidget(QLabel(self.tr("It was:"), self.follow_up))
+        # The choices wrap onto a second line in a narrow column rather than widen it.
+        kinds_area = QWidget(self.follow_up)
+        kinds = FlowLayout(kinds_area, spacing=4, centred=True)
+        kinds.addWidget(QLabel(self.tr("It was:"), kinds_area))
         self.kind_group = RovingButtonGroup(self)
         self.kind_buttons: dict[ConnectionKind, QPushButton] = {}
         for index, kind in enumerate(KIND_ORDER):
-            button = QPushButton(self.kind_text(kind), self.follow_up)
+            button = QPushButton(self.kind_text(kind), kinds_area)
             button.setObjectName(f"connection_kind_{kind.name.lower()}")
             button.setAccessibleName(
                 self.tr("Kind of connection: %1").replace("%1", self.kind_text(kind))
@@ -131,13 +138,14 @@ class ReachOutCard(Card):
             self.kind_group.add(button, index)
             kinds.addWidget(button)
             self.kind_buttons[kind] = button
-        kinds.addStretch(1)
-        layout.addLayout(kinds)
+        layout.addWidget(kinds_area)
         self.kind_group.idClicked.connect(self._on_kind)
 
+        supported = QLabel(self.tr("How supported did you feel?"), self.follow_up)
+        supported.setWordWrap(True)
+        layout.addWidget(supported)
         support = QHBoxLayout()
         support.setSpacing(4)
-        support.addWidget(QLabel(self.tr("How supported did you feel?"), self.follow_up))
         self.support_group = RovingButtonGroup(self)
         self.support_buttons: dict[int, QPushButton] = {}
         for value in range(1, 6):
@@ -174,10 +182,6 @@ class ReachOutCard(Card):
         actions.addWidget(self.undo_button)
         actions.addWidget(self.done_button)
         layout.addLayout(actions)
-        self.follow_up.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
 
     def kind_text(self, kind: ConnectionKind) -> str:
         return {

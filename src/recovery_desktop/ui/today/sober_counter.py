@@ -37,13 +37,7 @@ from recovery_desktop.storage import Vault
 from recovery_desktop.ui.counter.counter_extras import CounterExtras
 from recovery_desktop.ui.theme import make_heading, scaled_font
 from recovery_desktop.ui.today.card import Card, muted_label, plural, wrapped_label
-
-
-def long_date(day: date) -> str:
-    """A day as a person reads it, in the system locale ("Monday 3 March 2025")."""
-    from PySide6.QtCore import QLocale
-
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+from recovery_desktop.ui.widgets.dates import long_date, use_locale_format
 
 
 class SoberCounterCard(Card):
@@ -263,7 +257,7 @@ class NewStartDialog(QDialog):
         self.date_edit.setObjectName("new_start_date")
         self.date_edit.setAccessibleName(self.tr("First sober day"))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        use_locale_format(self.date_edit)  # as every date in the app
         qtoday = QDate(today.year, today.month, today.day)
         self.date_edit.setMaximumDate(qtoday)
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))

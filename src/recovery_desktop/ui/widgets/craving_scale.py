@@ -2,59 +2,104 @@
 """Craving 0-10 as eleven segmented buttons with the number on each.
 
 A row of numbers is quicker and clearer than a slider (the chosen number is always visible and
-"not answered" is possible). One Tab stop; arrow keys move along the scale.
+"not answered" is possible). One Tab stop; arrow keys move along the scale. The same scale,
+with the same words at its ends, on Today and in the Journal (`compact` there).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
 
+def craving_end_words() -> tuple[str, str]:
+    """The words under the ends of the scale, the same on every screen."""
+    return (
+        QCoreApplication.translate("CravingScale", "0 none"),
+        QCoreApplication.translate("CravingScale", "10 very strong"),
+    )
+
+
 class CravingScale(QWidget):
-    """Eleven buttons 0..10 and the words at both ends. `craving_changed` carries 0-10."""
+    """Eleven buttons 0..10 and the words at both ends. `craving_changed` carries 0-10.
+
+    `compact`: narrower buttons that keep their size (a row of details); `name` prefixes the
+    object names (`<name>_0`..`<name>_10`), as for `MoodPicker`; `cleared` likewise.
+    """
 
     craving_changed = Signal(int)
+    cleared = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
+        name: str = "craving",
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("craving_scale")
+        self.setObjectName("craving_scale" if name == "craving" else name)
+        # Styled before its buttons exist, so each is styled once. palette() roles follow
+        # the theme live (light/dark) without re-styling.
+        padding = "0.2em 0" if compact else "0.3em 0.2em"
+        self.setStyleSheet(
+            f"QPushButton {{ padding: {padding}; }}"
+            "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " border-color: palette(highlight); font-weight: bold; }"
+        )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
         row = QHBoxLayout()
-        row.setSpacing(3)
+        row.setSpacing(2 if compact else 3)
         self._group = RovingButtonGroup(self)
         self.buttons: dict[int, QPushButton] = {}
+        digits = self.fontMetrics().horizontalAdvance("10")
         for value in range(11):
             button = QPushButton(str(value), self)
-            button.setObjectName(f"craving_{value}")
+            button.setObjectName(f"{name}_{value}")
             button.setAccessibleName(self.tr("Craving %1 of 10").replace("%1", str(value)))
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("10") + 18)
+            if compact:
+                button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+                button.setFixedWidth(digits + self.fontMetrics().averageCharWidth() * 2 + 4)
+            else:
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                button.setMinimumWidth(digits + 18)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             self._group.add(button, value)
             row.addWidget(button)
             self.buttons[value] = button
+        if compact:
+            row.addStretch(1)
         outer.addLayout(row)
         ends = QHBoxLayout()
-        none = QLabel(self.tr("0 none"), self)
-        strong = QLabel(self.tr("10 very strong"), self)
+        none_text, strong_text = craving_end_words()
+        none = QLabel(none_text, self)
+        strong = QLabel(strong_text, self)
         for label in (none, strong):
             label.setProperty("role", "muted")
         ends.addWidget(none)
         ends.addStretch(1)
         ends.addWidget(strong)
-        outer.addLayout(ends)
+        if compact:
+            holder = QWidget(self)  # as wide as the buttons, so "10 very strong" ends under 10
+            holder.setLayout(ends)
+            ends.setContentsMargins(0, 0, 0, 0)
+            width = sum(b.width() for b in self.buttons.values()) + row.spacing() * 10
+            holder.setMinimumWidth(max(width, holder.minimumSizeHint().width()))
+            outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            outer.addLayout(ends)
         self._group.idToggled.connect(self._on_toggled)
-        # palette() roles follow the theme live (light/dark) without re-styling.
-        self.setStyleSheet(
-            "QPushButton { padding: 0.3em 0.2em; }"
-            "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-            " border-color: palette(highlight); font-weight: bold; }"
-        )
 
     def _on_toggled(self, value: int, checked: bool) -> None:
         if checked:
@@ -64,4 +109,7 @@ class CravingScale(QWidget):
         return self._group.choice()
 
     def set_craving(self, value: int | None) -> None:
+        had = self._group.choice()
         self._group.set_choice(value)
+        if value is None and had is not None:
+            self.cleared.emit()

@@ -53,6 +53,8 @@ class TagChips(QWidget):
         chosen = self.selected()
         for chip in list(self.chips.values()):
             self._flow.removeWidget(chip)
+            chip.hide()  # gone at once, not when Qt gets round to deleting it
+            chip.setParent(None)
             chip.deleteLater()
         self.chips.clear()
         for word in (*words, *chosen):
