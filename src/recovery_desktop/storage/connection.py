@@ -114,3 +114,6 @@ def close_database(conn: Connection) -> None:
         conn.execute("PRAGMA optimize")
     with contextlib.suppress(dbapi2.ProgrammingError):
         conn.close()
+    from recovery_desktop.storage import worker_connections
+
+    worker_connections.closed(conn)

@@ -156,6 +156,7 @@ def change_vault_key(
     report = progress or _no_progress
     keys_path = folder / KEYS_NAME
     with exclusive_vault_lock(folder), key_file_lock(folder):
+        wait_for_worker_connections(folder)
         try:
             original = keys_path.read_bytes()
         except OSError as error:
@@ -203,6 +204,19 @@ def change_vault_key(
                 "next time the vault is unlocked; if that keeps failing, check that the disk "
                 "has free space and the vault's folder can be written to."
             ) from error
+
+
+def wait_for_worker_connections(folder: Path) -> None:
+    """Every worker connection of this process on the vault closed first (they keep the old
+    file open: a write through one after the switch would be lost)."""
+    from recovery_desktop.storage import worker_connections
+    from recovery_desktop.storage.vault_lock import VaultInUseError
+
+    if not worker_connections.wait_until_closed(folder):
+        raise VaultInUseError(
+            "The app is still finishing some work on your vault (preparing search, a chart or "
+            "an export). Nothing was changed; please try again in a minute."
+        )
 
 
 def finish_interrupted_key_change(

@@ -181,6 +181,9 @@ def _restore_locked(
     from recovery_desktop.storage.vault_lock import exclusive_vault_lock, key_file_lock
 
     with exclusive_vault_lock(folder), key_file_lock(folder):
+        from recovery_desktop.storage.rekey import wait_for_worker_connections
+
+        wait_for_worker_connections(folder)
         _switch(folder)  # an earlier restore cut short after its commit
         remove_stale_restore_files(folder)
         report(0, TOTAL)

@@ -225,10 +225,16 @@ class Vault:
         )
 
     def open_connection(self) -> Connection:
-        """A new connection to this vault, for use on the calling thread only."""
+        """A new connection to this vault, for use on the calling thread only. Close it with
+        `close_database`: a key change or a restore waits for it (`worker_connections`)."""
         if self._data_key is None:
             raise VaultLockedError()
-        return open_database(self.db_path, self._data_key)
+        from recovery_desktop.storage import worker_connections
+
+        conn = open_database(self.db_path, self._data_key)
+        if self._conn is not None:  # not the vault's own (opened in __init__)
+            worker_connections.opened(conn, self.folder)
+        return conn
 
     # --- keys --------------------------------------------------------------------------------
 
