@@ -10,7 +10,7 @@ never from an option's value. Modules load lazily, so a command starts light:
 - `passphrases`: secret files, variables and prompts; the rule for a new passphrase
 - `terminal`: output encoding, closed pipes, reading entry text, giving typed text back
 - `journal` (add, search), `create` (init, demo), `keys` (change-passphrase,
-  new-recovery-code, change-key)
+  new-recovery-code, change-key), `report` (the counselor report)
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new-recovery-code": ("keys", "cmd_new_recovery_code"),
     "change-key": ("keys", "cmd_change_key"),
     "demo": ("create", "cmd_demo"),
+    "report": ("report", "cmd_report"),
 }
 
 
