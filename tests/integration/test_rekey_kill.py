@@ -197,7 +197,9 @@ def check_after_kill(template: Template, case: Path, choice: OldBackups, output:
         Vault.unlock_key(case, PASSPHRASE)
     with pytest.raises(WrongRecoveryCodeError):
         Vault.unlock_key_with_recovery_code(case, template.old_code)
-    ours = {c.db.stem: c for c in managed_copies([case / "backups"]) if c.db.stem in template.backups}
+    ours = {
+        c.db.stem: c for c in managed_copies([case / "backups"]) if c.db.stem in template.backups
+    }
     if choice is OldBackups.DELETE:
         assert not ours, output
         assert sorted(p.name for p in (case / "backups").iterdir()) == [

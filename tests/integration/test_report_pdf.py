@@ -20,6 +20,7 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from recovery_desktop.exchange.progress import Cancelled
 from recovery_desktop.exchange.report_content import (
     DEFAULT_SECTIONS,
+    TALK_ABOUT_LIMIT,
     Paper,
     ReportOptions,
     Section,
@@ -49,7 +50,8 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo(demo_folder: Path) -> Iterator[Vault]:
+def demo(qapp, demo_folder: Path) -> Iterator[Vault]:
+    """The demo vault, open; with the QApplication the pages are drawn with."""
     with Vault.open(demo_folder, PASSPHRASE) as vault:
         yield vault
 
@@ -72,10 +74,6 @@ def qt_messages(qapp) -> Iterator[list[tuple[str, str]]]:
 
 def _pages(path: Path) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(path).pages]
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_the_demo_report_holds_the_vaults_figures_and_only_shared_words(
@@ -133,7 +131,11 @@ def test_the_demo_report_holds_the_vaults_figures_and_only_shared_words(
     ).fetchall()
     assert titles and all(squeezed(t[0]) in everything for t in titles)
     assert squeezed("Warning signs that a hard moment may be coming") in everything
-    assert _one_line(pages[-1]).startswith("How to read this report")
+    last = squeezed(pages[-1])  # how to read it comes last, after the safety plan
+    assert squeezed("How to read this report") in last
+    assert everything.index(squeezed("Reasons to keep going")) < everything.rindex(
+        squeezed("How to read this report")
+    )
 
 
 def test_charts_are_vectors_text_is_text_and_fonts_are_embedded(
@@ -162,6 +164,20 @@ def test_charts_are_vectors_text_is_text_and_fonts_are_embedded(
     # The charts' words are text (selectable), and a long period reads week by week.
     assert squeezed("Cravings, and the days you went to a meeting") in text
     assert squeezed("Week by week") in text and squeezed("Day by day") not in text
+
+
+def test_at_a_glance_stays_one_page_with_the_longest_agenda(demo: Vault, tmp_path: Path) -> None:
+    agenda = ("How the weekend with my sister went, and sleeping before midnight. " * 40)[
+        :TALK_ABOUT_LIMIT
+    ]
+    out = tmp_path / "r.pdf"
+    options = ReportOptions(
+        Period.last_days(120, TODAY), talk_about=agenda, name="Jordan D.", paper=Paper.LETTER
+    )
+    write_report(demo, options, out, TODAY)
+    pages = _pages(out)
+    assert squeezed("How to read this report: last page") in squeezed(pages[0])
+    assert squeezed(pages[1]).startswith(squeezed("Week by week"))
 
 
 @pytest.mark.parametrize(("paper", "size"), [(Paper.A4, (595, 842)), (Paper.LETTER, (612, 792))])

@@ -172,8 +172,9 @@ def test_more_shared_entries_than_shown_are_counted_not_dropped(
 def test_a_report_covers_days_that_have_happened(vault: Vault) -> None:
     with pytest.raises(ReportError, match="up to today"):
         read_report(vault, ReportOptions(Period.last_days(30, TODAY + timedelta(days=1))), TODAY)
-    with pytest.raises(ReportError, match="1500 characters"):
-        ReportOptions(Period.last_days(30, TODAY), talk_about="x" * 1501)
+    limit = report_content.TALK_ABOUT_LIMIT
+    with pytest.raises(ReportError, match=f"{limit} characters"):
+        ReportOptions(Period.last_days(30, TODAY), talk_about="x" * (limit + 1))
 
 
 def test_markdown_is_rendered_simply_and_never_becomes_markup() -> None:

@@ -47,7 +47,7 @@ from recovery_desktop.storage.safety_plan import SafetyPlanRepository
 
 MAX_SHARED_ENTRIES = 12  # a clinician reads the report in minutes; the rest are counted
 MAX_COMMITMENTS_PER_GOAL = 12
-TALK_ABOUT_LIMIT = 1500  # characters: the agenda stays on page 1
+TALK_ABOUT_LIMIT = 1000  # characters: the agenda and the figures share page 1
 NAME_LIMIT = 60
 LONGEST_PERIOD_DAYS = 3660  # ten years
 

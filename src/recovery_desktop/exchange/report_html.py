@@ -106,9 +106,9 @@ def glance_page(content: ReportContent, pictures: dict[str, Picture]) -> str:
     if talk:
         out.append(heading("What I'd like to talk about", new_page=False, level=2))
         out.append(
-            f'<table width="100%" cellspacing="0" cellpadding="8" style="border-collapse: '
+            f'<table width="100%" cellspacing="0" cellpadding="6" style="border-collapse: '
             f'collapse; border: 1px solid {RULE};"><tr><td bgcolor="{SHADE_BG}" '
-            f'style="font-size: 10.5pt;">{esc(talk)}</td></tr></table>'
+            f'style="font-size: 10pt;">{esc(talk)}</td></tr></table>'
         )
     out.append(heading("Key figures", new_page=False, level=2))
     rows = figure_rows(content.figures, content.previous)
@@ -121,7 +121,7 @@ def glance_page(content: ReportContent, pictures: dict[str, Picture]) -> str:
                 f"{short_day(previous.first)} – {day_words(previous.last)}",
             ],
             [[esc(label), f"<b>{esc(now)}</b>", esc(before)] for label, now, before in rows],
-            widths=[36, 32, 32],
+            widths=[40, 30, 30],
             font_pt=10,
         )
     )
@@ -292,6 +292,10 @@ def charts_pages(
     for index, chart in enumerate(charts):
         if index % CHARTS_PER_PAGE == 0:
             out.append(heading("Charts" if index == 0 else "Charts, continued"))
+        if not chart.svg:
+            out.append(heading(chart.title, new_page=False, level=3, keep_mm=20))
+            out.append(paragraph(esc(third_person(chart.summary))))
+            continue
         name = f"chart-{chart.key}"
         width = body_width
         height = width * chart.aspect

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -84,6 +85,8 @@ _fonts_ready = False
 def ensure_fonts() -> None:
     """Register matplotlib's DejaVu Sans with Qt once, so pages and charts share one font."""
     global _fonts_ready
+    if QGuiApplication.instance() is None:  # Qt's font database would crash the process
+        raise RuntimeError("The report is drawn with Qt: make a QGuiApplication first.")
     with _fonts_lock:
         if _fonts_ready:
             return
@@ -131,13 +134,16 @@ def chart_picture(chart, insights) -> ChartPicture:
     are text (selectable in the PDF) and whose hatches are plain vectors."""
     import matplotlib
 
-    from recovery_desktop.charts import PRINT, to_bytes
+    from recovery_desktop.charts import PRINT, is_kind_message, to_bytes
 
     figure = chart.build(insights, PRINT)
+    title, summary = chart.title(insights), chart.summary(insights)
+    if is_kind_message(figure):  # too little to draw: its sentence says so, once
+        return ChartPicture(chart.key, "", 0.0, summary, title)
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         svg = to_bytes(figure, "svg").decode("utf-8")
     width, height = figure.get_size_inches()
-    return ChartPicture(chart.key, flatten_hatches(svg), height / width, chart.summary(insights))
+    return ChartPicture(chart.key, flatten_hatches(svg), height / width, summary, title)
 
 
 def report_charts() -> list:
@@ -272,34 +278,41 @@ def lay_out(prepared: PreparedReport, device: QPagedPaintDevice) -> LaidOut:
     handler = _SvgObjects(pictures, dpi)
     document.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, handler)
     document.setHtml(html)
-    keep_headings_with_text(document, body_height, KEEP_SPACE_MM / 25.4 * dpi)
+    keep_headings_with_text(document, body_height, dpi)
     return LaidOut(document, handler, body_height, paint.width(), body_height, document.pageCount())
 
 
-def keep_headings_with_text(document: QTextDocument, page_height: float, space: float) -> None:
-    """Start a heading on the next page when less than `space` is left below it (Qt's rich
-    text has no "keep with next"). Top to bottom, so each move is seen by the ones after it."""
+def keep_headings_with_text(document: QTextDocument, page_height: float, dpi: float) -> None:
+    """Start a heading on the next page when less room is left below it than it asks for (Qt's
+    rich text has no "keep with next"). Top to bottom, so each move is seen by the ones after."""
     layout = document.documentLayout()
     block = document.begin()
     while block.isValid():
-        if _is_kept_heading(block):
+        keep_mm = _kept_millimetres(block)
+        if keep_mm:
             top = layout.blockBoundingRect(block).top()
-            left = page_height - top % page_height
-            if left < space and top % page_height > 1:
+            on_page = top % page_height
+            if page_height - on_page < keep_mm / 25.4 * dpi and on_page > 1:
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 fmt.setTopMargin(0)
                 QTextCursor(block).setBlockFormat(fmt)
+                # Qt's incremental relayout after a format change can leave later blocks
+                # unplaced (zero size: they would not print); lay out the rest again.
+                document.markContentsDirty(
+                    block.position(), document.characterCount() - block.position()
+                )
         block = block.next()
 
 
-def _is_kept_heading(block: QTextBlock) -> bool:
+def _kept_millimetres(block: QTextBlock) -> int:
     it = block.begin()
     while not it.atEnd():
-        if KEEP_WITH_NEXT in it.fragment().charFormat().anchorNames():
-            return True
+        for name in it.fragment().charFormat().anchorNames():
+            if name.startswith(KEEP_WITH_NEXT):
+                return int(name.removeprefix(KEEP_WITH_NEXT))
         it += 1
-    return False
+    return 0
 
 
 def footer_words(content: ReportContent) -> str:

@@ -14,10 +14,10 @@ from recovery_desktop.exchange.report_content import (
 )
 from recovery_desktop.exchange.report_markdown import to_html
 from recovery_desktop.exchange.report_words import (
-    RULE,
     day_words,
     esc,
     heading,
+    keep_anchor,
     paragraph,
     period_words,
     short_day,
@@ -118,7 +118,7 @@ def goals_page(content: ReportContent) -> str:
 def helps_page(content: ReportContent) -> str:
     helps = content.helps
     out = [
-        heading("What helps"),
+        heading("What helps", new_page=False, keep_mm=60),
         paragraph(
             "Patterns in what the client noted, in a small sample: they show what went "
             "together, not what caused what. Cravings often ease after a high day anyway, so "
@@ -204,8 +204,9 @@ def entries_page(content: ReportContent) -> str:
     for entry in content.entries:
         title = f" — {esc(entry.title)}" if entry.title.strip() else ""
         out.append(
-            f'<p style="margin-top: 12px; margin-bottom: 2px; font-size: 11pt; '
-            f'font-weight: bold;">{weekday(entry.day)} {day_words(entry.day)}{title}</p>'
+            f'<p style="margin-top: 16px; margin-bottom: 2px; font-size: 11pt; '
+            f'font-weight: bold;">'
+            f"{keep_anchor(f'{weekday(entry.day)} {day_words(entry.day)}{title}', 30)}</p>"
         )
         meta = _entry_meta(entry)
         if meta:
@@ -218,7 +219,6 @@ def entries_page(content: ReportContent) -> str:
             if text.strip():
                 out.append(paragraph(f"<i>{label}:</i> {esc(text.strip())}"))
         out.append(to_html(entry.body))
-        out.append(f'<hr style="color: {RULE};"/>')
     return "".join(out)
 
 
@@ -284,7 +284,7 @@ def how_to_read_page(content: ReportContent) -> str:
     ]
     items = "".join(f"<li>{esc(p)}</li>" for p in points)
     return (
-        heading("How to read this report")
+        heading("How to read this report", new_page=False, keep_mm=105)
         + f"<ul>{items}</ul>"
         + paragraph(
             f"Made with Recovery Desktop {esc(__version__)} on {day_words(content.shared_on)}, "

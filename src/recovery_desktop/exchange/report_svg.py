@@ -346,6 +346,7 @@ class ChartPicture:
     """One of the report's charts as SVG text, with its caption (the chart's summary)."""
 
     key: str
-    svg: str
+    svg: str  # empty when there is too little to draw: the summary says so
     aspect: float  # height / width
     summary: str
+    title: str = ""

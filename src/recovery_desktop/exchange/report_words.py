@@ -185,18 +185,24 @@ def table(
     return "".join(out)
 
 
-KEEP_WITH_NEXT = "keep-with-next"
+KEEP_WITH_NEXT = "keep-with-next-"  # an anchor name, followed by the millimetres to keep
 
 
-def heading(text: str, *, new_page: bool = True, level: int = 1) -> str:
-    """A section heading, starting a new page unless told otherwise. Headings within a page are
-    named `KEEP_WITH_NEXT`, so the layout moves one to the next page rather than leave it alone
-    at the bottom of a page."""
+def keep_anchor(text_html: str, keep_mm: int) -> str:
+    """Text the layout keeps with the `keep_mm` millimetres after it: with less room left on
+    the page, the block starts the next page (see `report_pdf.keep_headings_with_text`)."""
+    return f'<a name="{KEEP_WITH_NEXT}{keep_mm}">{text_html}</a>'
+
+
+def heading(text: str, *, new_page: bool = True, level: int = 1, keep_mm: int = 32) -> str:
+    """A section heading, starting a new page unless told otherwise; a heading within a page
+    never stays alone at the bottom of one (it keeps `keep_mm` below it)."""
     size = {1: 15, 2: 12, 3: 11}[level]
     brk = "page-break-before: always; " if new_page else ""
-    text_html = esc(text) if new_page else f'<a name="{KEEP_WITH_NEXT}">{esc(text)}</a>'
+    text_html = esc(text) if new_page else keep_anchor(esc(text), keep_mm)
+    top = 0 if new_page else {1: 22, 2: 14, 3: 14}[level]
     return (
-        f'<p style="{brk}margin-top: {14 if level > 1 else 0}px; margin-bottom: 6px; '
+        f'<p style="{brk}margin-top: {top}px; margin-bottom: 6px; '
         f'font-size: {size}pt; font-weight: bold;">{text_html}</p>'
     )
 
@@ -206,4 +212,3 @@ def paragraph(text_html: str, *, muted: bool = False, size: float | None = None)
     if size:
         style += f"font-size: {size}pt; "
     return f'<p style="{style}margin-top: 0px; margin-bottom: 6px;">{text_html}</p>'
-

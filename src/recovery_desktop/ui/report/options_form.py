@@ -247,6 +247,4 @@ class ReportOptionsForm(QWidget):
     def set_shared_count(self, count: int) -> None:
         """Say how many shared entries the period has, beside their box."""
         box = self.parts[Section.ENTRIES]
-        box.setText(
-            self.tr("Shared entries (%1 in this period)").replace("%1", str(count))
-        )
+        box.setText(self.tr("Shared entries (%1 in this period)").replace("%1", str(count)))
