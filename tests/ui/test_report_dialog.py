@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QFileDialog
 
 from recovery_desktop.storage import Vault
@@ -50,6 +50,11 @@ def _wait_for_preview(qtbot, dialog: ReportDialog) -> None:
     )
 
 
+def _tick(qtbot, box) -> None:
+    """Click a check box on its box (a box stretched by its layout ends where its words do)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
 def _save_here(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     asked: list[str] = []
 
@@ -71,7 +76,7 @@ def test_the_preview_follows_the_choices_and_the_saved_pdf_is_what_it_showed(
     assert not dialog.form.safety_plan.isChecked()  # the plan only when ticked
 
     qtbot.keyClicks(dialog.form.talk_about, "The weekend with my sister")
-    qtbot.mouseClick(dialog.form.safety_plan, Qt.MouseButton.LeftButton)
+    _tick(qtbot, dialog.form.safety_plan)
     qtbot.waitUntil(
         lambda: (
             dialog._prepared is not None
@@ -123,3 +128,14 @@ def test_dates_the_wrong_way_round_are_explained_not_drawn(qtbot, dialog: Report
     qtbot.waitUntil(lambda: "comes after" in dialog.status.text(), timeout=WAIT_MS)
     assert not dialog.save.isEnabled() and not dialog.print_button.isEnabled()
     assert form.period_choice.currentData() == 0  # "Dates I choose"
+
+
+def test_a_locked_vault_is_said_plainly(qtbot, themed_app, demo_folder: Path) -> None:
+    vault = Vault.open(demo_folder, PASSPHRASE)
+    shown = open_report_dialog(vault, None, today=TODAY)
+    qtbot.addWidget(shown)
+    _wait_for_preview(qtbot, shown)
+    vault.close()  # as the app's lock does
+    _tick(qtbot, shown.form.parts[next(iter(shown.form.parts))])
+    qtbot.waitUntil(lambda: "could not be made" in shown.status.text(), timeout=WAIT_MS)
+    assert not shown.busy and shown.status.property("role") == "error"

@@ -40,6 +40,7 @@ from recovery_desktop.exchange.report_pdf import (
 )
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.connection import close_database
+from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.report.options_form import ReportOptionsForm
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import muted_label
@@ -355,12 +356,13 @@ class ReportDialog(QDialog):
             self._say(self.tr("Stopped. Nothing was saved."))
         elif isinstance(error, ExportError | ReportError):
             self._say(str(error), error=True)
-        elif isinstance(error, OSError):
-            self._say(
-                self.tr("The report could not be made: %1").replace("%1", str(error)), error=True
-            )
         else:
-            raise error
+            message = storage_failure_message(error)  # locked, unreadable, disk refused
+            if message is None:
+                raise error
+            self._say(
+                self.tr("The report could not be made: %1").replace("%1", message), error=True
+            )
 
     def print_report(self) -> None:
         if self._prepared is None:
