@@ -387,12 +387,22 @@ def bench_charts(folder: Path) -> list[Result]:
     ]
 
 
+def bench_report(folder: Path) -> list[Result]:
+    from benchmarks.report_bench import bench_report as rows
+
+    return [
+        Result(name, value, "ms", target, floor, value <= limit)
+        for name, value, target, floor, limit in rows(folder, PASSPHRASE)
+    ]
+
+
 GROUPS: dict[str, Callable[[Path], list[Result]]] = {
     "storage": bench_storage,
     "gui": bench_gui,
     "cli": bench_cli,
     "memory": bench_memory,
     "charts": bench_charts,
+    "report": bench_report,
 }
 
 

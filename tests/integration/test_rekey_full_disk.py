@@ -61,8 +61,12 @@ def test_a_full_disk_refuses_the_key_change_and_changes_nothing(small_disk: Path
     before = _snapshot(folder)
     with pytest.raises(KeyChangeNeedsRoomError, match="Nothing was changed") as caught:
         change_vault_key(
-            folder, key, "a new passphrase", "7KQ2M-X4B9D-HHJ3P-0RT5V-WXY2Z-ABCDE",
-            old_backups=OldBackups.REENCRYPT, cost=KdfCost.cheap(),
+            folder,
+            key,
+            "a new passphrase",
+            "7KQ2M-X4B9D-HHJ3P-0RT5V-WXY2Z-ABCDE",
+            old_backups=OldBackups.REENCRYPT,
+            cost=KdfCost.cheap(),
         )
     assert "MB of free space" in str(caught.value)
     assert _snapshot(folder) == before

@@ -35,7 +35,9 @@ PLACEHOLDER = "PASTE-THE-64-HEX-DIGITS-HERE"
 
 def doc_block(name: str) -> str:
     """The fenced block that follows `<!-- tested by ...: NAME -->` in SECURITY.md."""
-    pattern = rf"<!-- tested by tests/integration/test_security_doc\.py: {name} -->\n```\w*\n(.*?)```"
+    pattern = (
+        rf"<!-- tested by tests/integration/test_security_doc\.py: {name} -->\n```\w*\n(.*?)```"
+    )
     found = re.search(pattern, DOC.read_text(encoding="utf-8"), re.DOTALL)
     assert found, f"SECURITY.md has no block {name!r}"
     return found.group(1)
@@ -114,11 +116,21 @@ def test_the_script_finds_the_right_key_during_an_interrupted_key_change(
     """Killed right after step 1: vault.keys holds two keys; vault.db opens with the old one."""
     child = subprocess.run(
         [
-            sys.executable, "-m", "tests.integration.rekey_child", str(closed_vault),
-            PASSPHRASE, "the new passphrase", "7KQ2M-X4B9D-HHJ3P-0RT5V-WXY2Z-ABCDE",
-            "keep", "step", "1",
+            sys.executable,
+            "-m",
+            "tests.integration.rekey_child",
+            str(closed_vault),
+            PASSPHRASE,
+            "the new passphrase",
+            "7KQ2M-X4B9D-HHJ3P-0RT5V-WXY2Z-ABCDE",
+            "keep",
+            "step",
+            "1",
         ],
-        cwd=REPO, capture_output=True, text=True, timeout=60,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert child.returncode == -signal.SIGKILL, child.stderr
     assert KeyFile.load(closed_vault / "vault.keys").pending is not None
@@ -153,7 +165,11 @@ def test_the_documented_shell_lines_open_the_vault(closed_vault: Path, tmp_path:
     work.mkdir()
     result = subprocess.run(
         [shell, str(closed_vault / "vault.db")],
-        input=lines, capture_output=True, text=True, cwd=work, timeout=60,
+        input=lines,
+        capture_output=True,
+        text=True,
+        cwd=work,
+        timeout=60,
     )
     assert result.returncode == 0 and not result.stderr, result.stderr
     out = result.stdout.splitlines()

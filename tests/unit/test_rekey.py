@@ -243,9 +243,7 @@ def test_the_next_unlock_finishes_as_chosen(vault_dir: Path, built: dict) -> Non
     assert not opens_with(vault_dir / "vault.db", built["key"])
 
 
-def test_secrets_cannot_change_while_a_key_change_is_pending(
-    vault_dir: Path, built: dict
-) -> None:
+def test_secrets_cannot_change_while_a_key_change_is_pending(vault_dir: Path, built: dict) -> None:
     """Another process has the vault open, so unlocking could not finish the change: the
     vault opens as it is, and a passphrase change is refused in plain words."""
     _pending_state(vault_dir, built["key"], OldBackups.KEEP)

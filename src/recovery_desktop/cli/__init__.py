@@ -10,7 +10,8 @@ never from an option's value. Modules load lazily, so a command starts light:
 - `passphrases`: secret files, variables and prompts; the rule for a new passphrase
 - `terminal`: output encoding, closed pipes, reading entry text, giving typed text back
 - `journal` (add, search), `create` (init, demo), `keys` (change-passphrase,
-  new-recovery-code, change-key), `exchange` (export, import), `backups` (backup, restore)
+  new-recovery-code, change-key), `exchange` (export, import), `backups` (backup, restore),
+  `report` (the counselor report)
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("backups", "cmd_backup"),
     "restore": ("backups", "cmd_restore"),
     "demo": ("create", "cmd_demo"),
+    "report": ("report", "cmd_report"),
 }
 
 

@@ -39,6 +39,16 @@ examples:
   recovery-desktop add --title Evening < note.txt   # from a file or a pipe
 """
 
+REPORT_HELP = """\
+The report holds your key figures beside the period before, the days (or weeks), charts, goals
+and commitments, what helps, and the entries you marked "shared". Private entries never appear,
+and normal ones only in the figures. Your safety plan is added only with --include-safety-plan.
+
+examples:
+  recovery-desktop report --from 2025-03-01 --to 2025-03-31 --out march.pdf
+  recovery-desktop report --from 2025-03-01 --to 2025-03-31 --out march.pdf --talk-about - < agenda.txt
+"""
+
 PASSPHRASE_HELP = f"""\
 The passphrase comes from a prompt, from --passphrase-file FILE, or from the variable
 {PASSPHRASE_ENV} (for scripts). It is never taken on the command line, and options are
@@ -306,6 +316,53 @@ def build_parser() -> argparse.ArgumentParser:
         "--recovery-code",
         action="store_true",
         help=f"open the backup with its recovery code (prompt, or {RECOVERY_CODE_ENV}) instead",
+    )
+
+    report = command(
+        "report",
+        "make the counselor report (PDF) for a period; needs no display",
+        description="Make the counselor report: a PDF of the period you choose, to share.",
+        epilog=REPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument(
+        "--from", dest="first", required=True, metavar="DATE", help="the first day, YYYY-MM-DD"
+    )
+    report.add_argument(
+        "--to",
+        dest="last",
+        required=True,
+        metavar="DATE",
+        help="the last day, YYYY-MM-DD (today at the latest)",
+    )
+    report.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="where to save the PDF"
+    )
+    report.add_argument(
+        "--include-safety-plan",
+        action="store_true",
+        help="add your safety plan (left out unless asked)",
+    )
+    report.add_argument(
+        "--talk-about",
+        metavar="FILE",
+        help="“What I'd like to talk about” from this UTF-8 file, or - for standard input",
+    )
+    report.add_argument(
+        "--name", default="", help="a name or initials for the first page (optional)"
+    )
+    report.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        help="the paper size (default: the usual one where you live)",
+    )
+    report.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        choices=["days", "charts", "goals", "helps", "entries"],
+        help="leave a part out: days, charts, goals, helps (what helps) or entries (shared "
+        "entries); repeat for more",
     )
 
     demo = command("demo", "write a believable demo vault", kdf_options=True)

@@ -17,6 +17,13 @@ Import (`importing`)::
     batch.with_mood_mapping({"tired": 2})   # Daylio: the person's own mood names, then preview again
     write_import(conn, preview, *, progress=None, cancelled=None) -> ImportResult
 
+Counselor report (REPORT.md; `report_content` decides what it says, without Qt; `report_pdf`,
+the one module here that uses Qt, lays it out; a QGuiApplication must exist)::
+
+    write_report(sources, ReportOptions(period, sections, talk_about=..., name=..., paper=...),
+                 path, today, progress=None, cancelled=None) -> ReportSummary
+    prepare_report(...) -> PreparedReport; paint_report(prepared, printer)   # preview, print
+
 `progress(done, total)` is called between chunks on the calling thread; `cancelled` is a
 callable returning True, or a `threading.Event`. Errors a person should read are one of
 `progress.ExportError`, `progress.ImportFileError` (a plain sentence each) or

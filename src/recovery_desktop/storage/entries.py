@@ -434,6 +434,16 @@ class EntryRepository:
         ).fetchone()
         return self.get(row[0]) if row else None
 
+    def shared_days(self, first: date, last: date) -> list[tuple[int, date]]:
+        """Ids and days of the entries marked shared on the local days first..last, oldest
+        first, drafts left out: the only entries whose words a counselor report may show."""
+        rows = self._conn.execute(
+            "SELECT id, entry_date FROM entry WHERE visibility = ? AND is_draft = 0 "
+            "AND entry_date BETWEEN ? AND ? ORDER BY entry_date, created_at, id",
+            (Visibility.SHARED.value, day(first), day(last)),
+        )
+        return [(int(r[0]), from_day(r[1])) for r in rows]
+
     def tags(self) -> list[str]:
         """Every tag in use, most used first (for completion)."""
         return [

@@ -570,6 +570,4 @@ def _key_file_from(data: object) -> KeyFile:
             old_backups = pending_data["old_backups"]
             if old_backups not in OLD_BACKUP_CHOICES:
                 raise ValueError("unknown choice for old backups")
-    return KeyFile(
-        current=current, pending=pending, format=fmt, pending_old_backups=old_backups
-    )
+    return KeyFile(current=current, pending=pending, format=fmt, pending_old_backups=old_backups)

@@ -48,12 +48,7 @@ class SectionSpec:
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec(
-        REPORT,
-        "Counselor report",
-        coming="Coming in the next version: a PDF summary of a period you choose, with only "
-        "the entries you marked as shared, to go through with your counselor.",
-    ),
+    SectionSpec(REPORT, "Counselor report", "export.report_section:ReportSection"),
     SectionSpec(DATA_EXPORT, "Export your data", "export.data_export:ExportSection"),
     SectionSpec(
         BACKUP,
