@@ -55,12 +55,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         "the entries you marked as shared, to go through with your counselor.",
     ),
     SectionSpec(DATA_EXPORT, "Export your data", "export.data_export:ExportSection"),
-    SectionSpec(
-        BACKUP,
-        "Back up and restore",
-        coming="Coming in the next version: encrypted backups of your vault, made for you "
-        "every day, and a way to bring one back.",
-    ),
+    SectionSpec(BACKUP, "Back up and restore", "export.backup_section:BackupSection"),
     SectionSpec(IMPORT, "Import from another app", "export.import_section:ImportSection"),
 )
 
