@@ -207,7 +207,10 @@ class AppController(SessionBackups, QObject):
         window.create_requested.connect(self._create_requested)
         window.closed.connect(self.finished)
         if notice:
+            from recovery_desktop.ui.restore_window import fit_height
+
             window.passphrase.setAccessibleDescription(notice)
+            fit_height(window, window.width(), window.height())
         self._replace_front(window)
         self.unlock_window = window
         try:  # an unsafe folder is refused at unlock: say so before the passphrase is typed

@@ -140,8 +140,8 @@ class RestoreWindow(QWidget):
         layout.addLayout(button_row(self.cancel_button))
         char = self.fontMetrics().averageCharWidth()
         self.setMinimumWidth(char * 74)
-        self.resize(char * 86, char * 40)
         self._show_step(0)
+        fit_height(self, char * 86, char * 40)
 
     def begin(self) -> None:
         """Start once the app's own background work has let go of the vault (a backup
@@ -203,6 +203,14 @@ class RestoreWindow(QWidget):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def fit_height(window: QWidget, width: int, height: int) -> None:
+    """Size a window to `width`, and tall enough for its wrapped text at that width."""
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(width))
+    window.resize(width, height)
 
 
 def restored_sentence(result: RestoreResult) -> str:
