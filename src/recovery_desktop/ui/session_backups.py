@@ -135,17 +135,19 @@ class SessionBackups:
         ):
             return
         dialog = RestoredDialog(result, window)
-        dialog.change_requested.connect(lambda: self._choose_new_passphrase(window))
+        # A bound method of the controller, not a lambda holding the window: a dying child
+        # must not drop its window's last reference (PySide crashes then).
+        dialog.change_requested.connect(self._choose_new_passphrase)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.restored_offer.emit(dialog)
 
-    def _choose_new_passphrase(self, window: MainWindow) -> None:
+    def _choose_new_passphrase(self) -> None:
         from recovery_desktop.ui.keys.key_change import KeyChangeHost
         from recovery_desktop.ui.unlock.new_passphrase import NewPassphraseDialog
 
-        vault = self.vault
-        if vault is None or window is not self.main_window:
+        vault, window = self.vault, self.main_window
+        if vault is None or window is None:
             return
         dialog = NewPassphraseDialog(
             vault, window, cost=self.kdf_cost, key_change=KeyChangeHost.near(window)

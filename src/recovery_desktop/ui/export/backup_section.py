@@ -396,13 +396,16 @@ class BackupSection(Section):
         vault = self.vault
         self._listing += 1
         number = self._listing
-        job = VaultJob(self, lambda _conn, _progress, _stop: read_backups(vault))
+        # Bound methods only: a lambda on a child's signal that holds the section would drop
+        # the section's last reference while Qt deletes it (PySide crashes then).
+        job = VaultJob(self, lambda _conn, _progress, _stop: (number, read_backups(vault)))
         job.finished.connect(job.deleteLater)
-        job.succeeded.connect(lambda rows: self._listed(number, rows))
-        job.failed.connect(lambda message: self._list_failed(number, message))
+        job.succeeded.connect(self._listed)
+        job.failed.connect(self._list_failed)
         job.start()
 
-    def _listed(self, number: int, rows: list[BackupRow]) -> None:
+    def _listed(self, answer: tuple[int, list[BackupRow]]) -> None:
+        number, rows = answer
         if number != self._listing:
             return
         current = self.selected_row()
@@ -429,10 +432,9 @@ class BackupSection(Section):
             height += scroll.sizeHint().height()
         self.table.setFixedHeight(height + row * shown + 2)
 
-    def _list_failed(self, number: int, message: str) -> None:
-        if number == self._listing:
-            self._say_restore(message)
-            self.listed.emit()
+    def _list_failed(self, message: str) -> None:
+        self._say_restore(message)
+        self.listed.emit()
 
     def selected_row(self) -> BackupRow | None:
         index = self.table.selectionModel().currentIndex()
