@@ -201,3 +201,37 @@ def test_a_damaged_backup_is_refused_at_its_check_and_nothing_changes(
     assert "Nothing was changed" in dialog.error.text()
     assert (snapshot(vault_dir / "backups"), (vault_dir / "vault.keys").read_bytes()) == before
     assert controller.vault.is_open
+
+
+def test_a_restore_cancelled_in_its_window_changes_nothing(
+    qtbot, make_controller, moved_backup, monkeypatch
+):
+    folder, copy = moved_backup
+    before = snapshot(folder)
+    controller = make_controller(folder)
+    controller.start()
+    main = unlock_with(qtbot, controller, NEW)
+    section = _section(qtbot, main)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(copy))
+    with qtbot.waitSignal(section.dialog_opened) as opened:
+        qtbot.mouseClick(section.restore_other, Qt.MouseButton.LeftButton)
+    dialog: RestoreDialog = opened.args[0]
+    _check(qtbot, dialog, OLD)
+    with qtbot.waitSignal(controller.restore_done, timeout=30_000) as done:
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        window = controller.restore_window
+        assert window is not None and window.cancel_button.isEnabled()
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].cancelled and done.args[0].result is None
+    unlock = controller.unlock_window
+    assert "The restore was stopped. Your vault is as it was" in unlock.message.text()
+    assert not unlock.banner.isVisible()
+    # Nothing of the restore is left (the app's own lock and WAL files aside), and today's
+    # passphrase opens today's journal.
+    def files(found: dict[str, bytes | None]) -> set[str]:
+        return {n for n in found if not n.startswith(("vault.db-", "vault.lock", "gui.lock"))}
+
+    assert files(snapshot(folder)) == files(before)
+    assert (folder / "vault.keys").read_bytes() == before["vault.keys"]
+    unlock_with(qtbot, controller, NEW)
+    assert _titles(controller.vault) == ["After the backup", "Before the backup"]
