@@ -80,6 +80,9 @@ def make_controller(
         kwargs.setdefault("kdf_cost", cheap_cost)
         kwargs.setdefault("failure_delays", FAST_DELAYS)
         kwargs.setdefault("app_settings", AppSettings())
+        # The daily backup after unlock writes into backups/, which many tests count; the
+        # tests of backups (test_backup_*.py) turn it on.
+        kwargs.setdefault("automatic_backups", False)
         controller = AppController(vault_dir, **kwargs)  # type: ignore[arg-type]
         made.append(controller)
         return controller

@@ -64,7 +64,8 @@ def test_a_new_passphrase_opens_every_managed_copy_and_the_old_one_none(qtbot, s
 
     summary = dialog.summary.text()
     assert "old passphrase no longer opens" in summary
-    assert "backups folder follows the change" in summary  # the one backup copy
+    # The one backup copy, in the folder it is in.
+    assert f"The backup the app made ({folder / 'backups'}) follows the change" in summary
     assert "moved or copied elsewhere" in summary and "passphrase of the day" in summary
     files = key_files(folder)
     assert len(files) == 2
@@ -112,7 +113,7 @@ def test_a_new_recovery_code_is_shown_once_confirmed_and_the_old_one_stops_worki
     qtbot.waitUntil(lambda: dialog.page == CODE_DONE, timeout=10_000)
     summary = dialog.summary.text()
     assert "old recovery code no longer opens" in summary
-    assert "backups folder follows the change" in summary
+    assert f"The backup the app made ({folder / 'backups'}) follows the change" in summary
     assert "recovery code of the day" in summary  # copies moved elsewhere
     files = key_files(folder)
     assert len(files) == 2

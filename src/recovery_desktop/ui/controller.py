@@ -18,6 +18,16 @@ database, so the controller runs it: the key-change dialog hands a plan to the `
 on the main window; the controller refuses while another process has the vault open, saves the
 pages, ends the session (connection closed), shows the key-change window, and reopens the vault
 with the new key, with a dialog that says how it went.
+
+Backups (issue 9, point 3): after each unlock, once Today is shown (and after the slot re-wrap),
+the automatic backup runs on a worker when the last one is more than a day old
+(`automatic_backup.py`). Every backup the session writes is one of `backup_runs`; locking,
+quitting, a key change and a restore stop them first, since they hold the vault's lock. A
+restore chosen on the Export & backup page reaches the controller through the `BackupHost` on
+the main window: as for a key change, it is refused while another process has the vault open,
+else the pages are saved, the session ends, the restore runs in `RestoreWindow`, and the unlock
+window comes back saying which passphrase opens the vault now; after that unlock the person is
+offered a new passphrase.
 """
 
 from __future__ import annotations
@@ -36,29 +46,37 @@ from recovery_desktop.storage.folder import check_vault_folder
 from recovery_desktop.storage.layout import vault_exists
 from recovery_desktop.storage.vault_lock import AppAlreadyOpenError, GuiInstanceLock
 from recovery_desktop.ui.app_settings import AppSettings
+from recovery_desktop.ui.backup_host import STOP_WAIT_SECONDS, BackupRuns
 from recovery_desktop.ui.clipboard import forget_copied
+from recovery_desktop.ui.session_backups import SessionBackups
 from recovery_desktop.ui.unlock.unlock_window import DEFAULT_FAILURE_DELAYS, UnlockWindow
 from recovery_desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import KdfCost, Vault
+    from recovery_desktop.storage.restore import RestoreResult
     from recovery_desktop.storage.unlocking import SlotUpgrade
+    from recovery_desktop.ui.automatic_backup import AutomaticBackup
+    from recovery_desktop.ui.backup_host import BackupHost
     from recovery_desktop.ui.keys.key_change import KeyChangePlan
     from recovery_desktop.ui.keys.key_change_window import KeyChangeOutcome, KeyChangeWindow
     from recovery_desktop.ui.lock import SessionLock
     from recovery_desktop.ui.main_window import MainWindow, PageFactory
+    from recovery_desktop.ui.restore_window import RestoreWindow
     from recovery_desktop.ui.unlock.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
 
-class AppController(QObject):
+class AppController(SessionBackups, QObject):
     """Switches between the windows; emits `finished` when the person closes the app.
 
     Everything slow or sensitive is injectable for tests: `kdf_cost` (for new vaults and new
     passphrases), `failure_delays`, `idle_interval_ms` (None: the vault's own setting) and
     `page_factories`. `demo_passphrase` marks a throwaway demo vault: shown in the title and a
-    banner, and the folder is not remembered as the last vault.
+    banner, and the folder is not remembered as the last vault. `automatic_backups=False`
+    leaves out the daily backup after unlock (tests that count backups; the demo never makes
+    one).
     """
 
     finished = Signal()
@@ -66,6 +84,9 @@ class AppController(QObject):
     locked = Signal()
     slot_upgraded = Signal(bool)  # after an unlock's slot re-wrap: True when vault.keys changed
     key_change_done = Signal(object)  # the result dialog, over the reopened main window
+    automatic_backup_done = Signal(object)  # AutomaticBackupResult, or None (stopped, failed)
+    restore_done = Signal(object)  # RestoreOutcome, once the unlock window says how it went
+    restored_offer = Signal(object)  # the RestoredDialog, after the unlock that follows
 
     def __init__(
         self,
@@ -77,6 +98,7 @@ class AppController(QObject):
         idle_interval_ms: int | None = None,
         demo_passphrase: str | None = None,
         page_factories: Mapping[str, PageFactory] | None = None,
+        automatic_backups: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,6 +117,12 @@ class AppController(QObject):
         self.vault: Vault | None = None
         self.gui_lock: GuiInstanceLock | None = None
         self._pending_upgrade: SlotUpgrade | None = None
+        self.automatic_backups = automatic_backups and demo_passphrase is None
+        self.backup_runs = BackupRuns()
+        self.backup_host: BackupHost | None = None
+        self.restore_window: RestoreWindow | None = None
+        self._automatic: AutomaticBackup | None = None
+        self._restored: tuple[RestoreResult, bytes] | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # Locking closes the main window before the unlock window is shown: the controller,
@@ -158,12 +186,16 @@ class AppController(QObject):
             )
         return self.tr("Recovery Desktop")
 
-    def show_unlock(self) -> UnlockWindow:
+    def show_unlock(self, notice: str | None = None) -> UnlockWindow:
+        """The unlock window for the vault folder; `notice` is good news to show above the
+        passphrase (after a restore), also read to a screen reader with the field."""
         banner = None
         if self.demo_passphrase is not None:
             banner = self.tr("Demo vault — passphrase: {p}. Nothing here is real.").format(
                 p=self.demo_passphrase
             )
+        if notice:
+            banner = f"{banner}\n\n{notice}" if banner else notice
         window = UnlockWindow(
             self.vault_dir,
             failure_delays=self.failure_delays,
@@ -174,6 +206,11 @@ class AppController(QObject):
         window.unlocked.connect(self._unlocked)
         window.create_requested.connect(self._create_requested)
         window.closed.connect(self.finished)
+        if notice:
+            from recovery_desktop.ui.restore_window import fit_height
+
+            window.passphrase.setAccessibleDescription(notice)
+            fit_height(window, window.width(), window.height())
         self._replace_front(window)
         self.unlock_window = window
         try:  # an unsafe folder is refused at unlock: say so before the passphrase is typed
@@ -197,7 +234,9 @@ class AppController(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-        for old in (self.unlock_window, self.setup_wizard, self.key_change_window):
+        for old in (
+            self.unlock_window, self.setup_wizard, self.key_change_window, self.restore_window
+        ):
             if old is not None and old is not window and shiboken6.isValid(old):
                 old.blockSignals(True)
                 old.hide()
@@ -205,6 +244,7 @@ class AppController(QObject):
         self.unlock_window = None
         self.setup_wizard = None
         self.key_change_window = None
+        self.restore_window = None
 
     def _create_requested(self, folder: Path) -> None:
         if not self._claim(Path(folder)):
@@ -234,6 +274,7 @@ class AppController(QObject):
     # --- a session -----------------------------------------------------------------------------
 
     def _unlocked(self, vault: Vault) -> None:
+        from recovery_desktop.ui.backup_host import BackupHost
         from recovery_desktop.ui.keys.key_change import KeyChangeHost
         from recovery_desktop.ui.lock import SessionLock
         from recovery_desktop.ui.main_window import MainWindow
@@ -260,35 +301,41 @@ class AppController(QObject):
         self.session.locked.connect(self._locked)
         window.closed.connect(self._main_closed)
         KeyChangeHost(self._key_change_refusal, self._start_key_change, window)
+        self.backup_host = BackupHost(
+            self.backup_runs, self._restore_refusal, self._start_restore, window
+        )
         self.main_window = window
         self._replace_front(window)
         self.unlocked.emit(window)
+        self._offer_new_passphrase_after_restore(vault, window)
         self._upgrade_slot_soon(vault)
 
     def _upgrade_slot_soon(self, vault: Vault) -> None:
         """Re-wrap the slot that just unlocked at today's cost (issue 6, point 3): on a worker,
         started from the event loop once the main window is up, so Today never waits for it.
-        Only key files change; the secret is forgotten either way."""
+        Only key files change; the secret is forgotten either way. The automatic backup comes
+        after it (one writer of key files at a time)."""
         self._pending_upgrade = vault.slot_upgrade
-        if self._pending_upgrade is not None:
-            QTimer.singleShot(0, self, self._run_slot_upgrade)
+        QTimer.singleShot(0, self, lambda: self._run_slot_upgrade(vault))
 
-    def _run_slot_upgrade(self) -> None:
+    def _run_slot_upgrade(self, vault: Vault) -> None:
         upgrade, self._pending_upgrade = self._pending_upgrade, None
         if upgrade is None:
+            self._start_automatic_backup(vault)
             return
         target = self.kdf_cost
-        run_in_background(
-            self, lambda: upgrade.run(target), self._slot_upgraded, self._slot_upgrade_failed
-        )
 
-    def _slot_upgraded(self, changed: object) -> None:
-        self.slot_upgraded.emit(bool(changed))
+        def upgraded(changed: object) -> None:
+            self.slot_upgraded.emit(bool(changed))
+            self._start_automatic_backup(vault)
 
-    def _slot_upgrade_failed(self, error: BaseException) -> None:
-        # The slot keeps working at its old cost; the next unlock with that secret tries again.
-        log.warning("Re-wrapping a key slot at today's cost failed: %s", type(error).__name__)
-        self.slot_upgraded.emit(False)
+        def failed(error: BaseException) -> None:
+            # The slot keeps working at its old cost; the next unlock with it tries again.
+            log.warning("Re-wrapping a key slot at today's cost failed: %s", type(error).__name__)
+            self.slot_upgraded.emit(False)
+            self._start_automatic_backup(vault)
+
+        run_in_background(self, lambda: upgrade.run(target), upgraded, failed)
 
     # --- changing the vault's key ------------------------------------------------------------
 
@@ -299,6 +346,11 @@ class AppController(QObject):
         vault = self.vault
         if vault is None or not vault.is_open:
             return self.tr("The vault is locked, so its key was not changed. Nothing was changed.")
+        if not self.backup_runs.stop_all(STOP_WAIT_SECONDS):  # they hold the vault's lock too
+            return self.tr(
+                "A backup is still being written. Please try again in a moment. Nothing was "
+                "changed."
+            )
         try:
             vault.use_lock.upgrade_to_exclusive()
         except VaultInUseError:
@@ -375,11 +427,13 @@ class AppController(QObject):
             self.session.lock()
 
     def _locked(self) -> None:
+        self.backup_runs.stop_all()  # they clean up on their workers; nothing waits
         self._end_session()
         self.show_unlock()
         self.locked.emit()
 
     def _main_closed(self) -> None:
+        self.backup_runs.stop_all()
         if self.session is not None:
             self.session.shutdown()
         window = self.main_window
@@ -393,10 +447,13 @@ class AppController(QObject):
             self.session.deleteLater()
         self.session = None
         self.main_window = None
+        self.backup_host = None
         self.vault = None
 
     def shutdown(self) -> None:
-        """On quit (window closed, logout): save drafts and close the vault if still open."""
+        """On quit (window closed, logout): save drafts and close the vault if still open, and
+        let a backup in progress stop and remove its partial folder before the app ends."""
+        self.backup_runs.stop_all()
         window, vault = self.main_window, self.vault
         if window is not None and shiboken6.isValid(window):
             try:
@@ -408,6 +465,8 @@ class AppController(QObject):
             vault.close()
         self._end_session()
         forget_copied()
+        self.backup_runs.stop_all(STOP_WAIT_SECONDS)
         if self.gui_lock is not None:
             self.gui_lock.release()
             self.gui_lock = None
+

@@ -38,7 +38,9 @@ class Section(QFrame):
         self.vault = vault
         self.setObjectName(f"{key}_section")
         self.setProperty("role", "card")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Preferred, not Maximum: a card whose wrapped text needs more lines than its size hint
+        # guessed (heightForWidth) must get them, or its rows overlap.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.body = QVBoxLayout(self)
         pad = round(SPACING * 1.4)
         self.body.setContentsMargins(pad, pad, pad, pad)

@@ -50,12 +50,7 @@ class SectionSpec:
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(REPORT, "Counselor report", "export.report_section:ReportSection"),
     SectionSpec(DATA_EXPORT, "Export your data", "export.data_export:ExportSection"),
-    SectionSpec(
-        BACKUP,
-        "Back up and restore",
-        coming="Coming in the next version: encrypted backups of your vault, made for you "
-        "every day, and a way to bring one back.",
-    ),
+    SectionSpec(BACKUP, "Back up and restore", "export.backup_section:BackupSection"),
     SectionSpec(IMPORT, "Import from another app", "export.import_section:ImportSection"),
 )
 

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Plain sentences about the key copies the app manages, after a secret or the key changed.
 
-Every copy in the vault's `backups/` folder follows a new passphrase or recovery code (see
-`storage/key_copies.py`); copies the person moved elsewhere keep the secrets of their day. The
-screens say both, so "your old passphrase stops working" is never more than the truth.
+Every copy the app made follows a new passphrase or recovery code, wherever its folder: the
+vault's `backups/`, the folder chosen for backups and every other folder the app put a backup in
+(see `storage/key_copies.py` and `storage/backup_places.py`); copies the person moved or copied
+elsewhere keep the secrets of their day. The screens say both, and name the folders, so "your
+old passphrase stops working" is never more than the truth.
 """
 
 from __future__ import annotations
@@ -29,24 +31,38 @@ def _pick(n: int, one: str, many: str) -> str:
 
 
 def _names(copies: Sequence[BackupCopy]) -> str:
-    return ", ".join(copy.db.name for copy in copies)
+    return ", ".join(copy.folder.name if copy.folder else copy.db.name for copy in copies)
+
+
+def folders_of(copies: Sequence[BackupCopy]) -> list[Path]:
+    """The folders the copies are in, in the order first met (a backup folder's own folder)."""
+    found: list[Path] = []
+    for copy in copies:
+        place = copy.folder.parent if copy.folder is not None else copy.db.parent
+        if place not in found:
+            found.append(place)
+    return found
+
+
+def _folders(copies: Sequence[BackupCopy]) -> str:
+    return ", ".join(str(folder) for folder in folders_of(copies))
 
 
 def moved_elsewhere_note(secret: str) -> str:
-    """The one sentence about copies outside the vault folder."""
+    """The one sentence about copies the app does not look after."""
     if secret == PASSPHRASE:
         return tr(
-            "Copies of your vault that you moved or copied elsewhere yourself (outside the vault "
-            "folder) keep the passphrase of the day they were made."
+            "Copies of your vault that you moved or copied elsewhere yourself (away from where "
+            "the app put them) keep the passphrase of the day they were made."
         )
     if secret == RECOVERY_CODE:
         return tr(
-            "Copies of your vault that you moved or copied elsewhere yourself (outside the vault "
-            "folder) keep the recovery code of the day they were made."
+            "Copies of your vault that you moved or copied elsewhere yourself (away from where "
+            "the app put them) keep the recovery code of the day they were made."
         )
     return tr(
-        "Copies of your vault that you moved or copied elsewhere yourself (outside the vault "
-        "folder) keep the key, passphrase and recovery code of the day they were made."
+        "Copies of your vault that you moved or copied elsewhere yourself (away from where the "
+        "app put them) keep the key, passphrase and recovery code of the day they were made."
     )
 
 
@@ -59,11 +75,11 @@ def secret_changed_text(report: CopiesReport, secret: str) -> str:
             lines.append(
                 _pick(
                     n_updated,
-                    "The backup in your vault's backups folder follows the change: it now "
-                    "opens only with the new passphrase too.",
-                    "The {n} backups in your vault's backups folder follow the change: they "
-                    "now open only with the new passphrase too.",
-                )
+                    "The backup the app made ({folders}) follows the change: it now opens only "
+                    "with the new passphrase too.",
+                    "The {n} backups the app made ({folders}) follow the change: they now open "
+                    "only with the new passphrase too.",
+                ).format(folders=_folders(report.updated))
             )
         failed = _pick(
             n_failed,
@@ -80,11 +96,11 @@ def secret_changed_text(report: CopiesReport, secret: str) -> str:
             lines.append(
                 _pick(
                     n_updated,
-                    "The backup in your vault's backups folder follows the change: it now "
-                    "opens only with the new recovery code too.",
-                    "The {n} backups in your vault's backups folder follow the change: they "
-                    "now open only with the new recovery code too.",
-                )
+                    "The backup the app made ({folders}) follows the change: it now opens only "
+                    "with the new recovery code too.",
+                    "The {n} backups the app made ({folders}) follow the change: they now open "
+                    "only with the new recovery code too.",
+                ).format(folders=_folders(report.updated))
             )
         failed = _pick(
             n_failed,
@@ -112,15 +128,16 @@ def secret_changed_text(report: CopiesReport, secret: str) -> str:
             failed.format(
                 reason="; ".join(sorted({reason for _, reason in report.failed})),
                 names=_names(copies),
-                folder=copies[0].db.parent,
+                folder=_folders(copies),
             )
         )
     lines.append(moved_elsewhere_note(secret))
     return "\n\n".join(lines)
 
 
-def key_changed_text(report: RekeyReport, backups_folder: Path) -> str:
-    """After a change of the vault's key: the old secrets, and each old backup's fate."""
+def key_changed_text(report: RekeyReport) -> str:
+    """After a change of the vault's key: the old secrets, and each old backup's fate, with
+    the folders they are in."""
     lines = [
         tr(
             "Your vault now has a new key, and your journal was re-encrypted with it. Your old "
@@ -131,11 +148,11 @@ def key_changed_text(report: RekeyReport, backups_folder: Path) -> str:
         lines.append(
             _pick(
                 len(report.reencrypted),
-                "The backup in the vault's backups folder was re-encrypted under the new key: "
-                "it opens with your new passphrase and recovery code.",
-                "The {n} backups in the vault's backups folder were re-encrypted under the new "
-                "key: they open with your new passphrase and recovery code.",
-            )
+                "The backup the app made ({folders}) was re-encrypted under the new key: it "
+                "opens with your new passphrase and recovery code.",
+                "The {n} backups the app made ({folders}) were re-encrypted under the new key: "
+                "they open with your new passphrase and recovery code.",
+            ).format(folders=_folders(report.reencrypted))
         )
     if report.deleted:
         lines.append(
@@ -155,7 +172,7 @@ def key_changed_text(report: RekeyReport, backups_folder: Path) -> str:
                 "The {n} backups made under the old key were kept, as you chose: they still "
                 "open with your OLD passphrase and recovery code ({names}). Delete them from "
                 "{folder} when you no longer need them.",
-            ).format(names=_names(report.kept), folder=backups_folder)
+            ).format(names=_names(report.kept), folder=_folders(report.kept))
         )
     lines.append(moved_elsewhere_note(KEY))
     return "\n\n".join(lines)

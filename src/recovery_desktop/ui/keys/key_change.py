@@ -12,7 +12,7 @@ own), the option is not offered.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -157,20 +157,21 @@ class OldBackupsChoice(QWidget):
         self.buttons[OldBackups.REENCRYPT].setChecked(True)
         layout.addStretch(1)
 
-    def set_count(self, count: int, folder: Path) -> None:
+    def set_count(self, count: int, folders: Sequence[Path]) -> None:
+        """`count` backups under the current key, in `folders` (every place the app keeps
+        backups in that holds one)."""
         if count == 1:
             text = self.tr(
-                "Your vault folder holds a backup ({folder}) made with the vault's current key, "
-                "so the old passphrase and recovery code would still open it. What should "
-                "happen to it?"
+                "There is a backup made with the vault's current key ({folder}), so the old "
+                "passphrase and recovery code would still open it. What should happen to it?"
             )
         else:
             text = self.tr(
-                "Your vault folder holds {n} backups ({folder}) made with the vault's current "
-                "key, so the old passphrase and recovery code would still open them. What "
-                "should happen to them?"
+                "There are {n} backups made with the vault's current key ({folder}), so the "
+                "old passphrase and recovery code would still open them. What should happen "
+                "to them?"
             )
-        self.text.setText(text.format(n=count, folder=folder))
+        self.text.setText(text.format(n=count, folder=", ".join(str(f) for f in folders)))
         self.buttons[OldBackups.REENCRYPT].setChecked(True)
 
     def choice(self) -> OldBackups:

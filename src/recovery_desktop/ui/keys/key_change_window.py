@@ -210,16 +210,16 @@ class KeyChangeWindow(QWidget):
 
 def outcome_text(outcome: KeyChangeOutcome, folder: Path) -> tuple[str, str]:
     """A heading and the sentences that say how the change went."""
-    backups = folder / BACKUPS_NAME
     if outcome.error is None and outcome.report is not None:
-        return tr("Your vault has a new key"), key_changed_text(outcome.report, backups)
+        return tr("Your vault has a new key"), key_changed_text(outcome.report)
     reason = describe_error(outcome.error) if outcome.error is not None else ""
     if outcome.changed:
         return tr("Your vault has a new key"), tr(
             "Your journal is under its new key, and only your new passphrase and recovery code "
-            "open it. Something went wrong at the end ({reason}), so please look in {folder}: "
-            "backups there may still open with your old passphrase and recovery code."
-        ).format(reason=reason, folder=backups)
+            "open it. Something went wrong at the end ({reason}), so please look in your backup "
+            "folders ({folders}): backups there may still open with your old passphrase and "
+            "recovery code."
+        ).format(reason=reason, folders=backup_folders_text(folder))
     if outcome.new_secrets:
         return tr("The key change will finish at the next unlock"), tr(
             "The switch to the new key did not finish: {reason}\n\n"
@@ -238,6 +238,18 @@ def outcome_text(outcome: KeyChangeOutcome, folder: Path) -> tuple[str, str]:
         "The change could not be made: {reason}\n\nNothing was changed: your passphrase and "
         "recovery code are as before, and the new code you wrote down is not used."
     ).format(reason=reason)
+
+
+def backup_folders_text(folder: Path) -> str:
+    """Every folder the app keeps this vault's backups in: `backups/`, the chosen folder and
+    the others it made backups in."""
+    from recovery_desktop.storage.backup_places import copy_places
+
+    try:
+        folders = copy_places(folder).folders
+    except Exception:  # noqa: BLE001 - the words must come; the own folder always counts
+        folders = [folder / BACKUPS_NAME]
+    return ", ".join(str(place) for place in folders)
 
 
 class KeyChangeResultDialog(QDialog):

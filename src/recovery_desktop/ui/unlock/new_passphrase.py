@@ -104,8 +104,8 @@ class NewPassphraseDialog(QDialog):
         else:
             intro = self.tr(
                 "Your old passphrase stops working once the new one is saved, for the vault and "
-                "for the backups in its folder. Copies of your vault you moved elsewhere "
-                "yourself keep the passphrase of the day they were made."
+                "for the backups the app made, wherever their folder. Copies of your vault you "
+                "moved or copied elsewhere yourself keep the passphrase of the day they were made."
             )
         self.intro = _label(page, intro)
         # From the settings, the current passphrase is asked first: an unlocked computer left
@@ -322,8 +322,8 @@ class NewPassphraseDialog(QDialog):
         run_in_background(self, check, self._key_change_checked, self._failed)
 
     def _key_change_checked(self, result: tuple[bytes, list[BackupCopy]]) -> None:
-        from recovery_desktop.storage.layout import BACKUPS_NAME
         from recovery_desktop.storage.rekey import OldBackups
+        from recovery_desktop.ui.keys.copies_text import folders_of
         from recovery_desktop.ui.keys.key_change import KeyChangePlan
 
         key, backups = result
@@ -333,7 +333,7 @@ class NewPassphraseDialog(QDialog):
             vault.folder, key, self.fields.value(), "", OldBackups.REENCRYPT, vault.slot_upgrade
         )
         if backups:
-            self.backups_choice.set_count(len(backups), vault.folder / BACKUPS_NAME)
+            self.backups_choice.set_count(len(backups), folders_of(backups))
             self.pages.setCurrentIndex(BACKUPS)
             self.backups_next.setFocus()
         else:

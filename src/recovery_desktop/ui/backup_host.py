@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The session's backups: every backup the app is writing, and how the Export & backup page
+reaches the controller to restore one.
+
+A backup holds the vault's use lock (shared) while it copies; a restore and a change of the
+vault's key need the vault to themselves. So every backup the GUI writes, by hand or
+automatically, is a `BackupRun` in the controller's `BackupRuns`: before a key change, a
+restore or quitting, the controller stops them all and waits the moment it takes them to clean
+up (a stopped backup removes its hidden partial folder before its work returns). The runs
+outlive a session's window: locking drops the page at once, while its backup finishes stopping
+on the worker.
+
+The page finds the `BackupHost` on the main window with `BackupHost.near(widget)`, as the
+passphrase dialog finds the `KeyChangeHost`; the controller's methods are held weakly (a
+window must not keep its controller alive).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+STOP_WAIT_SECONDS = 10.0  # a stopped backup answers within one 1 MiB copy step
+
+
+class BackupRun:
+    """One backup on a worker. `stop` asks it to stop (the worker polls `cancelled()`); the
+    worker sets `done` when its work has returned, partial folder removed."""
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.done = threading.Event()
+
+    def cancelled(self) -> bool:
+        return self.stop.is_set()
+
+
+class BackupRuns:
+    """The backups in flight; thread-safe (workers call `end`)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._runs: set[BackupRun] = set()
+
+    def begin(self) -> BackupRun:
+        run = BackupRun()
+        with self._lock:
+            self._runs.add(run)
+        return run
+
+    def end(self, run: BackupRun) -> None:
+        """From the worker, in a `finally`: the run's work has returned."""
+        run.done.set()
+        with self._lock:
+            self._runs.discard(run)
+
+    @property
+    def running(self) -> bool:
+        with self._lock:
+            return bool(self._runs)
+
+    def stop_all(self, wait_seconds: float = 0.0) -> bool:
+        """Ask every run to stop; with `wait_seconds`, wait for them to have stopped. True when
+        none is left running. (Blocks the calling thread that long at most; a run answers within
+        one copy step, a few milliseconds.)"""
+        with self._lock:
+            runs = list(self._runs)
+        for run in runs:
+            run.stop.set()
+        if wait_seconds <= 0:
+            return not runs
+        return all(run.done.wait(wait_seconds) for run in runs)
+
+
+@dataclass
+class RestorePlan:
+    """A checked backup the person chose to restore, with the secret that opened it. Holds a
+    secret: kept only until the restore has run."""
+
+    backup: Path
+    secret: str = field(repr=False)
+    slot: str
+    created_at: datetime | None = None
+
+
+def _closing_message() -> str:
+    return QCoreApplication.translate(
+        "BackupHost", "The app is closing, so nothing was restored. Nothing was changed."
+    )
+
+
+class BackupHost(QObject):
+    """Lives on the main window. `runs` are the session's backups; `changed` says that a backup
+    appeared or went (the automatic one), for the page's list; `automatic_note` is the last
+    word about the automatic backup ("" when there is nothing to say).
+
+    `restore_refusal()` says in a sentence why a restore cannot start now (another window or
+    program has the vault open), or None; `start_restore(plan)` returns such a sentence and
+    changes nothing, or None once the controller has taken over (the session is ending)."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        runs: BackupRuns,
+        refusal: Callable[[], str | None],
+        start: Callable[[RestorePlan], str | None],
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("backup_host")
+        self.runs = runs
+        self.automatic_note = ""
+        self.automatic_note_is_error = False
+        self._refusal = weakref.WeakMethod(refusal)  # type: ignore[arg-type]
+        self._start = weakref.WeakMethod(start)  # type: ignore[arg-type]
+
+    def restore_refusal(self) -> str | None:
+        refusal = self._refusal()
+        return _closing_message() if refusal is None else refusal()
+
+    def start_restore(self, plan: RestorePlan) -> str | None:
+        start = self._start()
+        return _closing_message() if start is None else start(plan)
+
+    def note_automatic(self, text: str, *, error: bool) -> None:
+        self.automatic_note = text
+        self.automatic_note_is_error = error
+        self.changed.emit()
+
+    @staticmethod
+    def near(widget: QWidget | None) -> BackupHost | None:
+        """The host of the window `widget` belongs to (through dialogs over dialogs)."""
+        while widget is not None:
+            host = widget.findChild(
+                BackupHost, "backup_host", Qt.FindChildOption.FindDirectChildrenOnly
+            )
+            if host is not None:
+                return host
+            widget = widget.parentWidget()
+        return None

@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The words of backups, in one place: when one was made (the locale's date and time), its kind,
+its size, and which passphrase opens it. Translated in the context "BackupWords".
+
+Kinds in the person's words: "Daily" and "Weekly" for the automatic ones (which of the two the
+rotation keeps it as: the newest of each of the last 7 days with a backup are daily, the older
+ones kept for their week are weekly), "By hand", "Before a restore", "Before an upgrade".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
+
+from recovery_desktop.storage.backup_format import BackupKind
+from recovery_desktop.ui.goals.words import medium_date
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BackupWords", text)
+
+
+class OpensWith(Enum):
+    """Which secrets open a backup, as far as the app can tell without asking for them."""
+
+    TODAY = "today"  # its key file is the vault's: today's passphrase and recovery code
+    EARLIER = "earlier"  # the vault's key, an older key file (it could not be updated)
+    ITS_DAY = "its_day"  # made under the vault's earlier key, kept through a key change
+    UNKNOWN = "unknown"
+
+
+def moment_words(moment: datetime | None) -> str:
+    """ "Nov 25, 2026 at 10:15 AM" in the locale's order and local time; "a day it does not
+    say" when the backup does not say."""
+    if moment is None:
+        return tr("a day it does not say")
+    local = moment.astimezone()
+    time = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return tr("{day} at {time}").format(day=medium_date(local.date()), time=time)
+
+
+def kind_words(kind: BackupKind, *, weekly: bool = False) -> str:
+    if kind is BackupKind.AUTOMATIC:
+        return tr("Weekly") if weekly else tr("Daily")
+    return {
+        BackupKind.MANUAL: tr("By hand"),
+        BackupKind.BEFORE_RESTORE: tr("Before a restore"),
+        BackupKind.BEFORE_UPGRADE: tr("Before an upgrade"),
+    }[kind]
+
+
+def kind_phrase(kind: BackupKind, *, weekly: bool = False) -> str:
+    """The kind in a sentence about one backup."""
+    if kind is BackupKind.AUTOMATIC:
+        return (
+            tr("made automatically, kept as a weekly backup")
+            if weekly
+            else tr("made automatically, kept as a daily backup")
+        )
+    return {
+        BackupKind.MANUAL: tr("made by hand"),
+        BackupKind.BEFORE_RESTORE: tr("the vault as it was before a restore"),
+        BackupKind.BEFORE_UPGRADE: tr("the vault as it was before an upgrade"),
+    }[kind]
+
+
+def size_words(size_bytes: int) -> str:
+    """ "1.2 MB" (as file managers count: 1024 bytes to a KB)."""
+    return QLocale().formattedDataSize(
+        max(0, size_bytes), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )
+
+
+def opens_words(opens: OpensWith) -> str:
+    return {
+        OpensWith.TODAY: tr("Today's passphrase"),
+        OpensWith.EARLIER: tr("An earlier passphrase"),
+        OpensWith.ITS_DAY: tr("The passphrase of its day"),
+        OpensWith.UNKNOWN: tr("Unknown"),
+    }[opens]
+
+
+def opens_explained(opens: OpensWith) -> str:
+    """One sentence for the selected backup."""
+    return {
+        OpensWith.TODAY: tr(
+            "It opens with today's passphrase and recovery code: it follows when you change them."
+        ),
+        OpensWith.EARLIER: tr(
+            "Its key could not be updated when your passphrase last changed, so it opens with "
+            "the passphrase and recovery code you had before."
+        ),
+        OpensWith.ITS_DAY: tr(
+            "It was made before the vault's key changed and kept as you chose: it opens with "
+            "the passphrase and recovery code you had when it was made."
+        ),
+        OpensWith.UNKNOWN: tr("The app could not tell which passphrase opens it."),
+    }[opens]
