@@ -153,7 +153,8 @@ def test_the_export_page_opens_the_report(qtbot, themed_app, demo_folder: Path) 
         qtbot.mouseClick(section.open_button, Qt.MouseButton.LeftButton)
         shown = section.dialog
         assert isinstance(shown, ReportDialog) and shown.isVisible()
-        qtbot.addWidget(shown)
+        assert shown.parent() is page.window()  # owned by the window: closed with it
         _wait_for_preview(qtbot, shown)
         shown.cancel_job()
         QThreadPool.globalInstance().waitForDone(WAIT_MS)
+        shown.close()

@@ -33,9 +33,10 @@ from recovery_desktop.exchange.report_content import (
     check_period,
 )
 from recovery_desktop.insights import Period
-from recovery_desktop.ui.goals.words import medium_date, medium_date_format
+from recovery_desktop.ui.goals.words import medium_date
 from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.today.card import muted_label
+from recovery_desktop.ui.widgets.dates import use_locale_format
 
 # The period menu: (words, days); 0 is "choose the dates".
 PERIODS = (
@@ -169,7 +170,7 @@ class ReportOptionsForm(QWidget):
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(medium_date_format())
+        use_locale_format(edit)
         edit.setMaximumDate(_qdate(self._today))
         return edit
 
