@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The recovery code: shown once at set-up (copy, save as a text file), and typed in to unlock
-when the passphrase is forgotten.
+"""The recovery code: shown once (at set-up, and when the person makes a new one or changes the
+vault's key) with copy and "save as a text file", confirmed by typing two groups back, and typed
+in to unlock when the passphrase is forgotten.
 
 Saving the code to a text file is the one deliberate plaintext export of the app: the file is
 created with owner-only permissions (0600) and the screen says plainly what it is for.
@@ -9,14 +10,16 @@ created with owner-only permissions (0600) and the screen says plainly what it i
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.storage.keys import normalise_recovery_code
 from recovery_desktop.ui import clipboard
 from recovery_desktop.ui.clipboard import copy_text
-from recovery_desktop.ui.theme import make_heading, monospace_font
+from recovery_desktop.ui.theme import SPACING, make_heading, monospace_font
 
 
 def code_groups(code: str) -> list[str]:
@@ -56,15 +59,16 @@ def write_code_file(path: Path, text: str) -> None:
 
 
 CLIPBOARD_CLEAR_MS = 60_000  # a copied recovery code leaves the clipboard after a minute
+GROUPS_TO_CONFIRM = 2
 
 
 class RecoveryCodeView(QWidget):
     """The code in big monospace groups, with "Copy" and "Save as text file…"."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, heading: str | None = None) -> None:
         super().__init__(parent)
         self._code = ""
-        heading = QLabel(self.tr("Your recovery code"), self)
+        heading = QLabel(heading or self.tr("Your recovery code"), self)
         make_heading(heading, 1.4)
         explanation = QLabel(
             self.tr(
@@ -159,6 +163,114 @@ class RecoveryCodeView(QWidget):
                 path=path
             )
         )
+
+
+class RecoveryCodeCheck(QWidget):
+    """"Let's check you have it": two groups of the code, chosen at random, typed back.
+
+    Set-up and every screen that makes a new code use this one check. `changed` when a field
+    changes; `submitted` on Enter in the last field. The buttons belong to the screen.
+    """
+
+    changed = Signal()
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, rng: random.Random | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_code_check")
+        self._rng = rng or random.SystemRandom()
+        self._code = ""
+        self.requested_groups: list[int] = []
+        heading = QLabel(self.tr("Let's check you have it"), self)
+        make_heading(heading, 1.5)
+        self.text = _plain_label(self, "")
+        self.fields: list[QLineEdit] = []
+        self.labels: list[QLabel] = []
+        form = QFormLayout()
+        for i in range(GROUPS_TO_CONFIRM):
+            field = QLineEdit(self)
+            field.setObjectName(f"confirm_group_{i}")
+            field.setAccessibleName(self.tr("A group of the recovery code"))
+            field.setFont(monospace_font(1.4))
+            field.setMaxLength(12)
+            field.setMaximumWidth(self.fontMetrics().averageCharWidth() * 26)
+            field.textChanged.connect(self.changed)
+            label = QLabel(self)
+            label.setBuddy(field)
+            form.addRow(label, field)
+            self.fields.append(field)
+            self.labels.append(label)
+        self.fields[-1].returnPressed.connect(self.submitted)
+        self.hint = _plain_label(self, "")
+        self.hint.setObjectName("confirm_hint")
+        self.hint.setProperty("role", "muted")
+        self.error = _plain_label(self, "")
+        self.error.setObjectName("confirm_error")
+        self.error.setProperty("role", "error")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.text)
+        layout.addSpacing(SPACING)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        layout.addWidget(self.error)
+
+    def ask_for(self, code: str) -> None:
+        """Choose which groups of `code` to ask for, and say so."""
+        self._code = code
+        count = len(code_groups(code))
+        self.requested_groups = sorted(self._rng.sample(range(count), GROUPS_TO_CONFIRM))
+        numbers = [str(i + 1) for i in self.requested_groups]
+        self.text.setText(
+            self.tr(
+                "Please type groups {first} and {second} of your recovery code (counting from "
+                "the left). Capital letters and dashes don't matter."
+            ).format(first=numbers[0], second=numbers[1])
+        )
+        for label, field, number in zip(self.labels, self.fields, numbers, strict=True):
+            label.setText(self.tr("Group {n}").format(n=number))
+            field.setAccessibleName(self.tr("Group {n} of the recovery code").format(n=number))
+        self.reset()
+
+    def reset(self) -> None:
+        for field in self.fields:
+            field.clear()
+        self.error.clear()
+
+    def forget_code(self) -> None:
+        self._code = ""
+        self.requested_groups = []
+        self.reset()
+
+    @property
+    def filled(self) -> bool:
+        return all(field.text().strip() for field in self.fields)
+
+    def check(self) -> bool:
+        """True when the typed groups match; otherwise says so kindly and returns False."""
+        groups = code_groups(self._code)
+        if self._code and all(
+            same_group(field.text(), groups[index])
+            for field, index in zip(self.fields, self.requested_groups, strict=True)
+        ):
+            self.error.clear()
+            return True
+        self.error.setText(
+            self.tr(
+                "That doesn't quite match. Have another look at the code; it's fine to go "
+                "back and check."
+            )
+        )
+        return False
+
+
+def _plain_label(parent: QWidget, text: str) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
 
 
 class RecoveryCodeDialog(QDialog):

@@ -16,10 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -29,19 +27,17 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.storage.vault import BACKUPS_NAME, DB_NAME, KEYS_NAME
-from recovery_desktop.ui.theme import SPACING, make_heading, monospace_font
+from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.unlock.common import BusyIndicator, describe_error
 from recovery_desktop.ui.unlock.passphrase_fields import PassphraseFields
 from recovery_desktop.ui.unlock.recovery_code import (
+    RecoveryCodeCheck,
     RecoveryCodeView,
-    code_groups,
     forget,
-    same_group,
 )
 from recovery_desktop.ui.workers import run_in_background
 
 WELCOME, PASSPHRASE, CODE, CONFIRM = range(4)
-GROUPS_TO_CONFIRM = 2
 
 
 def _button(
@@ -92,7 +88,6 @@ class SetupWizard(QWidget):
         self._finished = False
         self._data_key: bytes | None = None
         self._code = ""
-        self.requested_groups: list[int] = []
         self._rng = rng or random.SystemRandom()
 
         self.pages = QStackedWidget(self)
@@ -200,30 +195,11 @@ class SetupWizard(QWidget):
 
     def _confirm_page(self) -> QWidget:
         page = QWidget(self)
-        heading = QLabel(self.tr("Let's check you have it"), page)
-        make_heading(heading, 1.5)
-        self.confirm_text = _text(page, "")
-        self.confirm_fields: list[QLineEdit] = []
-        self.confirm_labels: list[QLabel] = []
-        form = QFormLayout()
-        for i in range(GROUPS_TO_CONFIRM):
-            field = QLineEdit(page)
-            field.setObjectName(f"confirm_group_{i}")
-            field.setAccessibleName(self.tr("A group of the recovery code"))
-            field.setFont(monospace_font(1.4))
-            field.setMaxLength(12)
-            field.setMaximumWidth(self.fontMetrics().averageCharWidth() * 26)
-            field.textChanged.connect(self._update_finish_button)
-            label = QLabel(page)
-            label.setBuddy(field)
-            form.addRow(label, field)
-            self.confirm_fields.append(field)
-            self.confirm_labels.append(label)
-        self.confirm_hint = _text(page, "", muted=True)
-        self.confirm_hint.setObjectName("confirm_hint")
-        self.confirm_error = _text(page, "")
-        self.confirm_error.setObjectName("confirm_error")
-        self.confirm_error.setProperty("role", "error")
+        self.code_check = RecoveryCodeCheck(page, rng=self._rng)
+        self.code_check.changed.connect(self._update_finish_button)
+        self.code_check.submitted.connect(self._finish)
+        self.confirm_fields = self.code_check.fields
+        self.confirm_error = self.code_check.error
         self.back_to_code = _button(
             page, self.tr("Show the code again"), "setup_back_code", self.tr("Show the code again")
         )
@@ -236,15 +212,8 @@ class SetupWizard(QWidget):
             primary=True,
         )
         self.finish_button.clicked.connect(self._finish)
-        self.confirm_fields[-1].returnPressed.connect(self._finish)
         layout = QVBoxLayout(page)
-        layout.addWidget(heading)
-        layout.addWidget(self.confirm_text)
-        layout.addSpacing(SPACING)
-        layout.addLayout(form)
-        layout.addWidget(self.confirm_hint)
-        layout.addStretch(1)
-        layout.addWidget(self.confirm_error)
+        layout.addWidget(self.code_check, 1)
         layout.addLayout(self._row(self.finish_button, back=self.back_to_code))
         return page
 
@@ -257,6 +226,11 @@ class SetupWizard(QWidget):
         return row
 
     # --- flow --------------------------------------------------------------------------------
+
+    @property
+    def requested_groups(self) -> list[int]:
+        """Which groups of the code (0-based) the person is asked to type back."""
+        return self.code_check.requested_groups
 
     @property
     def page(self) -> int:
@@ -272,9 +246,7 @@ class SetupWizard(QWidget):
         }[index]
         focus.setFocus()
         if index == CONFIRM:
-            for field in self.confirm_fields:
-                field.clear()
-            self.confirm_error.clear()
+            self.code_check.reset()
 
     def _update_create_button(self) -> None:
         self.create_button.setEnabled(self.fields.acceptable and not self.create_busy.busy)
@@ -303,20 +275,7 @@ class SetupWizard(QWidget):
         self.create_busy.stop()
         self.fields.clear()
         self.code_view.set_code(self._code)
-        count = len(code_groups(self._code))
-        self.requested_groups = sorted(self._rng.sample(range(count), GROUPS_TO_CONFIRM))
-        numbers = [str(i + 1) for i in self.requested_groups]
-        self.confirm_text.setText(
-            self.tr(
-                "Please type groups {first} and {second} of your recovery code (counting from "
-                "the left). Capital letters and dashes don't matter."
-            ).format(first=numbers[0], second=numbers[1])
-        )
-        for label, field, number in zip(
-            self.confirm_labels, self.confirm_fields, numbers, strict=True
-        ):
-            label.setText(self.tr("Group {n}").format(n=number))
-            field.setAccessibleName(self.tr("Group {n} of the recovery code").format(n=number))
+        self.code_check.ask_for(self._code)
         self._go(CODE)
 
     def _create_failed(self, error: BaseException) -> None:
@@ -326,26 +285,13 @@ class SetupWizard(QWidget):
         self.create_error.setText(describe_error(error))
         self._update_create_button()
 
-    def _typed_back_correctly(self) -> bool:
-        groups = code_groups(self._code)
-        return all(
-            same_group(field.text(), groups[index])
-            for field, index in zip(self.confirm_fields, self.requested_groups, strict=True)
-        )
-
     def _update_finish_button(self) -> None:
-        self.finish_button.setEnabled(all(f.text().strip() for f in self.confirm_fields))
+        self.finish_button.setEnabled(self.code_check.filled)
 
     def _finish(self) -> None:
         if not self._created or self._data_key is None:
             return
-        if not self._typed_back_correctly():
-            self.confirm_error.setText(
-                self.tr(
-                    "That doesn't quite match. Have another look at the code; it's fine to go "
-                    "back and check."
-                )
-            )
+        if not self.code_check.check():
             return
         try:
             vault = Vault.from_data_key(self.folder, self._data_key)
