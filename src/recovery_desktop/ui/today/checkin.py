@@ -144,10 +144,6 @@ class CheckinCard(Card):
             self.sober_buttons[key] = button
         sober_row.addStretch(1)
         self.body.addLayout(sober_row)
-        self.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
         self._sober.idToggled.connect(self._on_sober)
         self.sober_note = muted_label(
             self.tr(
@@ -210,10 +206,10 @@ class CheckinCard(Card):
         toggle.setArrowType(Qt.ArrowType.RightArrow)
         toggle.setAutoRaise(True)
         toggle.setStyleSheet(
-            "QToolButton { border: 1px solid transparent; background: transparent;"
+            "QToolButton { border: 1px solid transparent; margin: 1px; background: transparent;"
             " font-weight: bold; padding: 0.2em 0.2em; }"
             "QToolButton:hover { color: palette(highlight); }"
-            "QToolButton:focus { border: 1px dashed palette(highlight); }"
+            "QToolButton:focus { border: 2px solid palette(highlight); margin: 0; }"
         )
         field.setObjectName(name)
         field.setAccessibleName(text)

@@ -159,10 +159,6 @@ class ReachOutCard(Card):
         actions.addWidget(self.undo_button)
         actions.addWidget(self.done_button)
         layout.addLayout(actions)
-        self.follow_up.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
 
     def kind_text(self, kind: ConnectionKind) -> str:
         return {

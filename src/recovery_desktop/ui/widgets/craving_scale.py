@@ -49,11 +49,9 @@ class CravingScale(QWidget):
         ends.addWidget(strong)
         outer.addLayout(ends)
         self._group.idToggled.connect(self._on_toggled)
-        # palette() roles follow the theme live (light/dark) without re-styling.
+        # The theme fills the chosen number with the accent and rings it when focused.
         self.setStyleSheet(
-            "QPushButton { padding: 0.3em 0.2em; }"
-            "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-            " border-color: palette(highlight); font-weight: bold; }"
+            "QPushButton { padding: 0.3em 0.2em; } QPushButton:checked { font-weight: bold; }"
         )
 
     def _on_toggled(self, value: int, checked: bool) -> None:
