@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""App-level settings in QSettings: window geometry and the last vault folder, nothing private.
+"""App-level settings in QSettings: window geometry, the last vault folder and the light or dark
+look; nothing private.
 
-DESIGN §3: QSettings is a plain file outside the vault, so it only ever holds where the vault is
-and how big the windows were. Everything the person wrote or chose about themselves (the lock
-time, "On this day", their safety plan) lives inside the encrypted vault (`vault.settings`).
+DESIGN §3: QSettings is a plain file outside the vault, so it only ever holds where the vault is,
+how big the windows were and whether the app is light, dark or as the system (needed before
+unlocking, and saying nothing about the person). Everything the person wrote or chose about
+themselves (the lock time, "On this day", their safety plan) lives inside the encrypted vault
+(`vault.settings`).
 The file is named explicitly (not Qt's cached default path) so `XDG_CONFIG_HOME` is read at the
 moment of use; tests point it into their tmp_path and scan what was written.
 """
@@ -19,6 +22,8 @@ APPLICATION = "Recovery Desktop"
 
 _LAST_VAULT = "vault/last_path"
 _GEOMETRY = "geometry/{name}"
+_THEME = "appearance/theme"
+THEMES = ("system", "light", "dark")
 
 
 def settings_file() -> Path:
@@ -48,6 +53,17 @@ class AppSettings:
 
     def set_geometry(self, window_name: str, geometry: QByteArray) -> None:
         self._qsettings.setValue(_GEOMETRY.format(name=window_name), geometry)
+        self._qsettings.sync()
+
+    def theme(self) -> str:
+        """The look: "system" (the default), "light" or "dark"; anything else reads "system"."""
+        value = self._qsettings.value(_THEME)
+        return value if isinstance(value, str) and value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}")
+        self._qsettings.setValue(_THEME, theme)
         self._qsettings.sync()
 
     def sync(self) -> None:
