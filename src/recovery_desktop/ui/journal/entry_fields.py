@@ -27,6 +27,7 @@ from recovery_desktop.core.models import MOOD_LABELS, Entry, Visibility
 from recovery_desktop.core.validation import EARLIEST_DATE
 from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
 from recovery_desktop.ui.theme import mood_color
+from recovery_desktop.ui.widgets.date_box import DateBox
 
 FUTURE_DAYS_ALLOWED = 7  # an entry may be dated up to a week ahead (plans, time zones)
 
@@ -68,7 +69,7 @@ class MetadataRow:
 
 def build_metadata_row(parent: QWidget) -> MetadataRow:
     tr = parent.tr
-    date_edit = QDateEdit(parent)
+    date_edit = DateBox(parent)  # Tab leaves it (QDateEdit keeps Tab for day, month, year)
     date_edit.setObjectName("journal_date")
     date_edit.setAccessibleName(tr("Date of the entry"))
     date_edit.setCalendarPopup(True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.core.models import MOOD_LABELS, Contact, EntryFilter
+from recovery_desktop.ui.widgets.date_box import DateBox
 
 SEARCH_DEBOUNCE_MS = 250
 _NO_DATE = QDate(1900, 1, 1)  # the minimum shows as "Any date" (QDateEdit cannot be empty)
 
 
-class _OptionalDateEdit(QDateEdit):
+class _OptionalDateEdit(DateBox):
     """A date box whose lowest value reads "Any"; its calendar opens on today, not 1900."""
 
     def __init__(self, any_text: str, parent: QWidget | None = None) -> None:
@@ -54,6 +55,7 @@ class SearchBar(QWidget):
     """Emits `filter_changed(EntryFilter)` whenever the search or a filter changes."""
 
     filter_changed = Signal(object)
+    results_requested = Signal()  # Down or Enter in the search box: go to the results
 
     def __init__(self, parent: QWidget | None = None, debounce_ms: int = SEARCH_DEBOUNCE_MS):
         super().__init__(parent)
@@ -119,6 +121,8 @@ class SearchBar(QWidget):
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._emit)
+        self.search.returnPressed.connect(self.results_requested)
+        self.search.installEventFilter(self)
         for combo in (self.tag, self.mood, self.person):
             combo.currentIndexChanged.connect(self._emit)
         self.date_from.dateChanged.connect(self._emit)
@@ -138,6 +142,21 @@ class SearchBar(QWidget):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the search box goes to the results, as Enter does (search first)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            if self._debounce.isActive():
+                self._emit()
+            self.results_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- choices -------------------------------------------------------------------------------
 
