@@ -12,6 +12,7 @@ libxcb-keysyms1, libxcb-image0, libxcb-render-util0, libxkbcommon-x11-0, fonts-d
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -76,11 +77,12 @@ def run_gui(vault_dir: Path | None = None, demo: bool = False) -> int:
     from recovery_desktop.storage.layout import vault_exists
     from recovery_desktop.ui.app_settings import AppSettings
     from recovery_desktop.ui.controller import AppController
-    from recovery_desktop.ui.theme import apply_theme
+    from recovery_desktop.ui.theme import THEME_ENV, apply_theme
 
     app = _make_application()
-    apply_theme(app)  # type: ignore[arg-type]
     settings = AppSettings()
+    # The person's choice (Settings); the environment variable pins one for tests and screenshots.
+    apply_theme(app, os.environ.get(THEME_ENV) or settings.theme())  # type: ignore[arg-type]
 
     demo_folder: Path | None = None
     if demo:

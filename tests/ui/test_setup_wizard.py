@@ -107,7 +107,8 @@ def test_wrong_groups_are_met_kindly_and_nothing_opens(qtbot, make_controller, v
     for field in wizard.confirm_fields:
         qtbot.keyClicks(field, "AAAAA" if "AAAAA" not in code else "BBBBB")
     qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
-    assert "doesn't quite match" in wizard.confirm_error.text()
+    first, second = (i + 1 for i in wizard.requested_groups)
+    assert f"Groups {first} and {second} don't quite match" in wizard.confirm_error.text()
     assert controller.main_window is None
     # Going back shows the code again; then typing it right finishes.
     qtbot.mouseClick(wizard.back_to_code, Qt.MouseButton.LeftButton)
@@ -189,3 +190,46 @@ def test_a_copied_recovery_code_leaves_the_clipboard(qtbot, monkeypatch):
     qtbot.wait(150)
     assert clipboard.text() == "my shopping list"
     clipboard.clear()
+
+
+def test_setup_by_keyboard_alone_and_the_wrong_group_is_named(qtbot, make_controller, vault_dir):
+    """Enter presses each step's main button; a wrong group is named, with the cursor in it."""
+    controller = make_controller(vault_dir)
+    controller.start()
+    wizard = controller.setup_wizard
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.start_button)
+    qtbot.keyClick(wizard.start_button, Qt.Key.Key_Return)
+    assert wizard.page == PASSPHRASE
+    qtbot.keyClicks(wizard.fields.passphrase, GOOD_PASSPHRASE)
+    qtbot.keyClick(wizard.fields.passphrase, Qt.Key.Key_Return)  # on to the confirmation
+    assert QApplication.focusWidget() is wizard.fields.confirmation
+    qtbot.keyClicks(wizard.fields.confirmation, GOOD_PASSPHRASE)
+    _tab_to(qtbot, wizard.create_button)
+    qtbot.keyClick(wizard.create_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.page == CODE, timeout=10_000)
+    code = wizard.code_view._code
+    wizard.code_next.setFocus()
+    qtbot.keyClick(wizard.code_next, Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert wizard.page == CONFIRM
+
+    groups = code.split("-")
+    right, wrong = wizard.confirm_fields
+    qtbot.keyClicks(right, groups[wizard.requested_groups[0]])
+    qtbot.keyClicks(wrong, "AAAAA" if groups[wizard.requested_groups[1]] != "AAAAA" else "BBBBB")
+    _tab_to(qtbot, wizard.finish_button)
+    qtbot.keyClick(wizard.finish_button, Qt.Key.Key_Return)
+    number = wizard.requested_groups[1] + 1
+    assert wizard.confirm_error.text().startswith(f"Group {number} doesn't quite match")
+    assert QApplication.focusWidget() is wrong and wrong.selectedText() == wrong.text()
+    assert controller.main_window is None
+    qtbot.keyClicks(wrong, groups[wizard.requested_groups[1]])  # replaces the selected text
+    qtbot.keyClick(wrong, Qt.Key.Key_Return)
+    wait_main_window(qtbot, controller)
+
+
+def _tab_to(qtbot, target, most: int = 4) -> None:
+    for _ in range(most):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is target:
+            return
+    raise AssertionError(f"Tab did not reach {target.objectName()} in {most} presses")

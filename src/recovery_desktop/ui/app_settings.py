@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""App-level settings in QSettings: window geometry, the last vault folder and the country of
-the crisis lines shown while locked; nothing private.
+"""App-level settings in QSettings: window geometry, the last vault folder, the light or dark
+look and the country of the crisis lines shown while locked; nothing private.
 
 DESIGN §3: QSettings is a plain file outside the vault, so it only ever holds where the vault is,
-how big the windows were, and the country whose crisis lines Help now shows on the unlock screen
-(issue 7: the vault is still encrypted there; the country is kept only once the person picks
-one). Everything the person wrote or chose about themselves (the lock time, "On this day", their
-safety plan) lives inside the encrypted vault (`vault.settings`).
+how big the windows were, whether the app is light, dark or as the system (needed before
+unlocking, and saying nothing about the person), and the country whose crisis lines Help now
+shows on the unlock screen (issue 7: the vault is still encrypted there; the country is kept only
+once the person picks one). Everything the person wrote or chose about themselves (the lock time,
+"On this day", their safety plan) lives inside the encrypted vault (`vault.settings`).
 The file is named explicitly (not Qt's cached default path) so `XDG_CONFIG_HOME` is read at the
 moment of use; tests point it into their tmp_path and scan what was written.
 """
@@ -23,6 +24,8 @@ APPLICATION = "Recovery Desktop"
 _LAST_VAULT = "vault/last_path"
 _GEOMETRY = "geometry/{name}"
 _CRISIS_COUNTRY = "help_now/country"
+_THEME = "appearance/theme"
+THEMES = ("system", "light", "dark")
 
 
 def settings_file() -> Path:
@@ -61,6 +64,17 @@ class AppSettings:
 
     def set_crisis_country(self, code: str) -> None:
         self._qsettings.setValue(_CRISIS_COUNTRY, code)
+        self._qsettings.sync()
+
+    def theme(self) -> str:
+        """The look: "system" (the default), "light" or "dark"; anything else reads "system"."""
+        value = self._qsettings.value(_THEME)
+        return value if isinstance(value, str) and value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}")
+        self._qsettings.setValue(_THEME, theme)
         self._qsettings.sync()
 
     def sync(self) -> None:

@@ -45,6 +45,7 @@ from recovery_desktop.storage.errors import VaultError
 from recovery_desktop.storage.folder import check_vault_folder
 from recovery_desktop.storage.layout import vault_exists
 from recovery_desktop.storage.vault_lock import AppAlreadyOpenError, GuiInstanceLock
+from recovery_desktop.ui.app_keys import AppKeys
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.backup_host import STOP_WAIT_SECONDS, BackupRuns
 from recovery_desktop.ui.clipboard import forget_copied
@@ -129,6 +130,7 @@ class AppController(SessionBackups, QObject):
             # not "last window closed", decides when the app ends.
             app.setQuitOnLastWindowClosed(False)
             app.aboutToQuit.connect(self.shutdown)
+            AppKeys.install(app, self.quit)  # F1 Help now, Ctrl+Q, Enter on buttons
 
     # --- windows -------------------------------------------------------------------------------
 
@@ -421,6 +423,22 @@ class AppController(SessionBackups, QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.key_change_done.emit(dialog)
+
+    def quit(self) -> None:
+        """Ctrl+Q: close the window in front as its close button does (the main window saves
+        every page first and asks before losing what the vault refused; set-up asks before
+        leaving a vault whose code is not confirmed), then end the app. A window that says
+        "not now" keeps the app open."""
+        front = self.main_window or self.setup_wizard or self.unlock_window
+        if front is not None and shiboken6.isValid(front):
+            if front is self.setup_wizard:
+                front.blockSignals(True)  # leaving set-up here means quitting, not going back
+            closed = front.close()
+            if front is self.setup_wizard and shiboken6.isValid(front):
+                front.blockSignals(False)
+            if not closed:
+                return
+        self.finished.emit()
 
     def lock(self) -> None:
         if self.session is not None:

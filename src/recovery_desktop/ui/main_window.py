@@ -14,8 +14,8 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.app_settings import AppSettings
-from recovery_desktop.ui.page import PageFactory
+from recovery_desktop.ui.page import PageFactory, chain_tab_order
 from recovery_desktop.ui.page_stack import PageStack
 from recovery_desktop.ui.search_preparation import SearchPreparation
 from recovery_desktop.ui.shortcuts import install_shortcuts
@@ -104,9 +104,24 @@ class MainWindow(QMainWindow):
             },
         )
 
+        # Tab: the page's content first (it is built later, so it follows Lock in the circle),
+        # then the sidebar, Help now, Settings and Lock, and round to the page.
+        chain_tab_order([self.sidebar, self.help_button, self.settings_button, self.lock_button])
+        self._focus_placed = False
+
         self._restore_geometry()
         self.show_page(TODAY)
         self.search_preparation.start_soon()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._focus_placed:
+            # The keyboard starts in the page, not in the sidebar: where Tab from Lock goes,
+            # as Qt itself finds it (walking nextInFocusChain() from Python would tie the
+            # window to its widgets in a reference cycle).
+            self._focus_placed = True
+            self.lock_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.focusNextPrevChild(True)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -188,9 +203,12 @@ class MainWindow(QMainWindow):
             if page is not None and hasattr(page, "flush"):
                 page.flush()
 
-    def show_help_now(self) -> None:
+    def show_help_now(self, over: QWidget | None = None) -> None:
+        """Help now with the person's plan and contacts, over `over` (a dialog over this
+        window, when F1 is pressed there) or this window."""
         from recovery_desktop.ui.help_now import HelpNowDialog
 
+        parent = over if isinstance(over, QWidget) else self
         current = self.stack.currentWidget()
         try:  # a number just typed into the plan shows up in Help now
             if hasattr(current, "flush"):
@@ -198,10 +216,10 @@ class MainWindow(QMainWindow):
         except Exception:  # Help now opens whatever a page does
             log.exception("A page could not save before Help now")
         try:
-            dialog = HelpNowDialog.for_vault(self.vault, self, self._app_settings)
+            dialog = HelpNowDialog.for_vault(self.vault, parent, self._app_settings)
         except Exception:  # never a blank screen in a crisis: at least the crisis lines
             log.exception("Help now could not read the safety plan")
-            dialog = HelpNowDialog.crisis_lines_only(self, self._app_settings)
+            dialog = HelpNowDialog.crisis_lines_only(parent, self._app_settings)
         dialog.open_safety_plan_requested.connect(self.show_safety_plan)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -62,8 +62,12 @@ class Page(QWidget):
 
     **Keyboard.** Tab moves in reading order, page content first (top to bottom, left column
     first), reaches every control and leaves each one, including lists and filters; chain it
-    with `chain_tab_order` below, and again when rows are rebuilt. Focused controls show the
-    theme's focus ring, selected segmented buttons included.
+    with `chain_tab_order` below, and again when rows are rebuilt (take old rows out of the
+    tree at once: a row waiting for `deleteLater` is still a Tab stop). A scroll area is not a
+    stop of its own. Focused controls show the theme's focus ring, selected segmented buttons
+    included; a control that paints itself draws `current_scheme().focus`. F1 (Help now),
+    Ctrl+Q and Enter on a focused button work everywhere (`ui/app_keys.py`). The page's test
+    walks it with `tests/ui/tab_walk.py`.
 
     **Words.** Every visible string goes through `self.tr()`: plain, warm, never shaming; the
     same words as the other pages (mood, craving), dates in the locale's format (`QLocale`).

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.theme_choice import ThemeChoice
 from recovery_desktop.ui.widgets.plain_buttons import without_icons
 
 LOCK_AFTER_KEY = "lock_after_minutes"
@@ -124,6 +125,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Lock after"), self.lock_after)
         form.addRow("", lock_note)
+        self.theme = ThemeChoice(self)  # shown at once; kept by Save, undone by Cancel
+        form.addRow(self.tr("Appearance"), self.theme)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
         layout.addWidget(heading)

@@ -1,101 +1,65 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The app's calm, consistent look: colours, spacing and fonts, in light and dark.
 
-Screens take colours from here rather than hard-coding them, so both schemes stay readable.
-`apply_theme(app)` is called once at start-up: Fusion style, a calm palette that follows the
-system's light or dark scheme (and switches live when the system does), and one app-wide style
-sheet. Sizes in the style sheet are in `em`, and headings scale the widget's own font with
-`scaled_font()`, so text follows the system font size; no pixel font sizes anywhere.
+Screens take colours from here rather than hard-coding them, so both schemes stay readable;
+the colours themselves, and the contrast of every pair, are in `colours.py`. `apply_theme(app,
+choice)` is called at start-up with the person's choice (Settings, "system" unless they chose):
+Fusion style, a calm palette in the chosen scheme or the system's (switching live when the
+system does), and one app-wide style sheet that also draws every focus ring. Sizes in the
+style sheet are in `em`, and headings scale the widget's own font with `scaled_font()`, so
+text follows the system font size; no pixel font sizes anywhere.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-# Mood 1..5 (awful .. great): a soft scale that reads in both schemes, never alarm-red.
-MOOD_COLORS: dict[int, str] = {
-    1: "#7b6fb0",
-    2: "#6c8fc7",
-    3: "#8aa6a3",
-    4: "#7fb685",
-    5: "#e0b354",
-}
-ACCENT = "#4f8a8b"
-HELP_NOW = "#c0573e"  # warm, visible, not alarming
+from recovery_desktop.config import resource_path
+from recovery_desktop.ui.colours import DARK, LIGHT, MOOD_COLORS, SCHEMES, Scheme
+
+__all__ = [
+    "DARK",
+    "LIGHT",
+    "MOOD_COLORS",
+    "SCHEMES",
+    "SPACING",
+    "THEME_CHOICES",
+    "Scheme",
+    "apply_theme",
+    "current_scheme",
+    "is_dark",
+    "make_heading",
+    "monospace_font",
+    "mood_color",
+    "scaled_font",
+    "theme_choice",
+]
+
 SPACING = 12
 
-
-@dataclass(frozen=True, slots=True)
-class Scheme:
-    """The few colours everything else is derived from."""
-
-    window: str
-    base: str  # text fields, lists
-    alt_base: str
-    sidebar: str
-    text: str
-    muted: str  # secondary text
-    border: str
-    accent: str  # selection, focus ring, default button
-    accent_text: str
-    help_now: str
-    banner: str  # a soft background for notes and the demo banner
-    error_text: str  # calm, for "that didn't work" messages; not alarm red
-
-
-LIGHT = Scheme(
-    window="#f6f5f1",
-    base="#ffffff",
-    alt_base="#efede6",
-    sidebar="#ebe8df",
-    text="#2b2d2f",
-    muted="#5f6366",
-    border="#c9c5ba",
-    accent=ACCENT,
-    accent_text="#ffffff",
-    help_now=HELP_NOW,
-    banner="#f3e7c6",
-    error_text="#9a4a30",
-)
-
-DARK = Scheme(
-    window="#1f2326",
-    base="#272c30",
-    alt_base="#2d3337",
-    sidebar="#191c1f",
-    text="#e6e4df",
-    muted="#a7aaa8",
-    border="#454c51",
-    accent="#6aa9aa",
-    accent_text="#10201f",
-    help_now="#d9714f",
-    banner="#4a4130",
-    error_text="#eda88d",
-)
+THEME_CHOICES = ("system", "light", "dark")
+THEME_ENV = "RECOVERY_DESKTOP_THEME"  # pins a scheme for tests and screenshots
 
 
 def is_dark() -> bool:
-    """True when the system (or the app's palette) is in a dark scheme."""
-    app = QGuiApplication.instance()
-    if app is None:
-        return False
-    hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
-    if scheme == Qt.ColorScheme.Dark:
-        return True
-    if scheme == Qt.ColorScheme.Light:
-        return False
-    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
-    return window.lightness() < 128
+    """True when the app shows the dark scheme (chosen, or followed from the system)."""
+    return current_scheme() is DARK
 
 
 def current_scheme() -> Scheme:
-    return DARK if is_dark() else LIGHT
+    """The scheme on screen now; painting code asks at paint time, so a switch shows at once."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return LIGHT
+    shown = app.property("recovery_scheme")
+    if shown in SCHEMES:
+        return SCHEMES[shown]
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return DARK if window.lightness() < 128 else LIGHT
 
 
 def mood_color(mood: int | None) -> QColor:
@@ -167,43 +131,74 @@ def build_palette(scheme: Scheme) -> QPalette:
 
 
 def style_sheet(scheme: Scheme) -> str:
-    """The app-wide style sheet. Object names give a few widgets a role (see below)."""
+    """The app-wide style sheet. Object names and properties give a few widgets a role.
+
+    Focus: every control keeps two pixels round its content for the focus ring (a one-pixel
+    margin and a one-pixel edge); taking the focus turns them into a two-pixel ring, so nothing
+    moves. The ring is the accent on the page and `focus_on_accent` round a filled control (the
+    default button, a primary action, a chosen segmented button or chip, Help now), so it
+    always shows against what is next to it (`Scheme.pairs()` lists both, tested at 3:1).
+    """
     s = scheme
+    arrow = resource_path("icons", f"chevron-down-{s.name}.svg").as_posix()
+    arrow_up = resource_path("icons", f"chevron-up-{s.name}.svg").as_posix()
     return f"""
 QWidget:focus {{ outline: none; }}
-QLineEdit, QPlainTextEdit, QTextEdit {{
-    border: 1px solid {s.border}; border-radius: 0.3em; padding: 0.25em 0.4em;
-    background: {s.base}; selection-background-color: {s.accent};
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
+    border: 1px solid {s.border}; margin: 1px; border-radius: 0.3em; padding: 0.25em 0.4em;
+    background: {s.base}; color: {s.text}; selection-background-color: {s.accent};
     selection-color: {s.accent_text};
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {s.accent}; }}
+QComboBox::drop-down, QDateEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; border: none; width: 1.4em;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({arrow}); width: 0.8em; height: 0.8em; }}
+QSpinBox::up-button, QSpinBox::down-button {{ border: none; width: 1.2em; }}
+QSpinBox::up-arrow {{ image: url({arrow_up}); width: 0.7em; height: 0.7em; }}
+QSpinBox::down-arrow {{ image: url({arrow}); width: 0.7em; height: 0.7em; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus {{
+    border: 2px solid {s.focus}; margin: 0;
+}}
+QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
+    color: {s.muted}; background: {s.window};
+}}
 QPushButton, QToolButton {{
-    border: 1px solid {s.border}; border-radius: 0.35em; padding: 0.35em 0.9em;
+    border: 1px solid {s.border}; margin: 1px; border-radius: 0.35em; padding: 0.35em 0.9em;
     background: {s.alt_base}; color: {s.text};
 }}
 QPushButton:hover, QToolButton:hover {{ border-color: {s.accent}; }}
-QPushButton:focus, QToolButton:focus {{ border: 2px solid {s.accent}; }}
+QPushButton:focus, QToolButton:focus {{ border: 2px solid {s.focus}; margin: 0; }}
 QPushButton:pressed, QToolButton:pressed, QToolButton:checked {{ background: {s.border}; }}
 QPushButton:disabled {{ color: {s.muted}; background: {s.window}; }}
-QPushButton:default, QPushButton[primary="true"] {{
+QPushButton:default, QPushButton[primary="true"], QPushButton:checked {{
     background: {s.accent}; color: {s.accent_text}; border-color: {s.accent};
 }}
-QPushButton:default:focus, QPushButton[primary="true"]:focus {{ border: 2px solid {s.text}; }}
+QPushButton:default:focus, QPushButton[primary="true"]:focus, QPushButton:checked:focus {{
+    border: 2px solid {s.focus_on_accent}; margin: 0;
+}}
 QPushButton:default:disabled, QPushButton[primary="true"]:disabled {{
     background: {s.border}; color: {s.muted}; border-color: {s.border};
 }}
+QPushButton[chip="true"] {{ border-radius: 0.8em; padding: 0.2em 0.8em; }}
 QPushButton#help_now_button {{
-    background: {s.help_now}; color: #ffffff; border: 1px solid {s.help_now};
-    font-weight: bold; padding: 0.5em 0.9em;
+    background: {s.help_now}; color: {s.help_now_text}; border: 1px solid {s.help_now};
+    margin: 1px; font-weight: bold; padding: 0.5em 0.9em;
 }}
-QPushButton#help_now_button:focus {{ border: 2px solid {s.text}; }}
+QPushButton#help_now_button:focus {{ border: 2px solid {s.focus_on_accent}; margin: 0; }}
+QCheckBox {{ border: 2px solid transparent; border-radius: 0.3em; padding: 0.1em 0.2em; }}
+QCheckBox:focus {{ border-color: {s.focus}; }}
 QListWidget#sidebar {{
     background: {s.sidebar}; border: none; padding: 0.3em; outline: none;
 }}
-QListWidget#sidebar::item {{ padding-left: 0.7em; border-radius: 0.35em; }}
+QListWidget#sidebar::item {{
+    padding-left: 0.7em; border-radius: 0.35em; border: 2px solid transparent;
+    background-clip: padding;
+}}
 QListWidget#sidebar::item:selected {{ background: {s.accent}; color: {s.accent_text}; }}
 QListWidget#sidebar::item:hover:!selected {{ background: {s.alt_base}; }}
-QListWidget#sidebar:focus {{ border: 1px solid {s.accent}; }}
+QListWidget#sidebar::item:focus {{ border-color: {s.focus}; }}
+QListWidget#sidebar::item:selected:focus {{ border-color: {s.focus_on_accent}; }}
 QLabel#sidebar_title {{ color: {s.muted}; padding: 0.2em 0.7em 0.6em 0.7em; }}
 QWidget#sidebar_panel {{ background: {s.sidebar}; }}
 QLabel[role="muted"] {{ color: {s.muted}; }}
@@ -225,53 +220,71 @@ QProgressBar {{
 QProgressBar::chunk {{ background: {s.accent}; border-radius: 0.25em; }}
 QStatusBar {{ background: {s.sidebar}; padding-left: 0.6em; }}
 QStatusBar::item {{ border: none; }}
-QCheckBox:focus {{ color: {s.accent}; }}
 QToolTip {{ background: {s.base}; color: {s.text}; border: 1px solid {s.border}; }}
 """
 
 
 class _SchemeFollower(QObject):
-    """Re-applies the theme when the system switches between light and dark."""
+    """Re-applies the theme when the system switches between light and dark while the app runs
+    (`QStyleHints.colorSchemeChanged`); a scheme the person chose stays as it is."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
-        hints = app.styleHints()
-        hints.colorSchemeChanged.connect(self._reapply)
+        app.styleHints().colorSchemeChanged.connect(self._system_changed)
 
-    def _reapply(self, *_: object) -> None:
+    def _system_changed(self, scheme: Qt.ColorScheme) -> None:
+        if scheme in (Qt.ColorScheme.Dark, Qt.ColorScheme.Light):
+            self._app.setProperty("recovery_system_dark", scheme == Qt.ColorScheme.Dark)
         _apply(self._app)
 
 
+def _system_scheme(app: QApplication) -> Scheme:
+    hint = app.styleHints().colorScheme()
+    known = app.property("recovery_system_dark")
+    if known is not None and hint == Qt.ColorScheme.Unknown:
+        return DARK if known else LIGHT  # told by a change signal, or the palette at start-up
+    if hint == Qt.ColorScheme.Dark:
+        return DARK
+    if hint == Qt.ColorScheme.Light:
+        return LIGHT
+    return DARK if known else LIGHT
+
+
 def _apply(app: QApplication) -> None:
-    hints = app.styleHints()
-    scheme_hint = hints.colorScheme()
-    forced = app.property("recovery_forced_scheme")
-    if forced in ("light", "dark"):
-        scheme = DARK if forced == "dark" else LIGHT
-    elif scheme_hint == Qt.ColorScheme.Dark:
-        scheme = DARK
-    elif scheme_hint == Qt.ColorScheme.Light:
-        scheme = LIGHT
-    else:  # no hint from the platform: keep what its own palette said at start-up
-        scheme = DARK if app.property("recovery_system_dark") else LIGHT
+    choice = theme_choice(app)
+    scheme = SCHEMES[choice] if choice in SCHEMES else _system_scheme(app)
+    if app.property("recovery_scheme") == scheme.name and app.styleSheet():
+        return  # already on screen: re-polishing every widget costs time and flickers
+    app.setProperty("recovery_scheme", scheme.name)
     app.setPalette(build_palette(scheme))
     app.setStyleSheet(style_sheet(scheme))
 
 
-def apply_theme(app: QApplication, scheme: str | None = None) -> None:
-    """Fusion style, calm palette and style sheet; follows the system scheme from now on.
+def theme_choice(app: QApplication | None = None) -> str:
+    """What the app follows now: "system", "light" or "dark"."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    chosen = app.property("recovery_theme_choice") if app is not None else None
+    return chosen if chosen in THEME_CHOICES else "system"
 
-    `scheme` ("light" or "dark", else the `RECOVERY_DESKTOP_THEME` environment variable) pins
-    one scheme, for desktops that give no hint and for screenshots; None or "system" follows
-    the system. Safe to call more than once (tests create one QApplication for the whole run).
+
+def apply_theme(app: QApplication, choice: str | None = None) -> None:
+    """Fusion style, calm palette and style sheet, for `choice`: "system" follows the system's
+    light or dark scheme, now and whenever it changes; "light" or "dark" pins one.
+
+    None reads the `RECOVERY_DESKTOP_THEME` environment variable (tests, screenshots), else
+    "system"; start-up passes the person's saved choice (`AppSettings.theme()`) unless that
+    variable is set, and Settings calls this again when they pick another, which shows at once.
+    Safe to call more than once (tests create one QApplication for the whole run).
     """
-    chosen = scheme or os.environ.get("RECOVERY_DESKTOP_THEME", "system")
-    app.setProperty("recovery_forced_scheme", chosen if chosen in ("light", "dark") else "")
+    if choice is None:
+        choice = os.environ.get(THEME_ENV, "system")
+    app.setProperty("recovery_theme_choice", choice if choice in THEME_CHOICES else "system")
     if app.property("recovery_system_dark") is None:
         window = app.palette().color(QPalette.ColorRole.Window)
         app.setProperty("recovery_system_dark", window.lightness() < 128)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     _apply(app)
     if app.findChild(_SchemeFollower) is None:
         _SchemeFollower(app)

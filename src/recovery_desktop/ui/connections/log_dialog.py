@@ -55,10 +55,6 @@ GROUP_KINDS = (
 )
 INITIATED = tuple(InitiatedBy)
 NOT_SAID = 0  # the "felt supported" button for no answer
-CHECKED_STYLE = (
-    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-    " border-color: palette(highlight); }"
-)
 
 
 def local_now() -> datetime:
@@ -132,7 +128,7 @@ class LogConnectionDialog(QDialog):
         title = tr("Edit this connection") if editing else tr("Log a connection")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setStyleSheet(CHECKED_STYLE)
+        # The theme fills a chosen answer with the accent and rings it when focused.
 
         heading = QLabel(title, self)
         make_heading(heading, 1.3)

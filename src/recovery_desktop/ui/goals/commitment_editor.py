@@ -118,10 +118,7 @@ class CommitmentEditor(QWidget):
         outcome_row.addWidget(self.delete_button)
         question.setMinimumHeight(self.delete_button.sizeHint().height())  # on the buttons' line
         fields.addWidget(outcome_area)
-        self.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
+        # The theme fills a chosen answer with the accent and rings it when focused.
 
         self.feedback = wrapped_label("", self)
         self.feedback.setObjectName("commitment_feedback")

@@ -30,6 +30,7 @@ from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
 from recovery_desktop.ui.theme import SPACING
 from recovery_desktop.ui.widgets.checkin_form import keep_room_when_hidden
 from recovery_desktop.ui.widgets.craving_scale import CravingScale
+from recovery_desktop.ui.widgets.date_box import DateBox
 from recovery_desktop.ui.widgets.dates import use_locale_format
 from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 from recovery_desktop.ui.widgets.mood_picker import MoodPicker
@@ -45,7 +46,7 @@ def labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
 
 def _date_field(tr: Callable[[str], str], parent: QWidget) -> tuple[QLabel, QDateEdit]:
     """The entry's date, in the locale's format, with its calendar."""
-    date_edit = QDateEdit(parent)
+    date_edit = DateBox(parent)  # Tab leaves it (QDateEdit keeps Tab for day, month, year)
     date_edit.setObjectName("journal_date")
     date_edit.setAccessibleName(tr("Date of the entry"))
     date_edit.setCalendarPopup(True)

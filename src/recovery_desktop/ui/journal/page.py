@@ -18,7 +18,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -157,7 +163,9 @@ class JournalPage(Page):
         QWidget.setTabOrder(self.timeline, self.editor.write_button)
 
         self.search_bar.filter_changed.connect(self._apply_filter)
-        self.timeline.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.search_bar.results_requested.connect(self.focus_results)
+        self.timeline.activated.connect(self._on_activated)
+        self.timeline.selectionModel().selectionChanged.connect(self._on_chosen)
         self.new_button.clicked.connect(self.new_entry)
         self.editor.saved.connect(self._on_saved)
         self.editor.changed_elsewhere.connect(self.model.reload)
@@ -275,9 +283,29 @@ class JournalPage(Page):
         finally:
             self._syncing = False
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._syncing or not current.isValid():
+    def focus_results(self) -> None:
+        """Down or Enter in the search box: into the results, on the open entry if it is
+        listed, else opening the first one."""
+        if self.model.rowCount() == 0:
             return
+        selection = self.timeline.selectionModel()
+        if not selection.hasSelection():
+            self.timeline.setCurrentIndex(self.model.index(0))  # selects it, so it opens
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        """Enter on a row (or a double click): open it if it is not yet, then go to its text."""
+        if not self.timeline.selectionModel().isSelected(index):
+            self.timeline.setCurrentIndex(index)
+        if self.editor.entry_id == index.data(TimelineModel.IdRole):
+            self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """A row chosen (arrows, Space, Enter, a click) opens. Tab only marks a row without
+        choosing it, so tabbing through the list never changes what the editor shows."""
+        if self._syncing or not selected.indexes():
+            return
+        current = selected.indexes()[0]
         entry_id = current.data(TimelineModel.IdRole)
         if entry_id is not None:
             self.open_entry(int(entry_id))

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.core.models import Contact, EntryFilter
+from recovery_desktop.ui.widgets.date_box import DateBox
 from recovery_desktop.ui.widgets.dates import use_locale_format
 from recovery_desktop.ui.widgets.mood_picker import mood_icon, mood_word
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
@@ -35,7 +36,7 @@ ALL, WRITTEN, CHECKINS = 0, 1, 2  # ids in `SearchBar.kind_group`
 _KIND_FILTER = {ALL: None, WRITTEN: False, CHECKINS: True}  # -> EntryFilter.checkins
 
 
-class _OptionalDateEdit(QDateEdit):
+class _OptionalDateEdit(DateBox):
     """A date box whose lowest value reads "Any"; its calendar opens on today, not 1900."""
 
     def __init__(self, any_text: str, parent: QWidget | None = None) -> None:
@@ -62,6 +63,7 @@ class SearchBar(QWidget):
     """Emits `filter_changed(EntryFilter)` whenever the search or a filter changes."""
 
     filter_changed = Signal(object)
+    results_requested = Signal()  # Down or Enter in the search box: go to the results
 
     def __init__(self, parent: QWidget | None = None, debounce_ms: int = SEARCH_DEBOUNCE_MS):
         super().__init__(parent)
@@ -118,15 +120,11 @@ class SearchBar(QWidget):
         row2.addWidget(self.date_to, 1)
         layout.addLayout(row2)
 
-        # Side by side as one control: the chosen one in the accent colour, as on Today.
-        # (Styled before its buttons exist, so each is styled once.)
+        # Side by side as one control: the theme fills the chosen one with the accent and
+        # rings it when focused, as on Today. (Styled before its buttons exist.)
         kinds = QWidget(self)
         kinds.setObjectName("journal_kinds")
-        kinds.setStyleSheet(
-            "QPushButton { padding: 0.3em 0.6em; }"
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
+        kinds.setStyleSheet("QPushButton { padding: 0.3em 0.6em; }")
         kinds_row = QHBoxLayout(kinds)
         kinds_row.setContentsMargins(0, 0, 0, 0)
         kinds_row.setSpacing(0)
@@ -159,6 +157,8 @@ class SearchBar(QWidget):
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._emit)
+        self.search.returnPressed.connect(self.results_requested)
+        self.search.installEventFilter(self)
         for combo in (self.tag, self.mood, self.person):
             combo.currentIndexChanged.connect(self._emit)
         self.date_from.dateChanged.connect(self._emit)
@@ -180,6 +180,21 @@ class SearchBar(QWidget):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the search box goes to the results, as Enter does (search first)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            if self._debounce.isActive():
+                self._emit()
+            self.results_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- choices -------------------------------------------------------------------------------
 

@@ -109,11 +109,7 @@ class ReachOutCard(Card):
     # --- the follow-up after logging ---------------------------------------------------------
 
     def _build_follow_up(self) -> None:
-        # Styled before its buttons exist, so each is styled once.
-        self.follow_up.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
+        # The theme fills a chosen answer with the accent and rings it when focused.
         layout = QVBoxLayout(self.follow_up)
         layout.setContentsMargins(10, 8, 10, 8)
         self.logged_label = wrapped_label("", self.follow_up)

@@ -248,21 +248,36 @@ class RecoveryCodeCheck(QWidget):
     def filled(self) -> bool:
         return all(field.text().strip() for field in self.fields)
 
-    def check(self) -> bool:
-        """True when the typed groups match; otherwise says so kindly and returns False."""
+    def wrong_groups(self) -> list[int]:
+        """The numbers (counting from 1, as the person reads them) of the groups typed wrong."""
         groups = code_groups(self._code)
-        if self._code and all(
-            same_group(field.text(), groups[index])
+        return [
+            index + 1
             for field, index in zip(self.fields, self.requested_groups, strict=True)
-        ):
+            if not (self._code and same_group(field.text(), groups[index]))
+        ]
+
+    def check(self) -> bool:
+        """True when the typed groups match; otherwise says kindly which group does not, puts
+        the cursor in it with its text selected, and returns False."""
+        wrong = self.wrong_groups()
+        if not wrong:
             self.error.clear()
             return True
-        self.error.setText(
-            self.tr(
-                "That doesn't quite match. Have another look at the code; it's fine to go "
-                "back and check."
-            )
-        )
+        if len(wrong) == 1:
+            text = self.tr(
+                "Group {n} doesn't quite match. Have another look at it; it's fine to go back "
+                "and check the code."
+            ).format(n=wrong[0])
+        else:
+            text = self.tr(
+                "Groups {first} and {second} don't quite match. Have another look at them; "
+                "it's fine to go back and check the code."
+            ).format(first=wrong[0], second=wrong[1])
+        self.error.setText(text)
+        first_wrong = self.fields[[i + 1 for i in self.requested_groups].index(wrong[0])]
+        first_wrong.setFocus(Qt.FocusReason.OtherFocusReason)
+        first_wrong.selectAll()
         return False
 
 

@@ -165,6 +165,7 @@ class SetupWizard(QWidget):
         self.create_button.clicked.connect(self._create)
         self.fields.changed.connect(self._update_create_button)
         self.fields.confirmation.returnPressed.connect(self._create)
+        self.fields.passphrase.returnPressed.connect(self.fields.confirmation.setFocus)
         layout = QVBoxLayout(page)
         layout.addWidget(heading)
         layout.addWidget(body)
@@ -304,6 +305,14 @@ class SetupWizard(QWidget):
         self._finished = True
         self.vault_ready.emit(vault)
         self.close()
+
+    def show_help_now(self, over: QWidget | None = None) -> None:
+        """F1 during set-up: the crisis lines, as on the unlock screen."""
+        from recovery_desktop.ui.help_now import HelpNowDialog
+
+        dialog = HelpNowDialog.while_locked(over if isinstance(over, QWidget) else self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # --- leaving early -----------------------------------------------------------------------
 

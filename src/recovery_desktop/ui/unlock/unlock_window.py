@@ -379,10 +379,11 @@ class UnlockWindow(QWidget):
             self._leaving = True
             self.create_requested.emit(folder)
 
-    def show_help_now(self) -> None:
+    def show_help_now(self, over: QWidget | None = None) -> None:
+        """The crisis lines (F1 or the Help now button), over `over` (a dialog) or this window."""
         from recovery_desktop.ui.help_now import HelpNowDialog
 
-        dialog = HelpNowDialog.while_locked(self)
+        dialog = HelpNowDialog.while_locked(over if isinstance(over, QWidget) else self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -59,11 +59,6 @@ class CheckinForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkin_form")
-        # Styled before its widgets exist, so each is styled once.
-        self.setStyleSheet(
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-        )
         self._loading = False
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 0, 0, 0)
@@ -186,10 +181,10 @@ class CheckinForm(QWidget):
         toggle.setArrowType(Qt.ArrowType.RightArrow)
         toggle.setAutoRaise(True)
         toggle.setStyleSheet(
-            "QToolButton { border: 1px solid transparent; background: transparent;"
+            "QToolButton { border: 1px solid transparent; margin: 1px; background: transparent;"
             " font-weight: bold; padding: 0.2em 0.2em; }"
             "QToolButton:hover { color: palette(highlight); }"
-            "QToolButton:focus { border: 1px dashed palette(highlight); }"
+            "QToolButton:focus { border: 2px solid palette(highlight); margin: 0; }"
         )
         field.setObjectName(name)
         field.setAccessibleName(text)

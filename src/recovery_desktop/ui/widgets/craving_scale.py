@@ -48,13 +48,11 @@ class CravingScale(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("craving_scale" if name == "craving" else name)
-        # Styled before its buttons exist, so each is styled once. palette() roles follow
-        # the theme live (light/dark) without re-styling.
+        # Styled before its buttons exist, so each is styled once. The theme fills the chosen
+        # number with the accent and rings it when focused.
         padding = "0.2em 0" if compact else "0.3em 0.2em"
         self.setStyleSheet(
-            f"QPushButton {{ padding: {padding}; }}"
-            "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-            " border-color: palette(highlight); font-weight: bold; }"
+            f"QPushButton {{ padding: {padding}; }} QPushButton:checked {{ font-weight: bold; }}"
         )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -122,21 +122,23 @@ class MoodFaceButton(QAbstractButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
         box = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        # The chosen face's frame sits inside the focus ring, so the ring shows on it too.
+        inner = box.adjusted(2.5, 2.5, -2.5, -2.5)
 
         if self.isChecked():
             fill = QColor(colour)
             fill.setAlpha(70)
             painter.setPen(QPen(colour, 2))
             painter.setBrush(fill)
-            painter.drawRoundedRect(box, 8, 8)
+            painter.drawRoundedRect(inner, 6, 6)
         elif self.underMouse():
             painter.setPen(QPen(QColor(scheme.border), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(box, 8, 8)
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(scheme.accent), 2, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(inner, 6, 6)
+        if self.hasFocus():  # the theme's focus ring: solid, two pixels, on the outer edge
+            painter.setPen(QPen(QColor(scheme.focus), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(box.adjusted(2, 2, -2, -2), 7, 7)
+            painter.drawRoundedRect(box.adjusted(-0.5, -0.5, 0.5, 0.5), 8, 8)
 
         size = min(
             box.width() - metrics.height() * 0.6, metrics.height() * FACE_HEIGHTS[self.compact]

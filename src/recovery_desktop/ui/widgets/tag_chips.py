@@ -15,11 +15,6 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 
 CHECK = "\u2713 "
-CHIP_STYLE = (
-    "QPushButton { border-radius: 0.8em; padding: 0.2em 0.8em; }"
-    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-    " border-color: palette(highlight); }"
-)
 
 
 class TagChips(QWidget):
@@ -53,7 +48,7 @@ class TagChips(QWidget):
         chosen = self.selected()
         for chip in list(self.chips.values()):
             self._flow.removeWidget(chip)
-            chip.hide()  # gone at once, not when Qt gets round to deleting it
+            chip.hide()  # out of sight and out of the Tab order now, not when it is freed
             chip.setParent(None)
             chip.deleteLater()
         self.chips.clear()
@@ -68,7 +63,7 @@ class TagChips(QWidget):
             return self.chips.get(key)
         chip = QPushButton(word, self._chip_area)
         chip.setCheckable(True)
-        chip.setStyleSheet(CHIP_STYLE)
+        chip.setProperty("chip", True)  # the theme's rounded chip, filled when chosen
         chip.setProperty("word", word)
         chip.setCursor(Qt.CursorShape.PointingHandCursor)
         chip.setObjectName(f"{self._name}_chip_{'_'.join(key.split())}")

@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Keys that work in every window of the app: F1 opens Help now, Ctrl+Q quits, and Enter
+presses the focused button.
+
+A window's own shortcuts stop working while a dialog is over it, and the unlock and set-up
+windows have none, so these are read by one application event filter, as Ctrl+L is in
+`lock.py`:
+
+- **F1** (and the platform's Help key) opens Help now from any window: the main window and
+  every dialog over it (with the person's own plan and contacts), the unlock window and the
+  set-up wizard (the crisis lines). Help is never more than one key away, and Help now can come
+  last in the Tab order.
+- **Ctrl+Q** (the platform's Quit key, and Ctrl+Q where the platform names none) closes the
+  app the way closing its window does: every page saves first, and writing the vault refused
+  is asked about before it is thrown away.
+- **Enter** on a focused button presses it. A dialog does that by itself; a plain window (the
+  unlock window, set-up, the pages) would only take Space.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+def key_bindings(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's keys for `standard`, and `fallback` too when the platform has none or a
+    different one (Linux desktops may name no Quit key; people still expect Ctrl+Q)."""
+    keys = list(QKeySequence.keyBindings(standard))
+    extra = QKeySequence(fallback)
+    if extra not in keys:
+        keys.append(extra)
+    return keys
+
+
+class AppKeys(QObject):
+    """The application-wide keys (see the module doc). `quit_app` is called for Ctrl+Q."""
+
+    def __init__(self, app: QApplication, quit_app: Callable[[], object]) -> None:
+        super().__init__(app)
+        self.setObjectName("app_keys")
+        self._quit_app = quit_app
+        self.help_keys = key_bindings(QKeySequence.StandardKey.HelpContents, "F1")
+        self.quit_keys = key_bindings(QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        app.installEventFilter(self)
+
+    @classmethod
+    def install(cls, app: QApplication, quit_app: Callable[[], object]) -> AppKeys:
+        """Once per application: a second call replaces what Ctrl+Q does (tests make many
+        controllers in one application)."""
+        keys = app.findChild(AppKeys, "app_keys")
+        if keys is None:
+            return cls(app, quit_app)
+        keys._quit_app = quit_app
+        return keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QWidget) or event.isAutoRepeat():
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        if pressed in self.help_keys:
+            show_help_now(watched.window())
+            return True
+        if pressed in self.quit_keys:
+            self._quit_app()
+            return True
+        if event.key() in _ENTER and event.modifiers() in _NO_MODIFIERS:
+            return _press_focused_button(watched)
+        return False
+
+
+def show_help_now(over: QWidget) -> None:
+    """Open Help now over `over`, the window F1 was pressed in: its owner (the main, unlock or
+    set-up window, up through the dialogs over it) knows what to show; Help now itself stays
+    as it is."""
+    from recovery_desktop.ui.help_now import HelpNowDialog
+
+    if isinstance(over, HelpNowDialog):
+        over.raise_()
+        over.activateWindow()
+        return
+    owner: QWidget | None = over
+    while owner is not None and not hasattr(owner, "show_help_now"):
+        parent = owner.parentWidget()
+        owner = parent.window() if parent is not None else None
+    if owner is not None:
+        owner.show_help_now(over)  # type: ignore[attr-defined]
+        return
+    dialog = HelpNowDialog.while_locked(over)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
+def _press_focused_button(watched: QWidget) -> bool:
+    """Enter on a focused button outside a dialog presses it; True when it did."""
+    if not isinstance(watched, QAbstractButton) or not watched.hasFocus():
+        return False
+    if isinstance(watched.window(), QDialog) or not watched.isEnabled():
+        return False  # a dialog has its own Enter: the focused or the default button
+    if isinstance(watched, (QPushButton, QToolButton)) and watched.menu() is not None:
+        watched.showMenu()
+    else:
+        watched.click()
+    return True
