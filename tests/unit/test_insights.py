@@ -269,3 +269,15 @@ def test_private_entries_can_be_left_out(vault: Vault) -> None:
     vault.entries.save(Entry(entry_date=D, body="mine", mood=1, visibility=Visibility.PRIVATE))
     assert compute(vault, Period(D, D), D).mood.points[0].value == 2.5
     assert compute(vault, Period(D, D), D, include_private=False).mood.points[0].value == 4.0
+
+
+def test_a_cravings_finding_says_what_its_counts_count(vault: Vault) -> None:
+    """Seen on the demo: "stayed below 7 on all 30 days" over "0 of 30 days with a craving
+    noted", which read as if no craving had been noted at all."""
+    for n, craving in enumerate((2, 3, 8)):
+        checkin(vault, day(n), 3, craving)
+    (finding,) = [
+        f for f in compute(vault, Period(day(0), day(2)), day(2)).findings() if "craving" in f.text
+    ]
+    assert finding.text == "On 1 of the 3 days you noted a craving, it reached 7 or more."
+    assert finding.counts.startswith("1 of 3 days with a craving noted reached 7 or more;")

@@ -74,8 +74,8 @@ def findings(insights: Insights, words: DateWords = WORDS) -> list[Finding]:
                 if cravings.high_days
                 else f"Your craving stayed below {HIGH_CRAVING} on "
                 f"{'the one day' if noted == 1 else f'all {noted} days'} you noted one.",
-                f"{cravings.high_days} of {len(cravings.points)} days with a craving noted; "
-                f"mean of the day's highest {cravings.mean.words()}",
+                f"{cravings.high_days} of {len(cravings.points)} days with a craving noted reached "
+                f"{HIGH_CRAVING} or more; mean of the day's highest {cravings.mean.words()}",
             )
         )
 
