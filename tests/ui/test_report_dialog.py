@@ -167,36 +167,6 @@ def test_dates_the_wrong_way_round_are_explained_not_drawn(qtbot, dialog: Report
     assert form.period_choice.currentData() == 0  # "Dates I choose"
 
 
-def test_a_locked_vault_is_said_plainly(qtbot, themed_app, demo_folder: Path) -> None:
-    vault = Vault.open(demo_folder, PASSPHRASE)
-    shown = open_report_dialog(vault, None, today=TODAY)
-    qtbot.addWidget(shown)
-    _wait_for_preview(qtbot, shown)
-    vault.close()  # as the app's lock does
-    _tick(qtbot, shown.form.parts[next(iter(shown.form.parts))])
-    qtbot.waitUntil(lambda: "could not be made" in shown.status.text(), timeout=WAIT_MS)
-    assert not shown.busy and shown.status.property("role") == "error"
-
-
-def test_the_export_page_opens_the_report(qtbot, themed_app, demo_folder: Path) -> None:
-    """Export & backup's "Counselor report" section opens this dialog over the window."""
-    from recovery_desktop.ui.export.page import ExportPage
-
-    with Vault.open(demo_folder, PASSPHRASE) as vault:
-        page = ExportPage(vault)
-        qtbot.addWidget(page)
-        page.show()
-        section = page.sections["report"]
-        qtbot.mouseClick(section.open_button, Qt.MouseButton.LeftButton)
-        shown = section.dialog
-        assert isinstance(shown, ReportDialog) and shown.isVisible()
-        assert shown.parent() is page.window()  # owned by the window: closed with it
-        _wait_for_preview(qtbot, shown)
-        shown.cancel_job()
-        QThreadPool.globalInstance().waitForDone(WAIT_MS)
-        shown.close()
-
-
 def test_the_pages_scroll_by_keyboard_and_fit_the_view(qtbot, dialog: ReportDialog) -> None:
     view = dialog.preview
     count = view.page_count()
@@ -264,3 +234,33 @@ def test_print_asks_the_print_service_only_when_clicked(
     assert previewing.asked == 0
     if printing.watched:  # Print… is the moment the system's print service may be asked
         assert printing.asked > 0
+
+
+def test_a_locked_vault_is_said_plainly(qtbot, themed_app, demo_folder: Path) -> None:
+    vault = Vault.open(demo_folder, PASSPHRASE)
+    shown = open_report_dialog(vault, None, today=TODAY)
+    qtbot.addWidget(shown)
+    _wait_for_preview(qtbot, shown)
+    vault.close()  # as the app's lock does
+    _tick(qtbot, shown.form.parts[next(iter(shown.form.parts))])
+    qtbot.waitUntil(lambda: "could not be made" in shown.status.text(), timeout=WAIT_MS)
+    assert not shown.busy and shown.status.property("role") == "error"
+
+
+def test_the_export_page_opens_the_report(qtbot, themed_app, demo_folder: Path) -> None:
+    """Export & backup's "Counselor report" section opens this dialog over the window."""
+    from recovery_desktop.ui.export.page import ExportPage
+
+    with Vault.open(demo_folder, PASSPHRASE) as vault:
+        page = ExportPage(vault)
+        qtbot.addWidget(page)
+        page.show()
+        section = page.sections["report"]
+        qtbot.mouseClick(section.open_button, Qt.MouseButton.LeftButton)
+        shown = section.dialog
+        assert isinstance(shown, ReportDialog) and shown.isVisible()
+        assert shown.parent() is page.window()  # owned by the window: closed with it
+        _wait_for_preview(qtbot, shown)
+        shown.cancel_job()
+        QThreadPool.globalInstance().waitForDone(WAIT_MS)
+        shown.close()
