@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The report dialog, driven as a person would: it previews the pages, follows the choices,
-saves the PDF the preview showed, and a Cancel while saving leaves no file."""
+saves the PDF the preview showed (page for page), scrolls by keyboard, prints only when asked,
+and a Cancel while saving leaves no file."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QPoint, Qt, QThreadPool
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
 
+from recovery_desktop.exchange.report_pdf import ReportPages
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.report import open_report_dialog
 from recovery_desktop.ui.report.dialog import ReportDialog
@@ -23,6 +25,7 @@ from tests.report_helpers import (
     make_demo,
     squeezed,
 )
+from tests.socket_watch import print_service_watch
 
 WAIT_MS = 30_000
 
@@ -45,7 +48,9 @@ def dialog(qtbot, themed_app, demo_folder: Path) -> Iterator[ReportDialog]:
 
 def _wait_for_preview(qtbot, dialog: ReportDialog) -> None:
     qtbot.waitUntil(
-        lambda: not dialog.busy and dialog._prepared is not None and dialog.preview.pageCount() > 0,
+        lambda: (
+            not dialog.busy and dialog._prepared is not None and dialog.preview.page_count() > 0
+        ),
         timeout=WAIT_MS,
     )
 
@@ -66,10 +71,41 @@ def _save_here(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     return asked
 
 
+def page_lines(pages: ReportPages, index: int) -> list[str]:
+    """The lines of text the preview draws on page `index` (from 0), read from its layout."""
+    document = pages.document
+    layout = document.documentLayout()
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        text = block.layout()
+        for number in range(text.lineCount()):
+            line = text.lineAt(number)
+            if int((top + line.y() + line.height() / 2) // pages.page_height) == index:
+                start = line.textStart()
+                words = block.text()[start : start + line.textLength()].replace("\ufffc", "")
+                if words.strip():  # "\ufffc" holds a chart's place
+                    lines.append(words)
+        block = block.next()
+    return lines
+
+
+def assert_same_pages(pages: ReportPages, pdf: Path) -> None:
+    """Every line the preview shows on a page is on the same page of the PDF."""
+    printed = [squeezed(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
+    assert len(printed) == pages.count
+    for index in range(pages.count):
+        lines = page_lines(pages, index)
+        assert lines, f"page {index + 1} shows no text"
+        missing = [line for line in lines if squeezed(line) not in printed[index]]
+        assert missing == [], f"page {index + 1} of the preview differs from the PDF's"
+
+
 def test_the_preview_follows_the_choices_and_the_saved_pdf_is_what_it_showed(
     qtbot, dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first_count = dialog.preview.pageCount()
+    first_count = dialog.preview.page_count()
     assert dialog.pages.text() == f"Page 1 of {first_count}"
     assert "30 days before" in dialog.form.compared.text()
     assert dialog.form.parts[next(iter(dialog.form.parts))].isChecked()
@@ -86,7 +122,7 @@ def test_the_preview_follows_the_choices_and_the_saved_pdf_is_what_it_showed(
         ),
         timeout=WAIT_MS,
     )
-    assert dialog.preview.pageCount() == first_count + 1  # the plan's page
+    assert dialog.preview.page_count() == first_count + 1  # the plan's page
     qtbot.mouseClick(dialog.next_page, Qt.MouseButton.LeftButton)
     assert dialog.pages.text() == f"Page 2 of {first_count + 1}"
 
@@ -97,7 +133,8 @@ def test_the_preview_follows_the_choices_and_the_saved_pdf_is_what_it_showed(
     saved = tmp_path / "for-my-counselor.pdf"
     assert dialog.saved_to == saved
     pages = pypdf.PdfReader(saved).pages
-    assert len(pages) == dialog.preview.pageCount()
+    assert len(pages) == dialog.preview.page_count()
+    assert_same_pages(dialog._pages, saved)
     text = squeezed(" ".join(page.extract_text() for page in pages))
     assert squeezed("The weekend with my sister") in text
     assert squeezed(SHARED_PHRASE) in text and squeezed(PRIVATE_PHRASE) not in text
@@ -128,6 +165,75 @@ def test_dates_the_wrong_way_round_are_explained_not_drawn(qtbot, dialog: Report
     qtbot.waitUntil(lambda: "comes after" in dialog.status.text(), timeout=WAIT_MS)
     assert not dialog.save.isEnabled() and not dialog.print_button.isEnabled()
     assert form.period_choice.currentData() == 0  # "Dates I choose"
+
+
+def test_the_pages_scroll_by_keyboard_and_fit_the_view(qtbot, dialog: ReportDialog) -> None:
+    view = dialog.preview
+    count = view.page_count()
+    assert count > 2
+    assert view.accessibleName() == "Preview of the report's pages"
+    assert view.accessibleDescription().startswith(f"Page 1 of {count}.")
+    assert dialog.fit.isChecked() and not dialog.previous_page.isEnabled()
+    gap = view.fontMetrics().height()
+    shown = view.page_image(1)
+    assert shown.width() / shown.devicePixelRatio() == view.viewport().width() - 2 * gap
+
+    qtbot.mouseClick(dialog.whole_page, Qt.MouseButton.LeftButton)
+    assert not view.fits_width() and dialog.pages.text() == f"Page 1 of {count}"
+    shown = view.page_image(1)
+    assert shown.height() / shown.devicePixelRatio() <= view.viewport().height() - 2 * gap
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert dialog.pages.text() == f"Page 2 of {count}"
+    assert view.accessibleDescription().startswith(f"Page 2 of {count}.")
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert dialog.pages.text() == f"Page {count} of {count}"
+    assert not dialog.next_page.isEnabled() and dialog.previous_page.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert dialog.pages.text() == f"Page 1 of {count}"
+    qtbot.mouseClick(dialog.fit, Qt.MouseButton.LeftButton)  # and back, on the same page
+    qtbot.mouseClick(dialog.next_page, Qt.MouseButton.LeftButton)
+    assert view.fits_width() and dialog.pages.text() == f"Page 2 of {count}"
+    fitted = view.page_image(2).width()
+    dialog.resize(dialog.width() - 200, dialog.height())  # the pages narrow, in the same place
+    qtbot.waitUntil(lambda: view.page_image(2).width() < fitted, timeout=WAIT_MS)
+    assert dialog.pages.text() == f"Page 2 of {count}"
+
+
+def test_print_asks_the_print_service_only_when_clicked(
+    qtbot, themed_app, demo_folder: Path, tmp_path: Path
+) -> None:
+    """The preview asks no printer; Print… does, and prints the previewed pages (here to a
+    PDF file, chosen in the print dialog as a person would)."""
+    printed = tmp_path / "printed.pdf"
+    answered: list[str] = []
+
+    def print_to_file() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "report_print_dialog"
+        printers = dialog.findChild(QComboBox, "printers")
+        printers.setCurrentIndex(printers.findText("PDF", Qt.MatchFlag.MatchContains))
+        dialog.findChild(QLineEdit, "filename").setText(str(printed))
+        answered.append(dialog.objectName())
+        dialog.accept()  # as its Print button does: the choices go to the printer
+
+    with Vault.open(demo_folder, PASSPHRASE) as vault:
+        with print_service_watch() as previewing:
+            shown = open_report_dialog(vault, None, today=TODAY)
+            qtbot.addWidget(shown)
+            _wait_for_preview(qtbot, shown)
+        with print_service_watch() as printing:
+            QTimer.singleShot(0, print_to_file)
+            qtbot.mouseClick(shown.print_button, Qt.MouseButton.LeftButton)
+        assert answered == ["report_print_dialog"]
+        assert shown.status.text() == f"Sent {shown.preview.page_count()} pages to the printer."
+        assert_same_pages(shown._pages, printed)
+        shown.cancel_job()
+        QThreadPool.globalInstance().waitForDone(WAIT_MS)
+    assert previewing.asked == 0
+    if printing.watched:  # Print… is the moment the system's print service may be asked
+        assert printing.asked > 0
 
 
 def test_a_locked_vault_is_said_plainly(qtbot, themed_app, demo_folder: Path) -> None:

@@ -22,7 +22,9 @@ the one module here that uses Qt, lays it out; a QGuiApplication must exist)::
 
     write_report(sources, ReportOptions(period, sections, talk_about=..., name=..., paper=...),
                  path, today, progress=None, cancelled=None) -> ReportSummary
-    prepare_report(...) -> PreparedReport; paint_report(prepared, printer)   # preview, print
+    prepare_report(...) -> PreparedReport       # on a worker: the vault read, the charts drawn
+    ReportPages(prepared)                       # the pages, laid out as the PDF lays them out:
+    pages.image(index, width); pages.paint_on(printer)   # the preview's pictures; printing
 
 `progress(done, total)` is called between chunks on the calling thread; `cancelled` is a
 callable returning True, or a `threading.Event`. Errors a person should read are one of

@@ -2,7 +2,9 @@
 """The counselor report as PDF pages: the only module below ui/ that uses Qt (QtGui, QtSvg).
 
     prepared = prepare_report(sources, options, today, progress=..., cancelled=...)
-    paint_report(prepared, printer_or_pdf_writer)     # the preview, or printing
+    pages = ReportPages(prepared)                     # laid out once, as the PDF measures
+    pages.image(index, width)                         # the preview's picture of one page
+    pages.paint_on(printer)                           # printing, when the person asks
     write_report(sources, options, path, today, ...)  # prepare, paint, save: whole or nothing
 
 `report_content` decides what the report says, `report_html` words it; here Qt's rich text
@@ -39,6 +41,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -319,18 +322,135 @@ def footer_words(content: ReportContent) -> str:
     return f"{TITLE} · {period_words(content.period)} · {SHARED_BY}"
 
 
-def _footer(painter: QPainter, laid: LaidOut, dpi: float, text: str, page: int) -> None:
-    painter.save()
-    painter.setFont(report_font(8))
-    painter.setPen(QPen(QColor("#9a9a94"), dpi / 144))
-    top = laid.footer_top + dpi * 0.08
-    painter.drawLine(0, round(top), round(laid.width), round(top))
-    painter.setPen(QColor("#4a4a4a"))
-    band = QRectF(0, top, laid.width, FOOTER_MM / 25.4 * dpi - dpi * 0.08)
-    flags = Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(band, flags | Qt.AlignmentFlag.AlignLeft, text)
-    painter.drawText(band, flags | Qt.AlignmentFlag.AlignRight, f"Page {page} of {laid.pages}")
-    painter.restore()
+def _pdf_writer(buffer: QBuffer, prepared: PreparedReport) -> QPdfWriter:
+    """The PDF's writer: its resolution and page layout are what the pages are measured in."""
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(f"{TITLE}, {period_words(prepared.content.period)}")
+    writer.setCreator("Recovery Desktop")
+    writer.setPageLayout(page_layout(prepared.options.paper))
+    return writer
+
+
+class ReportPages:
+    """The report laid out in pages once, measured as the saved PDF measures it (a PDF writer
+    at `RESOLUTION` dots per inch, writing to memory that is dropped): the PDF, the preview's
+    page images and printing all paint these pages, so what is seen is what is saved or
+    printed, page for page. Nothing here asks for a printer, so nothing reaches the system's
+    print service.
+
+    Threads: paint the pages on the thread that made them (a QGuiApplication must exist). The
+    layout holds font data of that thread's font cache: painted from another thread once the
+    first has ended, it crashes. The preview makes its pages on the GUI thread (about 0.1 s);
+    saving makes its own on the worker. Coordinates are the writer's dots, from the top-left
+    of the margins.
+    """
+
+    def __init__(self, prepared: PreparedReport) -> None:
+        self._buffer = QBuffer()
+        self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self._measure = _pdf_writer(self._buffer, prepared)  # kept alive with the document
+        self.page_layout = page_layout(prepared.options.paper)
+        self.dpi = float(self._measure.logicalDpiY())
+        self._laid = lay_out(prepared, self._measure)
+        self._footer_text = footer_words(prepared.content)
+
+    @property
+    def count(self) -> int:
+        return self._laid.pages
+
+    @property
+    def document(self) -> QTextDocument:
+        """The laid-out text (one page of it is `page_height` dots tall)."""
+        return self._laid.document
+
+    @property
+    def page_height(self) -> float:
+        return self._laid.page_height
+
+    def aspect(self) -> float:
+        """The paper's height over its width."""
+        full = self.page_layout.fullRect(QPageLayout.Unit.Millimeter)
+        return full.height() / full.width()
+
+    def paint_page(self, painter: QPainter, index: int) -> None:
+        """Page `index` (from 0), its footer included, in the writer's dots from the top-left
+        of the margins."""
+        laid = self._laid
+        painter.save()
+        painter.translate(0, -index * laid.page_height)
+        laid.document.drawContents(
+            painter, QRectF(0, index * laid.page_height, laid.width, laid.page_height)
+        )
+        painter.restore()
+        painter.save()
+        # Points are sized by the device painted on: 8 points on the writer's dots, on any.
+        painter.setFont(report_font(8 * self.dpi / painter.device().logicalDpiY()))
+        painter.setPen(QPen(QColor("#9a9a94"), self.dpi / 144))
+        top = laid.footer_top + self.dpi * 0.08
+        painter.drawLine(0, round(top), round(laid.width), round(top))
+        painter.setPen(QColor("#4a4a4a"))
+        band = QRectF(0, top, laid.width, FOOTER_MM / 25.4 * self.dpi - self.dpi * 0.08)
+        flags = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(band, flags | Qt.AlignmentFlag.AlignLeft, self._footer_text)
+        painter.drawText(
+            band, flags | Qt.AlignmentFlag.AlignRight, f"Page {index + 1} of {laid.pages}"
+        )
+        painter.restore()
+
+    def paint_on(self, device: QPagedPaintDevice, *, meter: Meter | None = None) -> int:
+        """Paint every page on `device` (a QPdfWriter, or a QPrinter the person chose), scaled
+        from the writer's dots to the device's; sets the device's page layout. Returns the
+        number of pages."""
+        device.setPageLayout(self.page_layout)
+        scale_x = device.logicalDpiX() / self.dpi
+        scale_y = device.logicalDpiY() / self.dpi
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError("The pages could not be drawn.")
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for index in range(self.count):
+                if meter is not None:
+                    meter.check()
+                if index:
+                    device.newPage()
+                painter.save()
+                painter.scale(scale_x, scale_y)
+                self.paint_page(painter, index)
+                painter.restore()
+        finally:
+            painter.end()
+        return self.count
+
+    def image(self, index: int, width: int, pixel_ratio: float = 1.0) -> QImage:
+        """Page `index` as a picture of the whole sheet, margins included, `width` logical
+        pixels wide (for the preview: screen pixels, times `pixel_ratio` on a high-density
+        screen)."""
+        dots = round(self.dpi)
+        sheet = self.page_layout.fullRectPixels(dots)
+        margins = self.page_layout.marginsPixels(dots)
+        pixels_wide = max(1, round(width * pixel_ratio))
+        scale = pixels_wide / sheet.width()
+        image = QImage(
+            pixels_wide, max(1, round(sheet.height() * scale)), QImage.Format.Format_RGB32
+        )
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        try:
+            for hint in (
+                QPainter.RenderHint.Antialiasing,
+                QPainter.RenderHint.TextAntialiasing,
+                QPainter.RenderHint.SmoothPixmapTransform,
+            ):
+                painter.setRenderHint(hint)
+            painter.scale(scale, scale)
+            painter.translate(margins.left(), margins.top())
+            self.paint_page(painter, index)
+        finally:
+            painter.end()
+        image.setDevicePixelRatio(pixel_ratio)
+        return image
 
 
 def paint_report(
@@ -339,36 +459,14 @@ def paint_report(
     *,
     meter: Meter | None = None,
 ) -> int:
-    """Lay out and paint every page on `device` (a QPdfWriter, or a QPrinter for preview and
-    printing); returns the number of pages. Sets the device's page layout from the options."""
-    device.setPageLayout(page_layout(prepared.options.paper))
-    laid = lay_out(prepared, device)
+    """Lay out the pages (`ReportPages`) and paint every one on `device`; returns how many."""
+    pages = ReportPages(prepared)
     if meter is not None:
         meter.advance(_LAYOUT)
-    dpi = float(device.logicalDpiY())
-    text = footer_words(prepared.content)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("The pages could not be drawn.")
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for index in range(laid.pages):
-            if meter is not None:
-                meter.check()
-            if index:
-                device.newPage()
-            painter.save()
-            painter.translate(0, -index * laid.page_height)
-            laid.document.drawContents(
-                painter, QRectF(0, index * laid.page_height, laid.width, laid.page_height)
-            )
-            painter.restore()
-            _footer(painter, laid, dpi, text, index + 1)
-    finally:
-        painter.end()
+    count = pages.paint_on(device, meter=meter)
     if meter is not None:
         meter.advance(_PAGES)
-    return laid.pages
+    return count
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,10 +480,7 @@ def pdf_bytes(prepared: PreparedReport, *, meter: Meter | None = None) -> tuple[
     """The report as the bytes of a PDF, made in memory (nothing on disk), and its pages."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{TITLE}, {period_words(prepared.content.period)}")
-    writer.setCreator("Recovery Desktop")
+    writer = _pdf_writer(buffer, prepared)
     pages = paint_report(prepared, writer, meter=meter)
     del writer  # finishes the file
     data = bytes(buffer.data())

@@ -3,8 +3,11 @@
 
 Reading the vault and drawing the charts run off the GUI thread (`run_in_background`, on a
 connection of the worker's own), as does saving, with progress and a working Cancel; a
-cancelled save leaves no file. The preview paints the prepared pages with the same code as the
-PDF (`exchange.report_pdf.paint_report`), so what is seen is what is saved.
+cancelled save leaves no file. The preview lays out the pages on the GUI thread (about 0.1 s;
+Qt's text layout must be painted on the thread that made it) as
+`exchange.report_pdf.ReportPages`, which the PDF and the printer are painted from too, so what
+is seen is what is saved. No printer exists until the person clicks Print…: making one asks the
+system's print service for its printers (a socket), and the app opens none unasked.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +35,9 @@ from recovery_desktop.exchange.progress import Cancelled, ExportError
 from recovery_desktop.exchange.report_content import ReportError, ReportOptions, report_sources_on
 from recovery_desktop.exchange.report_pdf import (
     PreparedReport,
+    ReportPages,
     default_paper,
     ensure_fonts,
-    paint_report,
     prepare_report,
     write_report,
 )
@@ -42,6 +45,7 @@ from recovery_desktop.storage import Vault
 from recovery_desktop.storage.connection import close_database
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.report.options_form import ReportOptionsForm
+from recovery_desktop.ui.report.page_view import ReportPageView
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import muted_label
 from recovery_desktop.ui.workers import TaskHandle, run_in_background
@@ -100,6 +104,7 @@ class ReportDialog(QDialog):
         self._vault = vault
         self._today = today or date.today()
         self._prepared: PreparedReport | None = None
+        self._pages: ReportPages | None = None
         self._job: TaskHandle | None = None
         self._job_kind = ""
         self.saved_to: Path | None = None
@@ -123,25 +128,26 @@ class ReportDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 46)
 
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # preview only: no spooler
-        self.preview = QPrintPreviewWidget(self.printer, self)
-        self.preview.setObjectName("report_preview")
-        self.preview.setAccessibleName(self.tr("Preview of the report's pages"))
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.paintRequested.connect(self._paint_preview)
-        self.preview.previewChanged.connect(self._show_page)
+        self.preview = ReportPageView(self)
+        self.preview.page_changed.connect(self._show_page)
         self.pages = QLabel(self)
         self.pages.setObjectName("report_pages")
         self.previous_page = self._button("report_previous_page", self.tr("Previous page"), "‹")
         self.next_page = self._button("report_next_page", self.tr("Next page"), "›")
         self.previous_page.clicked.connect(lambda: self._turn(-1))
         self.next_page.clicked.connect(lambda: self._turn(1))
-        self.fit = self._button(
-            "report_fit", self.tr("Fit the page to the width"), self.tr("Fit width")
+        self.fit = self._zoom_button(
+            "report_fit_width", self.tr("Fit the pages to the width"), self.tr("Fit width")
         )
-        self.fit.setCheckable(True)
-        self.fit.toggled.connect(self._zoom)
+        self.whole_page = self._zoom_button(
+            "report_whole_page", self.tr("Show a whole page at a time"), self.tr("Whole page")
+        )
+        zoom = QButtonGroup(self)
+        zoom.setExclusive(True)
+        zoom.addButton(self.fit)
+        zoom.addButton(self.whole_page)
+        (self.fit if self.preview.fits_width() else self.whole_page).setChecked(True)
+        self.fit.toggled.connect(self.preview.set_fit_width)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("report_progress")
@@ -173,6 +179,7 @@ class ReportDialog(QDialog):
         pager.addWidget(self.next_page)
         pager.addStretch(1)
         pager.addWidget(self.fit)
+        pager.addWidget(self.whole_page)
         right = QVBoxLayout()
         right.addLayout(pager)
         right.addWidget(self.preview, 1)
@@ -201,12 +208,23 @@ class ReportDialog(QDialog):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.make_preview)
         self._set_busy(False)
+        self._show_page(0, 0)
         QTimer.singleShot(0, self.make_preview)
 
     def _button(self, name: str, accessible: str, text: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setAccessibleName(accessible)
+        button.setAutoDefault(False)  # Enter in a field or the pages never turns or saves
+        return button
+
+    def _zoom_button(self, name: str, accessible: str, text: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return button
 
     # --- state --------------------------------------------------------------------------------
@@ -278,33 +296,23 @@ class ReportDialog(QDialog):
     def _prepared_ready(self, prepared: PreparedReport) -> None:
         self._job = None
         self._prepared = prepared
+        self._pages = ReportPages(prepared)
         self.form.set_shared_count(prepared.content.shared_entries)
-        self.preview.updatePreview()
+        self.preview.set_pages(self._pages)
         self._set_busy(False)
         self._say(self.tr("The preview shows the pages as they will be saved."))
 
-    def _paint_preview(self, printer: QPrinter) -> None:
-        if self._prepared is not None:
-            paint_report(self._prepared, printer)
-
-    def _show_page(self) -> None:
-        count = self.preview.pageCount()
-        current = self.preview.currentPage() if count else 0
+    def _show_page(self, page: int, count: int) -> None:
         self.pages.setText(
-            self.tr("Page %1 of %2").replace("%1", str(current)).replace("%2", str(count))
+            self.tr("Page %1 of %2").replace("%1", str(page)).replace("%2", str(count))
+            if count
+            else self.tr("No pages yet")
         )
-        self.previous_page.setEnabled(current > 1)
-        self.next_page.setEnabled(current < count)
+        self.previous_page.setEnabled(page > 1)
+        self.next_page.setEnabled(page < count)
 
     def _turn(self, step: int) -> None:
-        self.preview.setCurrentPage(self.preview.currentPage() + step)
-        self._show_page()
-
-    def _zoom(self, fit_width: bool) -> None:
-        if fit_width:
-            self.preview.fitToWidth()
-        else:
-            self.preview.fitInView()
+        self.preview.show_page(self.preview.current_page() + step)
 
     # --- saving and printing ------------------------------------------------------------------
 
@@ -365,14 +373,27 @@ class ReportDialog(QDialog):
             )
 
     def print_report(self) -> None:
-        if self._prepared is None:
+        """Print the previewed pages. Only here, because the person asked, is a printer made:
+        Qt then asks the system's print service (CUPS on Linux) for the printers."""
+        if self._pages is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(self._pages.page_layout)
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("report_print_dialog")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            pages = paint_report(self._prepared, printer)
-            self._say(self.tr("Sent %1 pages to the printer.").replace("%1", str(pages)))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            pages = self._pages.paint_on(printer)
+        except OSError:  # the printer refused to start (gone, or a file it cannot write)
+            self._say(
+                self.tr("The printer could not take the report. Nothing was printed."),
+                error=True,
+            )
+            return
+        self._say(self.tr("Sent %1 pages to the printer.").replace("%1", str(pages)))
 
     # --- closing ------------------------------------------------------------------------------
 
