@@ -275,3 +275,31 @@ def test_stale_copies_are_removed_on_open(vault_dir: Path, built: dict) -> None:
     (vault_dir / "backups" / ".vault.db.rekey-abcd1234-wal").write_bytes(b"its log")
     Vault.open(vault_dir, PASSPHRASE).close()
     assert not rekey_leftovers(vault_dir)
+
+
+def test_a_key_change_while_the_old_search_index_is_half_cleared(tmp_path: Path) -> None:
+    """Found by the GUI test under load: after an upgrade the old search index is emptied in
+    batches, unreadable in between, and the key change's copy stopped on it ("fts5:
+    corruption found"). It is dropped instead of copied; search still finds everything."""
+    import shutil
+
+    from recovery_desktop.storage.search_index import OLD_INDEX, SearchIndex
+    from tests.fixtures.make_fixtures import PASSPHRASE as FIXTURE_PASSPHRASE
+
+    folder = tmp_path / "v1"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "vault-v1", folder)
+    folder.chmod(0o700)
+    with Vault.open(folder, FIXTURE_PASSPHRASE) as vault:
+        index = SearchIndex(vault.connection)
+        while not index.complete():
+            index._index_batch(100)
+        index._clear_old_batch()  # one batch: the old index is now half emptied
+        assert index._old_index_exists()
+        key = Vault.derive_key(folder, FIXTURE_PASSPHRASE)
+    change_vault_key(
+        folder, key, NEW_PASSPHRASE, generate_recovery_code(), old_backups=OldBackups.KEEP, cost=KdfCost.cheap()
+    )
+    with Vault.open(folder, NEW_PASSPHRASE) as vault:
+        names = {r[0] for r in vault.connection.execute("SELECT name FROM sqlite_master")}
+        assert OLD_INDEX not in names
+        assert [s.id for s in vault.entries.search("meeting")] == [1]

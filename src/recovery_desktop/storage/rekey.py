@@ -69,6 +69,7 @@ from recovery_desktop.storage.keys import (
     wrap_key_set,
 )
 from recovery_desktop.storage.layout import DB_NAME, KEYS_NAME
+from recovery_desktop.storage.search_index import OLD_INDEX
 
 log = logging.getLogger(__name__)
 
@@ -346,6 +347,10 @@ def export_under_key(source: Path, source_key: bytes, new_key: bytes, into: Path
         conn = _connect(source, source_key)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            # A search index being replaced after an upgrade is emptied in batches that leave
+            # it unreadable in between (`search_index.OLD_INDEX`); nothing reads it again, and
+            # sqlcipher_export would, so it goes now rather than being copied.
+            conn.execute(f'DROP TABLE IF EXISTS "{OLD_INDEX}"')
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             expected = _row_counts(conn)
             conn.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(target), f"x'{new_key.hex()}'"))
