@@ -87,7 +87,9 @@ class DayWatch(QObject):
         self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        page = self._page
+        page = getattr(self, "_page", None)
+        if page is None:
+            return False  # the page is being deleted and Python let go of this watch first
         if isinstance(event, _INPUT_CLASSES):
             if (
                 int(event.type()) in _INPUT
