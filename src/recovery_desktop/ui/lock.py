@@ -43,7 +43,6 @@ _ACTIVITY = frozenset(
     )
 )
 _APP_STATE_CHANGE = int(QEvent.Type.ApplicationStateChange)
-_KEY_PRESS = int(QEvent.Type.KeyPress)
 # The classes of the events above. Every event of the app passes through these filters, and
 # an event's class is a cheap test where its type is an enum made in Python: look at it first.
 _ACTIVITY_CLASSES = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent, QTabletEvent)
@@ -80,20 +79,15 @@ class IdleWatcher(QObject):
         parent: QObject | None = None,
         *,
         clock: Callable[[], float] = idle_clock,
-        key_press: Callable[[QWidget, QKeyEvent], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        # Also offered every key press in the app, and returns True to take it (Ctrl+L): one
-        # app-wide filter for both, since each one costs about 2 µs on every event of the app.
-        self._key_press = key_press
         self._interval_ms = max(1, int(interval_ms))
         self._last_input = clock()
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._check)
         app = QApplication.instance()
         assert app is not None
-        self._app = app
         app.installEventFilter(self)
         self._start_ticking()
 
@@ -125,12 +119,9 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if isinstance(event, _ACTIVITY_CLASSES):
-            kind = int(event.type())
-            if kind in _ACTIVITY and self._tick.isActive():
+            if int(event.type()) in _ACTIVITY and self._tick.isActive():
                 self._last_input = self._clock()
-            if kind == _KEY_PRESS and self._key_press is not None and isinstance(watched, QWidget):
-                return self._key_press(watched, event)  # type: ignore[arg-type]
-        elif watched is self._app and int(event.type()) == _APP_STATE_CHANGE:
+        elif watched is QApplication.instance() and int(event.type()) == _APP_STATE_CHANGE:
             self._check()  # back from sleep or from another app: is the time already up?
         return False
 
@@ -157,23 +148,30 @@ class SessionLock(QObject):
         self.vault = vault
         self.window: MainWindow | None = window
         self._fixed_interval = idle_interval_ms
-        # Ctrl+L from every window of the session: the main window's own shortcut does not
-        # fire while Settings, Help now or any other dialog over it has the focus. The idle
-        # watcher's app-wide filter offers each key press to `_lock_key`.
-        self.idle = IdleWatcher(self._interval_ms(), self, key_press=self._lock_key)
+        self.idle = IdleWatcher(self._interval_ms(), self)
         self.idle.idle.connect(self._lock_when_idle)
         window.lock_requested.connect(self.lock)
         window.settings_changed.connect(self._settings_changed)
         self.is_locked = False
+        # Ctrl+L from every window of the session: the main window's own shortcut does not
+        # fire while Settings, Help now or any other dialog over it has the focus.
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
 
     def _interval_ms(self) -> int:
         if self._fixed_interval is not None:
             return self._fixed_interval
         return lock_after_minutes(self.vault) * MINUTE_MS
 
-    def _lock_key(self, watched: QWidget, event: QKeyEvent) -> bool:
-        """Ctrl+L pressed in a window of this session locks it (and is taken)."""
-        if _is_lock_key(event) and self._in_session(watched):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            isinstance(event, QKeyEvent)  # first: a cheap test, where the type is an enum
+            and event.type() == QEvent.Type.KeyPress
+            and _is_lock_key(event)
+            and isinstance(watched, QWidget)
+            and self._in_session(watched)
+        ):
             self.lock()
             return True
         return False
@@ -192,7 +190,10 @@ class SessionLock(QObject):
         return False
 
     def _stop_watching(self) -> None:
-        self.idle.stop()  # its filter also brought the key presses
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def _settings_changed(self) -> None:
         if not self.is_locked:
