@@ -142,3 +142,17 @@ def _long(day: date) -> str:
     from PySide6.QtCore import QLocale
 
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def test_the_watch_sees_the_app_only_while_its_page_is_shown(
+    qtbot: QtBot, today_page: TodayPage, clock: Clock
+) -> None:
+    # Its app-wide filter puts every event of the app through Python: only while it is needed.
+    watch = today_page._day_watch
+    assert watch.watching
+    today_page.hide()
+    assert not watch.watching
+    just_after_midnight(clock)
+    today_page.show()  # shown again after midnight: today's page, before any input
+    assert watch.watching
+    assert today_page.date_label.text() == _long(TODAY)

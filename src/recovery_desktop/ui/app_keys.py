@@ -68,7 +68,9 @@ class AppKeys(QObject):
         return keys
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        # The class first: every event of the app comes here, and it is a cheap test where
+        # the type is an enum made in Python.
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(watched, QWidget) or event.isAutoRepeat():
             return False

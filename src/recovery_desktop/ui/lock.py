@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.storage import Vault
@@ -43,6 +43,9 @@ _ACTIVITY = frozenset(
     )
 )
 _APP_STATE_CHANGE = int(QEvent.Type.ApplicationStateChange)
+# The classes of the events above. Every event of the app passes through these filters, and
+# an event's class is a cheap test where its type is an enum made in Python: look at it first.
+_ACTIVITY_CLASSES = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent, QTabletEvent)
 
 
 def idle_clock() -> float:
@@ -115,11 +118,10 @@ class IdleWatcher(QObject):
             self.idle.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        kind = int(event.type())
-        if kind in _ACTIVITY:
-            if self._tick.isActive():
+        if isinstance(event, _ACTIVITY_CLASSES):
+            if int(event.type()) in _ACTIVITY and self._tick.isActive():
                 self._last_input = self._clock()
-        elif kind == _APP_STATE_CHANGE:
+        elif watched is QApplication.instance() and int(event.type()) == _APP_STATE_CHANGE:
             self._check()  # back from sleep or from another app: is the time already up?
         return False
 
@@ -164,8 +166,8 @@ class SessionLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
+            isinstance(event, QKeyEvent)  # first: a cheap test, where the type is an enum
+            and event.type() == QEvent.Type.KeyPress
             and _is_lock_key(event)
             and isinstance(watched, QWidget)
             and self._in_session(watched)

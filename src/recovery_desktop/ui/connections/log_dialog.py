@@ -33,7 +33,8 @@ from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.connections.who_picker import WhoPicker
-from recovery_desktop.ui.connections.words import fill, kind_label, kind_text, names_text, tr
+from recovery_desktop.ui.connections.words import connections_summary as connections_summary
+from recovery_desktop.ui.connections.words import fill, kind_label, tr
 from recovery_desktop.ui.page import chain_tab_order
 from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.widgets.dates import use_locale_date_time_format
@@ -363,11 +364,3 @@ class LogConnectionDialog(QDialog):
         super().done(result)
         if result == QDialog.DialogCode.Rejected:
             self.logged = []
-
-
-def connections_summary(records: Sequence[Connection]) -> str:
-    """ "a call with Dana and Sam" for what was just logged."""
-    if not records:
-        return ""
-    names = [r.contact_name or r.community_name for r in records]
-    return fill(tr("%1 with %2"), kind_text(records[0].kind), names_text(names))

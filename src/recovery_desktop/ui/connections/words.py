@@ -8,12 +8,17 @@ Every string goes through Qt's translation under the context "ConnectionWords".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from recovery_desktop.core.models import CommunityKind, ConnectionKind, InitiatedBy, Role
 from recovery_desktop.ui.widgets.dates import long_date as shared_long_date
+
+if TYPE_CHECKING:
+    from recovery_desktop.core.models import Connection
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -130,3 +135,12 @@ def names_text(names: list[str]) -> str:
     if len(names) == 1:
         return names[0]
     return fill(tr("%1 and %2"), ", ".join(names[:-1]), names[-1])
+
+
+def connections_summary(records: Sequence[Connection]) -> str:
+    """ "a call with Dana and Sam" for what was just logged (here, not in the log dialog, so
+    Today names what was logged without loading the dialog before it is opened)."""
+    if not records:
+        return ""
+    names = [r.contact_name or r.community_name for r in records]
+    return fill(tr("%1 with %2"), kind_text(records[0].kind), names_text(names))

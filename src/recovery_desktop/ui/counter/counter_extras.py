@@ -10,6 +10,7 @@ come from `core.regained` over the vault's starts, so they follow the counter ex
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from recovery_desktop.core.regained import regained
 from recovery_desktop.core.sobriety import planned_start, runs
 from recovery_desktop.storage.recovery import RecoveryStartRepository
-from recovery_desktop.ui.counter.starts_dialog import StartsDialog
 from recovery_desktop.ui.counter.words import hours, long_date, money, tr
 from recovery_desktop.ui.today.card import muted_label, wrapped_label
+
+if TYPE_CHECKING:
+    from recovery_desktop.ui.counter.starts_dialog import StartsDialog
 
 
 class CounterExtras(QWidget):
@@ -111,6 +114,8 @@ class CounterExtras(QWidget):
         return tr(" and ").join(pieces)
 
     def open_dialog(self) -> None:
+        from recovery_desktop.ui.counter.starts_dialog import StartsDialog  # when first opened
+
         self.dialog = StartsDialog(self._starts, self._today, self)
         self.dialog.accepted.connect(self._saved)
         self.dialog.open()

@@ -29,8 +29,7 @@ from recovery_desktop.core.models import Community, Connection, ConnectionKind, 
 from recovery_desktop.core.reach_out import ReachOutDue, reach_outs_due
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
-from recovery_desktop.ui.connections.log_dialog import LogConnectionDialog, connections_summary
-from recovery_desktop.ui.connections.words import fill
+from recovery_desktop.ui.connections.words import connections_summary, fill
 from recovery_desktop.ui.today.card import Card, clear_layout, muted_label, plural, wrapped_label
 from recovery_desktop.ui.today.due_row import DueRow, SnoozeNote
 from recovery_desktop.ui.widgets.flow_layout import FlowLayout
@@ -309,9 +308,13 @@ class ReachOutCard(Card):
 
     def log_with_details(self) -> None:
         """The log dialog: several people, who reached out, a note, another time."""
+        from recovery_desktop.ui.connections.log_dialog import LogConnectionDialog  # when used
+
         self._open_dialog(LogConnectionDialog(self._vault, self.window()))
 
     def _edit_logged(self) -> None:
+        from recovery_desktop.ui.connections.log_dialog import LogConnectionDialog  # when used
+
         if self._logged is not None:
             self._open_dialog(LogConnectionDialog(self._vault, self.window(), editing=self._logged))
 
