@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLayout, QWidget
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import Vault
@@ -91,6 +92,25 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Re-read the vault (the page is shown again), keeping anything being edited."""
+
+
+def focusable_in(layout: QLayout, *, tab_only: bool = False) -> list[QWidget]:
+    """The widgets of `layout` that can take the focus, depth first, in the order they are
+    laid out (hidden ones included: Tab skips those). `tab_only` keeps only those Tab reaches
+    (not click-only ones). Pages and cards chain the result with `chain_tab_order`."""
+    found: list[QWidget] = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget()
+        if widget is not None:
+            policy = widget.focusPolicy()
+            if (policy & Qt.FocusPolicy.TabFocus) if tab_only else policy != Qt.FocusPolicy.NoFocus:
+                found.append(widget)
+            if widget.layout() is not None:
+                found.extend(focusable_in(widget.layout(), tab_only=tab_only))
+        elif item.layout() is not None:
+            found.extend(focusable_in(item.layout(), tab_only=tab_only))
+    return found
 
 
 def chain_tab_order(widgets: list[QWidget]) -> None:

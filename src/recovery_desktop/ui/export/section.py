@@ -18,8 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from recovery_desktop.ui.page import focusable_in
 from recovery_desktop.ui.theme import SPACING, make_heading
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class Section(QFrame):
 
     def focus_order(self) -> list[QWidget]:
         """The controls Tab visits, in the order they are laid out."""
-        return _focusable(self.body)
+        return focusable_in(self.body, tab_only=True)
 
     def flush(self) -> None:
         """Nothing typed here needs saving by default."""
@@ -96,18 +97,3 @@ def plain_label(text: str, parent: QWidget, *, role: str | None = None) -> QLabe
     if role is not None:
         label.setProperty("role", role)
     return label
-
-
-def _focusable(layout: QLayout) -> list[QWidget]:
-    found: list[QWidget] = []
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        widget = item.widget()
-        if widget is not None:
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                found.append(widget)
-            if widget.layout() is not None:
-                found.extend(_focusable(widget.layout()))
-        elif item.layout() is not None:
-            found.extend(_focusable(item.layout()))
-    return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from recovery_desktop.ui.page import focusable_in
 from recovery_desktop.ui.theme import SPACING, make_heading
 
 
@@ -42,23 +43,7 @@ class Card(QFrame):
 
     def focus_order(self) -> list[QWidget]:
         """The card's controls in reading order (the page chains the cards' lists for Tab)."""
-        return [w for w in _walk(self.body) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
-
-
-def _walk(layout) -> list[QWidget]:  # noqa: ANN001 (QLayout)
-    """Widgets of a layout, depth first, in the order they are shown."""
-    found: list[QWidget] = []
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        widget = item.widget()
-        if widget is not None:
-            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                found.append(widget)
-            if widget.layout() is not None:
-                found.extend(_walk(widget.layout()))
-        elif item.layout() is not None:
-            found.extend(_walk(item.layout()))
-    return found
+        return focusable_in(self.body)
 
 
 def muted_label(text: str, parent: QWidget) -> QLabel:

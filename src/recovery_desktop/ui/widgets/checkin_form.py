@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.checkin import wants_follow_up
 from recovery_desktop.core.models import Entry
+from recovery_desktop.ui.page import focusable_in
 from recovery_desktop.ui.widgets.craving_scale import CravingScale
 from recovery_desktop.ui.widgets.mood_picker import MoodPicker
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
@@ -201,7 +201,7 @@ class CheckinForm(QWidget):
 
     def focus_order(self) -> list[QWidget]:
         """The form's controls in reading order (a page chains them for Tab)."""
-        return _focusable_in(self.body)
+        return focusable_in(self.body)
 
     # --- showing and reading ----------------------------------------------------------------
 
@@ -293,22 +293,6 @@ def keep_room_when_hidden(widget: QWidget) -> None:
     policy = widget.sizePolicy()
     policy.setRetainSizeWhenHidden(True)
     widget.setSizePolicy(policy)
-
-
-def _focusable_in(layout: QLayout) -> list[QWidget]:
-    """Focusable widgets of a layout, depth first, in the order they are shown."""
-    found: list[QWidget] = []
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        widget = item.widget()
-        if widget is not None:
-            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                found.append(widget)
-            if widget.layout() is not None:
-                found.extend(_focusable_in(widget.layout()))
-        elif item.layout() is not None:
-            found.extend(_focusable_in(item.layout()))
-    return found
 
 
 def _pending(chips: TagChips) -> tuple[str, ...]:
