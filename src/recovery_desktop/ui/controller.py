@@ -377,27 +377,37 @@ class AppController(SessionBackups, QObject):
         window, session = self.main_window, self.session
         if window is None or session is None:
             return self.tr("The vault is locked, so its key was not changed. Nothing was changed.")
-        try:
-            unsaved = window.flush_pages()
-        except Exception:  # a bug in a page: its text is still on screen, so do not go on
-            log.exception("A page could not save before the key change")
-            unsaved = ["?"]
-        if unsaved:
+        if not self._pages_saved(window, "the key change"):
             return self.tr(
                 "Something you wrote could not be saved yet (the page says why), so the key was "
                 "not changed. Please copy or shorten it first, then try again."
             )
         progress = KeyChangeWindow(plan, cost=self.kdf_cost, title=self._title())
         progress.finished_change.connect(self._key_change_finished)
-        session.shutdown()  # the connection closes; the idle lock and Ctrl+L stop watching
+        self._hand_session_to(window, session, progress)
+        self.key_change_window = progress
+        progress.begin()
+        return None
+
+    @staticmethod
+    def _pages_saved(window: MainWindow, before: str) -> bool:
+        """Save every page before work that needs the vault to itself (a key change, a
+        restore); False when one could not, and its text stays on screen with the reason."""
+        try:
+            return not window.flush_pages()
+        except Exception:  # a bug in a page: its text is still on screen, so do not go on
+            log.exception("A page could not save before %s", before)
+            return False
+
+    def _hand_session_to(self, window: MainWindow, session: SessionLock, front: QWidget) -> None:
+        """End the session for work that needs the vault to itself: the connection closes, the
+        idle lock and Ctrl+L stop watching, its dialogs and window go, and `front` is shown."""
+        session.shutdown()
         self._end_session()
         for dialog in window.findChildren(QDialog):
             dialog.hide()
         window.discard()
-        self._replace_front(progress)
-        self.key_change_window = progress
-        progress.begin()
-        return None
+        self._replace_front(front)
 
     def _key_change_finished(self, outcome: KeyChangeOutcome) -> None:
         from recovery_desktop.storage.vault import Vault

@@ -14,8 +14,6 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog
-
 from recovery_desktop.storage.errors import VaultError
 from recovery_desktop.ui.backup_host import STOP_WAIT_SECONDS
 
@@ -86,24 +84,14 @@ class SessionBackups:
         window, session = self.main_window, self.session
         if window is None or session is None:
             return self.tr("The vault is locked, so nothing was restored. Nothing was changed.")
-        try:
-            unsaved = window.flush_pages()
-        except Exception:  # a bug in a page: its text is still on screen, so do not go on
-            log.exception("A page could not save before a restore")
-            unsaved = ["?"]
-        if unsaved:
+        if not self._pages_saved(window, "a restore"):
             return self.tr(
                 "Something you wrote could not be saved yet (the page says why), so nothing was "
                 "restored. Please copy or shorten it first, then try again."
             )
         progress = RestoreWindow(plan, self.vault_dir, self.backup_runs, title=self._title())
         progress.finished_restore.connect(self._restore_finished)
-        session.shutdown()  # the connection closes; the idle lock and Ctrl+L stop watching
-        self._end_session()
-        for dialog in window.findChildren(QDialog):
-            dialog.hide()
-        window.discard()
-        self._replace_front(progress)
+        self._hand_session_to(window, session, progress)
         self.restore_window = progress
         progress.begin()
         return None
