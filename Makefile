@@ -29,6 +29,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
 bench: $(STAMP)
+	@# Compiled first, as an installed app is: with PYTHONDONTWRITEBYTECODE set, every start
+	@# would otherwise compile our modules again.
+	$(BIN)/python -m compileall -q src benchmarks
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
 
 clean:
