@@ -28,10 +28,16 @@ TODAY = date.today()
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
+def _active(qtbot, window: QWidget) -> None:
+    """Shown and holding the keyboard: keys reach a window only then (AppKeys starts reading
+    a window's keys as it becomes the active one)."""
+    qtbot.waitUntil(lambda: window.isVisible() and QApplication.activeWindow() is window)
+
+
 def _help_now_over(qtbot, parent: QWidget) -> HelpNowDialog:
     qtbot.waitUntil(lambda: parent.findChild(HelpNowDialog) is not None)
     dialog = parent.findChild(HelpNowDialog)
-    qtbot.waitUntil(dialog.isVisible)
+    _active(qtbot, dialog)
     return dialog
 
 
@@ -58,7 +64,7 @@ def test_f1_opens_help_now_on_the_unlock_screen_and_over_its_dialog(
 
     window.ask_recovery_code()
     code_dialog = window.findChild(RecoveryCodeDialog)
-    qtbot.waitUntil(code_dialog.isVisible)
+    _active(qtbot, code_dialog)
     qtbot.keyClick(code_dialog.code_field, Qt.Key.Key_F1)
     over_dialog = _help_now_over(qtbot, code_dialog)  # on top of the dialog, not under it
     qtbot.keyClick(over_dialog, Qt.Key.Key_F1)  # F1 again: the same Help now, not a second
@@ -90,7 +96,7 @@ def test_f1_opens_help_now_with_my_people_from_the_pages_and_settings(
 
     window.show_settings()
     settings = window.findChild(SettingsDialog)
-    qtbot.waitUntil(settings.isVisible)
+    _active(qtbot, settings)
     qtbot.keyClick(settings.lock_after, Qt.Key.Key_F1)
     assert "555-0142" in _help_now_over(qtbot, settings).copy_buttons.values()
 
@@ -126,7 +132,7 @@ def test_ctrl_q_quits_from_a_dialog_and_from_the_unlock_and_set_up_windows(
     window = unlock_with(qtbot, controller, PASSPHRASE)
     window.show_settings()
     settings = window.findChild(SettingsDialog)
-    qtbot.waitUntil(settings.isVisible)
+    _active(qtbot, settings)
     with qtbot.waitSignal(controller.finished, timeout=5000):
         qtbot.keyClick(settings.lock_after, Qt.Key.Key_Q, CTRL)
     assert controller.main_window is None

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shlex
 import stat
 import time
 from pathlib import Path
@@ -56,6 +55,8 @@ class FolderNotEmptyError(VaultError):
 
 
 def _quoted(folder: Path) -> str:
+    import shlex  # only for a message; this module loads before the unlock window
+
     return shlex.quote(str(folder))
 
 

@@ -3,8 +3,11 @@
 presses the focused button.
 
 A window's own shortcuts stop working while a dialog is over it, and the unlock and set-up
-windows have none, so these are read by one application event filter, as Ctrl+L is in
-`lock.py`:
+windows have none, so one `AppKeys` filters the keys of every window: it installs itself on
+each window as that window takes the keyboard (`focusWindowChanged`), before any key reaches
+it. A key a control does not use travels up to its window, where the filter reads it. Not an
+application-wide filter: that would see every event of every object of the app (wrapping each
+in Python), which made the unlock window appear about 5 ms later and every page slower.
 
 - **F1** (and the platform's Help key) opens Help now from any window: the main window and
   every dialog over it (with the person's own plan and contacts), the unlock window and the
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -49,27 +53,39 @@ def key_bindings(standard: QKeySequence.StandardKey, fallback: str) -> list[QKey
 class AppKeys(QObject):
     """The application-wide keys (see the module doc). `quit_app` is called for Ctrl+Q."""
 
+    _installed: AppKeys | None = None  # one per application (not findChild: see `install`)
+
     def __init__(self, app: QApplication, quit_app: Callable[[], object]) -> None:
         super().__init__(app)
         self.setObjectName("app_keys")
         self._quit_app = quit_app
         self.help_keys = key_bindings(QKeySequence.StandardKey.HelpContents, "F1")
         self.quit_keys = key_bindings(QKeySequence.StandardKey.Quit, "Ctrl+Q")
-        app.installEventFilter(self)
+        app.focusWindowChanged.connect(self._watch_active_window)
+        self._watch_active_window()
 
     @classmethod
     def install(cls, app: QApplication, quit_app: Callable[[], object]) -> AppKeys:
         """Once per application: a second call replaces what Ctrl+Q does (tests make many
-        controllers in one application)."""
-        keys = app.findChild(AppKeys, "app_keys")
-        if keys is None:
-            return cls(app, quit_app)
+        controllers in one application). Remembered here, not found with `findChild`, which
+        would wrap every child of the app in Python (the style's enums alone take ~5 ms)."""
+        keys = cls._installed
+        if keys is None or not shiboken6.isValid(keys) or keys.parent() is not app:
+            keys = cls._installed = cls(app, quit_app)
         keys._quit_app = quit_app
         return keys
 
+    def watch(self, window: QWidget) -> None:
+        """Read the keys of `window` (installing twice is harmless: Qt keeps one)."""
+        window.installEventFilter(self)
+
+    def _watch_active_window(self, *_: object) -> None:
+        for window in (QApplication.activeWindow(), QApplication.activePopupWidget()):
+            if window is not None:
+                self.watch(window)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        # The class first: every event of the app comes here, and it is a cheap test where
-        # the type is an enum made in Python.
+        # The class first: a cheap test, where the type is an enum made in Python.
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(watched, QWidget) or event.isAutoRepeat():
@@ -82,7 +98,8 @@ class AppKeys(QObject):
             self._quit_app()
             return True
         if event.key() in _ENTER and event.modifiers() in _NO_MODIFIERS:
-            return _press_focused_button(watched)
+            focused = QApplication.focusWidget()  # the key came up from it, unused
+            return focused is not None and _press_focused_button(focused)
         return False
 
 

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.storage.errors import VaultError
 from recovery_desktop.storage.folder import check_vault_folder
@@ -47,8 +47,7 @@ from recovery_desktop.storage.layout import vault_exists
 from recovery_desktop.storage.vault_lock import AppAlreadyOpenError, GuiInstanceLock
 from recovery_desktop.ui.app_keys import AppKeys
 from recovery_desktop.ui.app_settings import AppSettings
-from recovery_desktop.ui.backup_host import STOP_WAIT_SECONDS, BackupRuns
-from recovery_desktop.ui.clipboard import forget_copied
+from recovery_desktop.ui.backup_runs import STOP_WAIT_SECONDS, BackupRuns
 from recovery_desktop.ui.session_backups import SessionBackups
 from recovery_desktop.ui.unlock.unlock_window import DEFAULT_FAILURE_DELAYS, UnlockWindow
 from recovery_desktop.ui.workers import run_in_background
@@ -124,13 +123,14 @@ class AppController(SessionBackups, QObject):
         self.restore_window: RestoreWindow | None = None
         self._automatic: AutomaticBackup | None = None
         self._restored: tuple[RestoreResult, bytes] | None = None
+        self._keys: AppKeys | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # Locking closes the main window before the unlock window is shown: the controller,
             # not "last window closed", decides when the app ends.
             app.setQuitOnLastWindowClosed(False)
             app.aboutToQuit.connect(self.shutdown)
-            AppKeys.install(app, self.quit)  # F1 Help now, Ctrl+Q, Enter on buttons
+            self._keys = AppKeys.install(app, self.quit)  # F1 Help now, Ctrl+Q, Enter on buttons
 
     # --- windows -------------------------------------------------------------------------------
 
@@ -171,6 +171,8 @@ class AppController(SessionBackups, QObject):
         return True
 
     def _say_already_open(self, folder: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox  # rare; its enums cost ~1 ms at start-up
+
         QMessageBox.information(
             None,
             self.tr("Recovery Desktop is already open"),
@@ -233,11 +235,16 @@ class AppController(SessionBackups, QObject):
 
     def _replace_front(self, window: QWidget) -> None:
         """Show `window` first, then retire the pre-unlock window it replaces."""
+        if self._keys is not None:
+            self._keys.watch(window)  # its keys, even before the system makes it active
         window.show()
         window.raise_()
         window.activateWindow()
         for old in (
-            self.unlock_window, self.setup_wizard, self.key_change_window, self.restore_window
+            self.unlock_window,
+            self.setup_wizard,
+            self.key_change_window,
+            self.restore_window,
         ):
             if old is not None and old is not window and shiboken6.isValid(old):
                 old.blockSignals(True)
@@ -492,9 +499,10 @@ class AppController(SessionBackups, QObject):
         elif vault is not None:
             vault.close()
         self._end_session()
+        from recovery_desktop.ui.clipboard import forget_copied  # hashing loads only when quitting
+
         forget_copied()
         self.backup_runs.stop_all(STOP_WAIT_SECONDS)
         if self.gui_lock is not None:
             self.gui_lock.release()
             self.gui_lock = None
-

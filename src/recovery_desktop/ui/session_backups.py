@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recovery_desktop.storage.errors import VaultError
-from recovery_desktop.ui.backup_host import STOP_WAIT_SECONDS
+from recovery_desktop.ui.backup_runs import STOP_WAIT_SECONDS
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import Vault

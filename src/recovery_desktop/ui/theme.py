@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recovery_desktop.config import resource_path
@@ -43,6 +43,7 @@ SPACING = 12
 
 THEME_CHOICES = ("system", "light", "dark")
 THEME_ENV = "RECOVERY_DESKTOP_THEME"  # pins a scheme for tests and screenshots
+FUSION_CHOSEN = "recovery_fusion_chosen"  # app property: made with "-style Fusion" (app.py)
 
 
 def is_dark() -> bool:
@@ -84,6 +85,8 @@ def make_heading(widget: QWidget, factor: float = 1.5) -> None:
 
 def monospace_font(factor: float = 1.0) -> QFont:
     """The system's fixed-width font, scaled relative to the app font (for codes)."""
+    from PySide6.QtGui import QFontDatabase  # not at import: this module loads before unlock
+
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     app_size = QApplication.font().pointSizeF()
     if app_size > 0:
@@ -283,8 +286,11 @@ def apply_theme(app: QApplication, choice: str | None = None) -> None:
     if app.property("recovery_system_dark") is None:
         window = app.palette().color(QPalette.ColorRole.Window)
         app.setProperty("recovery_system_dark", window.lightness() < 128)
-    if app.style().name().lower() != "fusion":
+    if not app.property(FUSION_CHOSEN) and app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     _apply(app)
-    if app.findChild(_SchemeFollower) is None:
+    # A property, not findChild: walking the app's children wraps each in Python (its style
+    # too, whose enums take ~5 ms to build before the first window).
+    if not app.property("recovery_follows_system"):
         _SchemeFollower(app)
+        app.setProperty("recovery_follows_system", True)
