@@ -45,6 +45,8 @@ def session(qtbot, make_controller, vault_folder, recording_pages):
 
 
 def _press_ctrl_l(qtbot, controller, widget: QWidget) -> None:
+    # Keys reach a window once it is the active one (and AppKeys reads them from then on).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
     with qtbot.waitSignal(controller.locked, timeout=5000):
         qtbot.keyClick(widget, Qt.Key.Key_L, CTRL)
 

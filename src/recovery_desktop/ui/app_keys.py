@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+KeyHook = Callable[[QWidget, QKeyEvent], bool]
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
@@ -61,6 +62,7 @@ class AppKeys(QObject):
         self._quit_app = quit_app
         self.help_keys = key_bindings(QKeySequence.StandardKey.HelpContents, "F1")
         self.quit_keys = key_bindings(QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        self._hooks: list[tuple[QObject, KeyHook]] = []
         app.focusWindowChanged.connect(self._watch_active_window)
         self._watch_active_window()
 
@@ -74,6 +76,20 @@ class AppKeys(QObject):
             keys = cls._installed = cls(app, quit_app)
         keys._quit_app = quit_app
         return keys
+
+    @classmethod
+    def current(cls) -> AppKeys | None:
+        """The application's keys, once `install`ed."""
+        keys = cls._installed
+        return keys if keys is not None and shiboken6.isValid(keys) else None
+
+    def add_hook(self, owner: QObject, hook: KeyHook) -> None:
+        """Offer every key press of every window to `hook(widget, event)` (True: it took the
+        key) until `remove_hook(owner)` or `owner` is deleted: the session's Ctrl+L."""
+        self._hooks.append((owner, hook))
+
+    def remove_hook(self, owner: QObject) -> None:
+        self._hooks = [(o, h) for o, h in self._hooks if o is not owner and shiboken6.isValid(o)]
 
     def watch(self, window: QWidget) -> None:
         """Read the keys of `window` (installing twice is harmless: Qt keeps one)."""
@@ -97,6 +113,9 @@ class AppKeys(QObject):
         if pressed in self.quit_keys:
             self._quit_app()
             return True
+        for owner, hook in tuple(self._hooks):
+            if shiboken6.isValid(owner) and hook(watched, event):
+                return True
         if event.key() in _ENTER and event.modifiers() in _NO_MODIFIERS:
             focused = QApplication.focusWidget()  # the key came up from it, unused
             return focused is not None and _press_focused_button(focused)

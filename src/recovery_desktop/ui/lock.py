@@ -3,8 +3,10 @@
 
 DESIGN §3: locking saves open drafts, closes the connection, drops every page and model, takes
 off the clipboard what the app put there, and shows the unlock screen. Ctrl+L works from every
-window of the session (an application event filter), not only from the main window. `SessionLock` does the first three for one unlocked session (a vault
-and its main window); the app controller then shows the unlock window for the same folder.
+window of the session (through `AppKeys`, which reads each window's keys), not only from the
+main window; idle time is read through the shared `InputWatch`. `SessionLock` does the first
+three for one unlocked session (a vault and its main window); the app controller then shows
+the unlock window for the same folder.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.storage import Vault
+from recovery_desktop.ui.app_keys import AppKeys
 from recovery_desktop.ui.clipboard import forget_copied
+from recovery_desktop.ui.input_watch import InputWatch
 from recovery_desktop.ui.settings_dialog import lock_after_minutes
 
 if TYPE_CHECKING:
@@ -43,9 +47,6 @@ _ACTIVITY = frozenset(
     )
 )
 _APP_STATE_CHANGE = int(QEvent.Type.ApplicationStateChange)
-# The classes of the events above. Every event of the app passes through these filters, and
-# an event's class is a cheap test where its type is an enum made in Python: look at it first.
-_ACTIVITY_CLASSES = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent, QTabletEvent)
 
 
 def idle_clock() -> float:
@@ -86,9 +87,7 @@ class IdleWatcher(QObject):
         self._last_input = clock()
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._check)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        InputWatch.listen(self, self._input)
         self._start_ticking()
 
     @property
@@ -103,9 +102,7 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self._tick.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        InputWatch.unlisten(self)
 
     def _start_ticking(self) -> None:
         self._tick.start(min(self.TICK_MS, self._interval_ms))
@@ -117,13 +114,12 @@ class IdleWatcher(QObject):
             self._tick.stop()  # once; `set_interval_ms` starts counting again
             self.idle.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if isinstance(event, _ACTIVITY_CLASSES):
-            if int(event.type()) in _ACTIVITY and self._tick.isActive():
+    def _input(self, watched: QObject, kind: int) -> None:
+        if kind in _ACTIVITY:
+            if self._tick.isActive():
                 self._last_input = self._clock()
-        elif watched is QApplication.instance() and int(event.type()) == _APP_STATE_CHANGE:
+        elif kind == _APP_STATE_CHANGE and watched is QApplication.instance():
             self._check()  # back from sleep or from another app: is the time already up?
-        return False
 
 
 class SessionLock(QObject):
@@ -155,23 +151,17 @@ class SessionLock(QObject):
         self.is_locked = False
         # Ctrl+L from every window of the session: the main window's own shortcut does not
         # fire while Settings, Help now or any other dialog over it has the focus.
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        keys = AppKeys.current()
+        if keys is not None:
+            keys.add_hook(self, self._key_pressed)
 
     def _interval_ms(self) -> int:
         if self._fixed_interval is not None:
             return self._fixed_interval
         return lock_after_minutes(self.vault) * MINUTE_MS
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (
-            isinstance(event, QKeyEvent)  # first: a cheap test, where the type is an enum
-            and event.type() == QEvent.Type.KeyPress
-            and _is_lock_key(event)
-            and isinstance(watched, QWidget)
-            and self._in_session(watched)
-        ):
+    def _key_pressed(self, widget: QWidget, event: QKeyEvent) -> bool:
+        if _is_lock_key(event) and self._in_session(widget):
             self.lock()
             return True
         return False
@@ -191,9 +181,9 @@ class SessionLock(QObject):
 
     def _stop_watching(self) -> None:
         self.idle.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        keys = AppKeys.current()
+        if keys is not None:
+            keys.remove_hook(self)
 
     def _settings_changed(self) -> None:
         if not self.is_locked:
