@@ -42,12 +42,15 @@ def _install_platform_hint() -> object:
 
 
 def _make_application() -> object:
-    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from recovery_desktop.core import words
     from recovery_desktop.ui.app_settings import APPLICATION, ORGANISATION
     from recovery_desktop.ui.theme import FUSION_CHOSEN
 
+    # The words made below ui/ (insights, charts) go through Qt's translator too (core/words.py).
+    words.install(QCoreApplication.translate)
     existing = QApplication.instance()
     if existing is not None:
         return existing

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from recovery_desktop.core import words
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.controller import AppController
@@ -21,9 +22,13 @@ FAST_DELAYS = (0, 0.15, 0.3)
 
 
 @pytest.fixture
-def themed_app(qapp: QApplication) -> QApplication:
+def themed_app(qapp: QApplication) -> Iterator[QApplication]:
+    """The app as `app._make_application` sets it up: themed, and the words of insights/ and
+    charts/ going through Qt's translator (core/words.py)."""
     apply_theme(qapp)
-    return qapp
+    previous = words.install(QCoreApplication.translate)
+    yield qapp
+    words.install(previous)
 
 
 class RecordingPage(QWidget):

@@ -9,7 +9,8 @@
     save(build_chart("mood", insights, LIGHT), Path("mood.png"))
 
 Importing this package imports matplotlib (about a second the first time): do it off the GUI
-thread, when the charts are first needed.
+thread, when the charts are first needed. Titles, labels and sentences go through the
+translation hook (`base.ChartWords`, core/words.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from recovery_desktop.charts.base import is_kind_message, save, to_bytes
+from recovery_desktop.charts.base import ChartWords, is_kind_message, save, to_bytes
 from recovery_desktop.charts.connection_charts import (
     COMPARE_TITLE,
     compare_chart,
@@ -40,9 +41,9 @@ from recovery_desktop.charts.time_series import (
     craving_chart,
     mood_chart,
 )
-from recovery_desktop.core.models import MOOD_LABELS
 from recovery_desktop.insights import WORDS, DateWords, Insights, Table
-from recovery_desktop.insights.tables import period_words, plural
+from recovery_desktop.insights.tables import period_words
+from recovery_desktop.insights.wording import count_days, mood_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,37 +72,43 @@ class Chart:
 
 def _mood_summary(insights: Insights, words: DateWords) -> str:
     runs = insights.runs
-    shaded = ""
-    if runs.spans:
-        shaded = " Sober runs are shaded" + (
-            f", with {plural(len(runs.new_starts), 'new start')} marked."
-            if runs.new_starts
-            else "."
+    summary = insights.mood.summary(words)
+    if not runs.spans:
+        return summary
+    if runs.new_starts:
+        shaded = ChartWords.tr(
+            "Sober runs are shaded, with %n new start(s) marked.", None, len(runs.new_starts)
         )
-    return insights.mood.summary(words) + shaded
+    else:
+        shaded = ChartWords.tr("Sober runs are shaded.")
+    return f"{summary} {shaded}"
 
 
 def _calendar_summary(insights: Insights, words: DateWords) -> str:
     mood = insights.mood
     when = period_words(mood.period, mood.today, words)
     if not mood.points:
-        return f"A calendar of mood with no days recorded {when}."
+        return ChartWords.tr("A calendar of mood with no days recorded {when}.", when=when)
     counts: dict[int, int] = {}
     for p in mood.points:
         word = min(5, max(1, int(p.value + 0.5)))
         counts[word] = counts.get(word, 0) + 1
     common = max(counts, key=lambda k: (counts[k], k))
-    return (
-        f"A calendar of mood {when}: {plural(len(mood.points), 'day')} coloured by mood and "
-        f"{mood.days_without} left blank; the most common was {MOOD_LABELS[common]} "
-        f"({plural(counts[common], 'day')})."
+    return ChartWords.tr(
+        "A calendar of mood {when}: {days} coloured by mood and {blank} left blank; the most "
+        "common was {mood} ({common_days}).",
+        when=when,
+        days=count_days(len(mood.points)),
+        blank=mood.days_without,
+        mood=mood_label(common),
+        common_days=count_days(counts[common]),
     )
 
 
 CHARTS: tuple[Chart, ...] = (
     Chart(
         "mood",
-        lambda _i: MOOD_TITLE,
+        lambda _i: ChartWords.tr(MOOD_TITLE),
         lambda i, t, w: mood_chart(i.mood, i.runs, t, w),
         _mood_summary,
         lambda i, w: i.mood.table(w),
@@ -109,7 +116,7 @@ CHARTS: tuple[Chart, ...] = (
     ),
     Chart(
         "cravings",
-        lambda _i: CRAVING_TITLE,
+        lambda _i: ChartWords.tr(CRAVING_TITLE),
         lambda i, t, w: craving_chart(i.cravings, t, w),
         lambda i, w: i.cravings.summary(w),
         lambda i, w: i.cravings.table(w),
@@ -125,7 +132,7 @@ CHARTS: tuple[Chart, ...] = (
     ),
     Chart(
         "with-without",
-        lambda _i: COMPARE_TITLE,
+        lambda _i: ChartWords.tr(COMPARE_TITLE),
         lambda i, t, w: compare_chart(i.mood_by_connection, t, w),
         lambda i, w: i.mood_by_connection.summary(w),
         lambda i, w: i.mood_by_connection.table(w),
@@ -133,21 +140,21 @@ CHARTS: tuple[Chart, ...] = (
     ),
     Chart(
         "trust",
-        lambda _i: TRUST_TITLE,
+        lambda _i: ChartWords.tr(TRUST_TITLE),
         lambda i, t, w: trust_chart(i.trust, t, w),
         lambda i, w: i.trust.summary(w),
         lambda i, w: i.trust.table(w),
     ),
     Chart(
         "calendar",
-        lambda _i: CALENDAR_TITLE,
+        lambda _i: ChartWords.tr(CALENDAR_TITLE),
         lambda i, t, w: calendar_chart(i.mood, t, w),
         _calendar_summary,
         lambda i, w: i.mood.table(w),
     ),
     Chart(
         "network",
-        lambda _i: NETWORK_TITLE,
+        lambda _i: ChartWords.tr(NETWORK_TITLE),
         lambda i, t, w: network_chart(i.network, t, w),
         lambda i, w: i.network.summary(w),
         lambda i, w: i.network.table(w),
@@ -171,6 +178,7 @@ __all__ = [
     "THEMES",
     "Chart",
     "ChartTheme",
+    "ChartWords",
     "build_chart",
     "calendar_chart",
     "compare_chart",

@@ -22,11 +22,16 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from recovery_desktop.charts.theme import ChartTheme
+from recovery_desktop.core.words import Words
 from recovery_desktop.insights.period import DateWords, Period
 
 WIDTH = 8.0  # inches; the page scales the figure to its width
 DPI = 100
 _EPOCH = date.fromisoformat(mdates.get_epoch()[:10]).toordinal()
+
+
+class ChartWords(Words):
+    """The charts' titles, axis labels, legends and kind sentences (core/words.py)."""
 
 
 def day_number(day: date) -> float:
@@ -82,7 +87,9 @@ def titles(figure: Figure, theme: ChartTheme, title: str, subtitle: str = "") ->
 def period_subtitle(period: Period, words: DateWords) -> str:
     if period.first == period.last:
         return words.day(period.first)
-    return f"{words.day(period.first)} to {words.day(period.last)}"
+    return ChartWords.tr(
+        "{first} to {last}", first=words.day(period.first), last=words.day(period.last)
+    )
 
 
 def style_axes(ax: Axes, theme: ChartTheme, *, grid_axis: str = "y") -> None:

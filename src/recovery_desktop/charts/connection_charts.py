@@ -12,6 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from recovery_desktop.charts.base import (
+    ChartWords,
     date_axis,
     day_number,
     hatch_colour,
@@ -25,20 +26,24 @@ from recovery_desktop.charts.base import (
     titles,
 )
 from recovery_desktop.charts.theme import ChartTheme
-from recovery_desktop.core.models import MOOD_LABELS
 from recovery_desktop.insights.connection_series import (
-    ROLE_WORDS,
     ConnectionsByRole,
     MoodByConnection,
+    role_words,
 )
 from recovery_desktop.insights.period import WORDS, Bin, DateWords, next_bin
 from recovery_desktop.insights.tables import period_words
+from recovery_desktop.insights.wording import MOOD_WORDS, mood_label
 
-GOES_TOGETHER = "These go together; this does not show that one causes the other."
+GOES_TOGETHER = ChartWords.QT_TR_NOOP(
+    "These go together; this does not show that one causes the other."
+)
 
 
 def roles_title(data: ConnectionsByRole) -> str:
-    return f"Who you connected with, per {data.bin.value}"
+    if data.bin is Bin.WEEK:
+        return ChartWords.tr("Who you connected with, per week")
+    return ChartWords.tr("Who you connected with, per month")
 
 
 def roles_chart(data: ConnectionsByRole, theme: ChartTheme, words: DateWords = WORDS) -> Figure:
@@ -54,8 +59,11 @@ def roles_chart(data: ConnectionsByRole, theme: ChartTheme, words: DateWords = W
             theme,
             title,
             subtitle,
-            f"No connections logged {when} yet. When you note a call, a text or a meeting, "
-            "it will show here, by who it was with.",
+            ChartWords.tr(
+                "No connections logged {when} yet. When you note a call, a text or a meeting, "
+                "it will show here, by who it was with.",
+                when=when,
+            ),
         )
     titles(figure, theme, title, subtitle)
     margins(figure, left=0.9, top=1.25, bottom=0.5)
@@ -95,12 +103,16 @@ def roles_chart(data: ConnectionsByRole, theme: ChartTheme, words: DateWords = W
                 facecolor=style.colour,
                 hatch=style.hatch,
                 edgecolor=theme.background,
-                label=f"{ROLE_WORDS[role]} ({data.totals[role]})",
+                label=f"{role_words(role)} ({data.totals[role]})",
                 **hatch_colour(theme),
             )
         )
     bars.set_ylim(0, max(bottoms) * 1.05)
-    bars.set_ylabel(f"Connections\nper {data.bin.value}")
+    bars.set_ylabel(
+        ChartWords.tr("Connections\nper week")
+        if data.bin is Bin.WEEK
+        else ChartWords.tr("Connections\nper month")
+    )
     bars.tick_params(labelbottom=False)
     legend(bars, theme, handles, columns=min(4, len(handles)))
     xs, ys = [], []
@@ -119,7 +131,7 @@ def roles_chart(data: ConnectionsByRole, theme: ChartTheme, words: DateWords = W
     )
     felt.set_ylim(0.5, 5.5)
     scale_axis(felt, range(1, 6, 2), {}, theme)
-    felt.set_ylabel("Felt\nsupported", fontsize=theme.font_size * 0.9)
+    felt.set_ylabel(ChartWords.tr("Felt\nsupported"), fontsize=theme.font_size * 0.9)
     period = data.period
     date_axis(felt, period, words)
     first_bin = data.bins[0].start if data.bins else period.first
@@ -129,19 +141,26 @@ def roles_chart(data: ConnectionsByRole, theme: ChartTheme, words: DateWords = W
     return figure
 
 
-COMPARE_TITLE = "Mood on days with and without a connection"
+COMPARE_TITLE = ChartWords.QT_TR_NOOP("Mood on days with and without a connection")
 
 
 def _too_few_to_compare(with_n: int, without_n: int, when: str) -> str:
-    counts = f"({with_n} with a connection, {without_n} without)"
+    counts = ChartWords.tr(
+        "({with_days} with a connection, {without_days} without)",
+        with_days=with_n,
+        without_days=without_n,
+    )
     if with_n >= 2 and without_n < 2:
-        return (
-            f"Nearly every day with a mood {when} also had a connection {counts}, so there "
-            "are too few days without one to compare."
+        return ChartWords.tr(
+            "Nearly every day with a mood {when} also had a connection {counts}, so there are "
+            "too few days without one to compare.",
+            when=when,
+            counts=counts,
         )
-    return (
-        f"To compare, this needs at least two days with a mood on each side {counts}. "
-        "As days with and without a connection add up, it will show here."
+    return ChartWords.tr(
+        "To compare, this needs at least two days with a mood on each side {counts}. As days "
+        "with and without a connection add up, it will show here.",
+        counts=counts,
     )
 
 
@@ -155,11 +174,11 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
         return kind_message(
             figure,
             theme,
-            COMPARE_TITLE,
+            ChartWords.tr(COMPARE_TITLE),
             subtitle,
             _too_few_to_compare(len(data.with_values), len(data.without_values), when),
         )
-    titles(figure, theme, COMPARE_TITLE, subtitle)
+    titles(figure, theme, ChartWords.tr(COMPARE_TITLE), subtitle)
     margins(figure, left=2.2, right=2.0, top=1.0, bottom=0.95)
     ax = figure.add_subplot()
     style_axes(ax, theme, grid_axis="x")
@@ -204,7 +223,7 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
             gid=f"mean:{y}",
         )
         ax.annotate(
-            f"{mean.value:.1f} (n = {mean.n} days)",
+            ChartWords.tr("{mean} (n = {count} days)", mean=f"{mean.value:.1f}", count=mean.n),
             xy=(1.0, y),
             xycoords=("axes fraction", "data"),
             xytext=(8, 0),
@@ -213,18 +232,23 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
             color=theme.text,
             fontsize=theme.font_size,
         )
-    ax.set_yticks([1, 0], ["Days with\na connection", "Days without"])
+    ax.set_yticks([1, 0], [ChartWords.tr("Days with\na connection"), ChartWords.tr("Days without")])
     ax.set_ylim(-0.6, 1.6)
     ax.set_xlim(0.7, 5.3)
-    ax.set_xticks(range(1, 6), [f"{k} {v}" for k, v in MOOD_LABELS.items()])
-    ax.set_xlabel("Mood")
+    ax.set_xticks(range(1, 6), [f"{k} {mood_label(k)}" for k in MOOD_WORDS])
+    ax.set_xlabel(ChartWords.tr("Mood"))
     diff = data.difference
     caption = (
-        f"Diamond: the mean; bar: where it likely lies (95%). Difference "
-        f"{data.with_mean.value - data.without_mean.value:+.1f}, likely "
-        f"{diff.low:+.1f} to {diff.high:+.1f}. {GOES_TOGETHER}"
+        ChartWords.tr(
+            "Diamond: the mean; bar: where it likely lies (95%). Difference {difference}, "
+            "likely {low} to {high}. {goes_together}",
+            difference=f"{data.with_mean.value - data.without_mean.value:+.1f}",
+            low=f"{diff.low:+.1f}",
+            high=f"{diff.high:+.1f}",
+            goes_together=ChartWords.tr(GOES_TOGETHER),
+        )
         if diff and data.with_mean.value is not None and data.without_mean.value is not None
-        else GOES_TOGETHER
+        else ChartWords.tr(GOES_TOGETHER)
     )
     figure.text(
         0.5 / figure.get_size_inches()[0],
@@ -238,8 +262,17 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
         ax,
         theme,
         [
-            Line2D([], [], linestyle="none", marker="o", color=theme.points, label="one day"),
-            Line2D([], [], linestyle="none", marker="D", color=theme.line, label="mean"),
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="o",
+                color=theme.points,
+                label=ChartWords.tr("one day"),
+            ),
+            Line2D(
+                [], [], linestyle="none", marker="D", color=theme.line, label=ChartWords.tr("mean")
+            ),
         ],
         columns=2,
     )

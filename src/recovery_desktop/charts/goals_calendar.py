@@ -14,6 +14,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from recovery_desktop.charts.base import (
+    ChartWords,
     date_axis,
     day_number,
     kind_message,
@@ -25,14 +26,14 @@ from recovery_desktop.charts.base import (
     titles,
 )
 from recovery_desktop.charts.theme import ChartTheme
-from recovery_desktop.core.models import MOOD_LABELS
 from recovery_desktop.insights.period import WORDS, DateWords, Period
 from recovery_desktop.insights.progress import TrustByGoal
 from recovery_desktop.insights.series import MoodSeries
 from recovery_desktop.insights.tables import period_words
+from recovery_desktop.insights.wording import MOOD_WORDS, mood_label
 
-TRUST_TITLE = "Promises kept, per goal"
-CALENDAR_TITLE = "Mood by day, as a calendar"
+TRUST_TITLE = ChartWords.QT_TR_NOOP("Promises kept, per goal")
+CALENDAR_TITLE = ChartWords.QT_TR_NOOP("Mood by day, as a calendar")
 CALENDAR_ONE_STRIP_DAYS = 400  # longer periods get one strip per calendar year
 
 
@@ -51,12 +52,15 @@ def trust_chart(data: TrustByGoal, theme: ChartTheme, words: DateWords = WORDS) 
         return kind_message(
             figure,
             theme,
-            TRUST_TITLE,
+            ChartWords.tr(TRUST_TITLE),
             subtitle,
-            f"No promise was marked kept or missed {when}. When you mark one on the Goals "
-            "page, how often you keep your word will show here.",
+            ChartWords.tr(
+                "No promise was marked kept or missed {when}. When you mark one on the Goals "
+                "page, how often you keep your word will show here.",
+                when=when,
+            ),
         )
-    titles(figure, theme, TRUST_TITLE, subtitle)
+    titles(figure, theme, ChartWords.tr(TRUST_TITLE), subtitle)
     margins(figure, left=0.9, top=1.25 + 0.22 * ((len(shown) - 1) // 2))
     ax = figure.add_subplot()
     style_axes(ax, theme)
@@ -124,12 +128,12 @@ def trust_chart(data: TrustByGoal, theme: ChartTheme, words: DateWords = WORDS) 
             marker="o",
             markerfacecolor=theme.background,
             markeredgecolor=theme.muted,
-            label="a missed day",
+            label=ChartWords.tr("a missed day"),
         )
     )
     ax.set_ylim(-0.05, 1.08)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_ylabel("Share of promises kept")
+    ax.set_ylabel(ChartWords.tr("Share of promises kept"))
     date_axis(ax, data.period, words)
     legend(ax, theme, handles, columns=2)
     return figure
@@ -169,11 +173,14 @@ def calendar_chart(mood: MoodSeries, theme: ChartTheme, words: DateWords = WORDS
         return kind_message(
             figure,
             theme,
-            CALENDAR_TITLE,
+            ChartWords.tr(CALENDAR_TITLE),
             subtitle,
-            f"No mood recorded {when} yet. Each day you note one fills a square here.",
+            ChartWords.tr(
+                "No mood recorded {when} yet. Each day you note one fills a square here.",
+                when=when,
+            ),
         )
-    titles(figure, theme, CALENDAR_TITLE, subtitle)
+    titles(figure, theme, ChartWords.tr(CALENDAR_TITLE), subtitle)
     margins(figure, left=1.0 if many else 0.7, top=0.95, bottom=0.5, right=0.3)
     ax = figure.add_subplot()
     ax.set_facecolor(theme.background)
@@ -258,12 +265,15 @@ def calendar_chart(mood: MoodSeries, theme: ChartTheme, words: DateWords = WORDS
     ax.set_ylim(len(cells), 0)
     ax.set_aspect("equal", anchor="NW")
     handles = [
-        Patch(facecolor=c, edgecolor=theme.muted, linewidth=0.5, label=f"{k} {w}")
-        for (k, w), c in zip(MOOD_LABELS.items(), theme.moods, strict=True)
+        Patch(facecolor=c, edgecolor=theme.muted, linewidth=0.5, label=f"{k} {mood_label(k)}")
+        for k, c in zip(MOOD_WORDS, theme.moods, strict=True)
     ]
     handles.append(
         Patch(
-            facecolor=theme.empty_cell, edgecolor=theme.muted, linewidth=0.5, label="not recorded"
+            facecolor=theme.empty_cell,
+            edgecolor=theme.muted,
+            linewidth=0.5,
+            label=ChartWords.tr("not recorded"),
         )
     )
     box = figure.legend(

@@ -11,16 +11,26 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from recovery_desktop.charts.base import kind_message, new_figure, period_subtitle, titles
+from recovery_desktop.charts.base import (
+    ChartWords,
+    kind_message,
+    new_figure,
+    period_subtitle,
+    titles,
+)
 from recovery_desktop.charts.theme import ChartTheme
-from recovery_desktop.insights.connection_series import ROLE_WORDS
+from recovery_desktop.insights.connection_series import role_words
 from recovery_desktop.insights.network import NetworkPerson, SupportNetwork
 from recovery_desktop.insights.period import WORDS, DateWords
 from recovery_desktop.insights.tables import period_words
 
-NETWORK_TITLE = "Your support network"
-# (days since the last connection, opacity, words): recent connections are drawn fully.
-RECENCY = ((7, 1.0, "in the last week"), (30, 0.7, "in the last month"), (None, 0.35, "longer ago"))
+NETWORK_TITLE = ChartWords.QT_TR_NOOP("Your support network")
+# (days since the last connection, opacity, legend): recent connections are drawn fully.
+RECENCY = (
+    (7, 1.0, ChartWords.QT_TR_NOOP("last one in the last week")),
+    (30, 0.7, ChartWords.QT_TR_NOOP("last one in the last month")),
+    (None, 0.35, ChartWords.QT_TR_NOOP("last one longer ago")),
+)
 
 
 def recency_alpha(days_since: int) -> float:
@@ -50,18 +60,30 @@ def blend(colour: str, background: str, strength: float) -> str:
 def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WORDS) -> Figure:
     figure = new_figure(theme, 7.5, width=8.0)
     subtitle = period_subtitle(data.period, words)
+    title = ChartWords.tr(NETWORK_TITLE)
     if not data.people:
         when = period_words(data.period, data.today, words)
         return kind_message(
             figure,
             theme,
-            NETWORK_TITLE,
+            title,
             subtitle,
-            f"No connections with people or groups logged {when}. When you note who you "
-            "talked to, they will gather around you here.",
+            ChartWords.tr(
+                "No connections with people or groups logged {when}. When you note who you "
+                "talked to, they will gather around you here.",
+                when=when,
+            ),
         )
-    more = f"; the {data.left_off} others are in the table" if data.left_off else ""
-    titles(figure, theme, NETWORK_TITLE, f"{subtitle}. Bigger: more connections{more}.")
+    if data.left_off:
+        subtitle = ChartWords.tr(
+            "{period}. Bigger: more connections; the %n others are in the table.",
+            None,
+            data.left_off,
+            period=subtitle,
+        )
+    else:
+        subtitle = ChartWords.tr("{period}. Bigger: more connections.", period=subtitle)
+    titles(figure, theme, title, subtitle)
     ax = figure.add_axes((0.02, 0.1, 0.96, 0.78))
     ax.set_facecolor(theme.background)
     ax.set_axis_off()
@@ -114,7 +136,7 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
     ax.text(
         0,
         0,
-        "You",
+        ChartWords.tr("You"),
         ha="center",
         va="center",
         color=theme.background,
@@ -136,13 +158,13 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
             color=theme.role(r).colour,
             markeredgecolor=theme.text,
             markeredgewidth=0.5,
-            label=ROLE_WORDS.get(r, r),
+            label=role_words(r),
         )
         for r in roles
     ]
     handles += [
-        Patch(facecolor=blend(theme.muted, theme.background, alpha), label=f"last one {when}")
-        for _limit, alpha, when in RECENCY
+        Patch(facecolor=blend(theme.muted, theme.background, alpha), label=ChartWords.tr(label))
+        for _limit, alpha, label in RECENCY
     ]
     box = ax.legend(
         handles=handles,

@@ -17,6 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from recovery_desktop.charts.base import (
+    ChartWords,
     date_axis,
     day_number,
     kind_message,
@@ -30,16 +31,16 @@ from recovery_desktop.charts.base import (
     titles,
 )
 from recovery_desktop.charts.theme import ChartTheme
-from recovery_desktop.core.models import MOOD_LABELS
 from recovery_desktop.insights.period import WORDS, DateWords, Period
 from recovery_desktop.insights.progress import SoberRuns
 from recovery_desktop.insights.series import HIGH_CRAVING, CravingSeries, DayPoint, MoodSeries
 from recovery_desktop.insights.stats import RollingPoint
 from recovery_desktop.insights.tables import period_words
+from recovery_desktop.insights.wording import MOOD_WORDS, mood_label
 
 HEIGHT = 3.9
-MOOD_TITLE = "Your mood, day by day"
-CRAVING_TITLE = "Cravings, and the days you went to a meeting"
+MOOD_TITLE = ChartWords.QT_TR_NOOP("Your mood, day by day")
+CRAVING_TITLE = ChartWords.QT_TR_NOOP("Cravings, and the days you went to a meeting")
 MIN_POINTS = 2  # fewer days than this get a kind sentence instead of a chart
 
 
@@ -114,7 +115,7 @@ def _gaps(ax, theme: ChartTheme, period: Period, points, y: float) -> list:
             marker="|",
             markersize=7,
             color=theme.muted,
-            label="nothing recorded",
+            label=ChartWords.tr("nothing recorded"),
         )
     ]
 
@@ -132,36 +133,59 @@ def _runs(ax, theme: ChartTheme, runs: SoberRuns | None) -> list:
             zorder=0,
             gid="sober-run",
         )
-    handles = [Patch(color=theme.shade, label="sober run")]
+    handles = [Patch(color=theme.shade, label=ChartWords.tr("sober run"))]
     for start in runs.new_starts:
         ax.axvline(
             day_number(start), color=theme.marker, linestyle="--", linewidth=1.2, gid="new-start"
         )
     if runs.new_starts:
         handles.append(
-            Line2D([], [], color=theme.marker, linestyle="--", linewidth=1.2, label="new start")
+            Line2D(
+                [],
+                [],
+                color=theme.marker,
+                linestyle="--",
+                linewidth=1.2,
+                label=ChartWords.tr("new start"),
+            )
         )
     return handles
 
 
 def _sparse_sentence(
-    what: str,
+    mood: bool,
     points: Sequence[DayPoint],
     period: Period,
     today: date,
     words: DateWords,
     value_words,
 ) -> str:
+    """The kind sentence of the mood chart (`mood`) or the craving chart with 0 or 1 days."""
     when = period_words(period, today, words)
     if not points:
-        return (
-            f"No {what} recorded {when} yet. With a check-in now and then, "
-            f"your {what} will show here."
+        if mood:
+            return ChartWords.tr(
+                "No mood recorded {when} yet. With a check-in now and then, your mood will "
+                "show here.",
+                when=when,
+            )
+        return ChartWords.tr(
+            "No craving recorded {when} yet. With a check-in now and then, your craving will "
+            "show here.",
+            when=when,
         )
     p = points[0]
-    return (
-        f"So far there is one day with a {what} {when}: {value_words(p.value)} on "
-        f"{words.day(p.day)}. After a few more days, a chart will show here."
+    values = {"when": when, "value": value_words(p.value), "day": words.day(p.day)}
+    if mood:
+        return ChartWords.tr(
+            "So far there is one day with a mood {when}: {value} on {day}. After a few more "
+            "days, a chart will show here.",
+            **values,
+        )
+    return ChartWords.tr(
+        "So far there is one day with a craving {when}: {value} on {day}. After a few more "
+        "days, a chart will show here.",
+        **values,
     )
 
 
@@ -173,26 +197,31 @@ def mood_chart(
     subtitle = period_subtitle(mood.period, words)
     if len(mood.points) < MIN_POINTS:
         sentence = _sparse_sentence(
-            "mood",
+            True,
             mood.points,
             mood.period,
             mood.today,
             words,
-            lambda v: MOOD_LABELS[round(v)],
+            lambda v: mood_label(round(v)),
         )
-        return kind_message(figure, theme, MOOD_TITLE, subtitle, sentence)
-    titles(figure, theme, MOOD_TITLE, subtitle)
+        return kind_message(figure, theme, ChartWords.tr(MOOD_TITLE), subtitle, sentence)
+    titles(figure, theme, ChartWords.tr(MOOD_TITLE), subtitle)
     margins(figure, left=1.0, top=1.05)
     ax = figure.add_subplot()
     style_axes(ax, theme)
     handles = _daily(
-        ax, theme, mood.points, mood.rolling, "mood that day", "7-day mean (days with a mood only)"
+        ax,
+        theme,
+        mood.points,
+        mood.rolling,
+        ChartWords.tr("mood that day"),
+        ChartWords.tr("7-day mean (days with a mood only)"),
     )
     handles += _gaps(ax, theme, mood.period, mood.points, 0.7)
     handles += _runs(ax, theme, runs)
     ax.set_ylim(0.5, 5.5)
-    scale_axis(ax, range(1, 6), {k: f"{k} {v}" for k, v in MOOD_LABELS.items()}, theme)
-    ax.set_ylabel("Mood")
+    scale_axis(ax, range(1, 6), {k: f"{k} {mood_label(k)}" for k in MOOD_WORDS}, theme)
+    ax.set_ylabel(ChartWords.tr("Mood"))
     date_axis(ax, mood.period, words)
     legend(ax, theme, handles, columns=len(handles) if len(handles) <= 4 else 3)
     if len(handles) > 4:
@@ -206,27 +235,32 @@ def craving_chart(cravings: CravingSeries, theme: ChartTheme, words: DateWords =
     subtitle = period_subtitle(cravings.period, words)
     if len(cravings.points) < MIN_POINTS:
         sentence = _sparse_sentence(
-            "craving",
+            False,
             cravings.points,
             cravings.period,
             cravings.today,
             words,
-            lambda v: f"{v:.0f} out of 10",
+            lambda v: ChartWords.tr("{craving} out of 10", craving=f"{v:.0f}"),
         )
-        return kind_message(figure, theme, CRAVING_TITLE, subtitle, sentence)
-    titles(figure, theme, CRAVING_TITLE, subtitle)
+        return kind_message(figure, theme, ChartWords.tr(CRAVING_TITLE), subtitle, sentence)
+    titles(figure, theme, ChartWords.tr(CRAVING_TITLE), subtitle)
     margins(figure, left=1.0, top=1.05)
     ax = figure.add_subplot()
     style_axes(ax, theme)
     handles = _daily(
-        ax, theme, cravings.points, cravings.rolling, "highest craving that day", "7-day mean"
+        ax,
+        theme,
+        cravings.points,
+        cravings.rolling,
+        ChartWords.tr("highest craving that day"),
+        ChartWords.tr("7-day mean"),
     )
     handles += _gaps(ax, theme, cravings.period, cravings.points, -0.6)
     ax.axhline(HIGH_CRAVING, color=theme.muted, linestyle=":", linewidth=1.0, gid="high")
     ax.text(
         day_number(cravings.period.first),
         HIGH_CRAVING + 0.15,
-        f" {HIGH_CRAVING} or more: high",
+        " " + ChartWords.tr("{high} or more: high", high=HIGH_CRAVING),
         color=theme.muted,
         fontsize=theme.font_size * 0.8,
         va="bottom",
@@ -249,12 +283,14 @@ def craving_chart(cravings: CravingSeries, theme: ChartTheme, words: DateWords =
                 marker="v",
                 markersize=6,
                 color=theme.marker,
-                label="meeting",
+                label=ChartWords.tr("meeting"),
             )
         )
     ax.set_ylim(-1.1, 11.4)
-    scale_axis(ax, range(0, 11, 2), {0: "0 none", 10: "10 most"}, theme)
-    ax.set_ylabel("Craving (0 to 10)")
+    #: The ends of the craving scale, 0 to 10, on the chart's axis.
+    ends = {0: ChartWords.tr("0 none"), 10: ChartWords.tr("10 most")}
+    scale_axis(ax, range(0, 11, 2), ends, theme)
+    ax.set_ylabel(ChartWords.tr("Craving (0 to 10)"))
     date_axis(ax, cravings.period, words)
     legend(ax, theme, handles, columns=len(handles) if len(handles) <= 4 else 3)
     if len(handles) > 4:

@@ -9,6 +9,8 @@ matplotlib.
 Every series has `summary(words)` (one sentence: the chart's accessible description) and
 `table(words)` (the numbers behind it). The honesty rules of the counselor report hold: no
 missing day is filled in, no trend is drawn from fewer than 7 points, every mean has its n.
+Every word goes through the translation hook (`wording.InsightWords`, core/words.py), so the
+sentences and tables follow the app's language once the UI has installed Qt's translator.
 """
 
 from __future__ import annotations

@@ -11,25 +11,69 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from recovery_desktop.core.models import Role
-from recovery_desktop.insights.period import WORDS, Bin, DateWords, Period, bin_start
+from recovery_desktop.core.models import ConnectionKind, Role
+from recovery_desktop.insights.period import (
+    WORDS,
+    Bin,
+    DateWords,
+    Period,
+    bin_count,
+    bin_heading,
+    bin_start,
+)
 from recovery_desktop.insights.records import Records
 from recovery_desktop.insights.stats import Interval, Mean, difference_interval, mean_interval
-from recovery_desktop.insights.tables import NOT_RECORDED, Table, number, period_words, plural
+from recovery_desktop.insights.tables import NOT_RECORDED, Table, number, period_words
+from recovery_desktop.insights.wording import InsightWords, count_times
 from recovery_desktop.storage.aggregates import GROUP
 
-# Stacking order, and the words for each role in charts and tables.
+# Stacking order, and the words for each role in charts and tables (translated where shown:
+# `role_words`, `role_heading`).
 ROLES: tuple[str, ...] = (*(r.value for r in Role), GROUP)
 ROLE_WORDS: dict[str, str] = {
-    Role.SPONSOR.value: "sponsor",
-    Role.FAMILY.value: "family",
-    Role.FRIEND.value: "friends",
-    Role.PEER.value: "peers",
-    Role.COUNSELOR.value: "counselor",
-    Role.FACILITATOR.value: "group facilitators",
-    Role.OTHER.value: "others",
-    GROUP: "groups and meetings",
+    Role.SPONSOR.value: InsightWords.QT_TR_NOOP("sponsor"),
+    Role.FAMILY.value: InsightWords.QT_TR_NOOP("family"),
+    Role.FRIEND.value: InsightWords.QT_TR_NOOP("friends"),
+    Role.PEER.value: InsightWords.QT_TR_NOOP("peers"),
+    Role.COUNSELOR.value: InsightWords.QT_TR_NOOP("counselor"),
+    Role.FACILITATOR.value: InsightWords.QT_TR_NOOP("group facilitators"),
+    Role.OTHER.value: InsightWords.QT_TR_NOOP("others"),
+    GROUP: InsightWords.QT_TR_NOOP("groups and meetings"),
 }
+_ROLE_HEADINGS: dict[str, str] = {
+    Role.SPONSOR.value: InsightWords.QT_TR_NOOP("Sponsor"),
+    Role.FAMILY.value: InsightWords.QT_TR_NOOP("Family"),
+    Role.FRIEND.value: InsightWords.QT_TR_NOOP("Friends"),
+    Role.PEER.value: InsightWords.QT_TR_NOOP("Peers"),
+    Role.COUNSELOR.value: InsightWords.QT_TR_NOOP("Counselor"),
+    Role.FACILITATOR.value: InsightWords.QT_TR_NOOP("Group facilitators"),
+    Role.OTHER.value: InsightWords.QT_TR_NOOP("Others"),
+    GROUP: InsightWords.QT_TR_NOOP("Groups and meetings"),
+}
+# The kinds of connection (core.models.ConnectionKind) as "What helps me" names them.
+_KIND_WORDS: dict[str, str] = {
+    ConnectionKind.CALL.value: InsightWords.QT_TR_NOOP("call"),
+    ConnectionKind.TEXT.value: InsightWords.QT_TR_NOOP("text"),
+    ConnectionKind.IN_PERSON.value: InsightWords.QT_TR_NOOP("in person"),
+    ConnectionKind.MEETING.value: InsightWords.QT_TR_NOOP("meeting"),
+    ConnectionKind.ONLINE.value: InsightWords.QT_TR_NOOP("online"),
+    ConnectionKind.SERVICE.value: InsightWords.QT_TR_NOOP("service"),
+}
+
+
+def role_words(role: str) -> str:
+    """ "sponsor", "friends", "groups and meetings"; an unknown role as it is stored."""
+    return InsightWords.tr(ROLE_WORDS[role]) if role in ROLE_WORDS else role
+
+
+def role_heading(role: str) -> str:
+    """A role as a table's column heading: "Sponsor", "Groups and meetings"."""
+    return InsightWords.tr(_ROLE_HEADINGS[role])
+
+
+def kind_words(kind: str) -> str:
+    """ "call", "in person"; an unknown kind as it is stored."""
+    return InsightWords.tr(_KIND_WORDS[kind]) if kind in _KIND_WORDS else kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +116,38 @@ class ConnectionsByRole:
     def summary(self, words: DateWords = WORDS) -> str:
         when = period_words(self.period, self.today, words)
         if not self.total:
-            return f"No connections were logged {when}."
+            return InsightWords.tr("No connections were logged {when}.", when=when)
         totals = self.totals
         top = max(self.roles, key=lambda r: totals[r])
-        per_bin = self.total / len(self.bins)
-        felt = (
-            f" You felt supported {self.supported.words()} out of 5, over the connections "
-            "where you noted it."
-            if self.supported.n
-            else ""
-        )
-        return (
-            f"You logged {plural(self.total, 'connection')} {when}, about {per_bin:.1f} "
-            f"a {self.bin.value}, most often with {ROLE_WORDS[top]} ({totals[top]}).{felt}"
+        values = {
+            "connections": InsightWords.tr("%n connection(s)", None, self.total),
+            "when": when,
+            "rate": f"{self.total / len(self.bins):.1f}",
+            "role": role_words(top),
+            "count": totals[top],
+        }
+        if self.bin is Bin.WEEK:
+            text = InsightWords.tr(
+                "You logged {connections} {when}, about {rate} a week, most often with {role} "
+                "({count}).",
+                **values,
+            )
+        else:
+            text = InsightWords.tr(
+                "You logged {connections} {when}, about {rate} a month, most often with {role} "
+                "({count}).",
+                **values,
+            )
+        if not self.supported.n:
+            return text
+        return " ".join(
+            (
+                text,
+                InsightWords.tr(
+                    "You felt supported {mean} out of 5, over the connections where you noted it.",
+                    mean=self.supported.words(),
+                ),
+            )
         )
 
     def table(self, words: DateWords = WORDS) -> Table:
@@ -101,11 +164,11 @@ class ConnectionsByRole:
         )
         return Table(
             (
-                self.bin.value.capitalize(),
-                *(ROLE_WORDS[r].capitalize() for r in roles),
-                "Total",
-                "Felt supported (1-5)",
-                "Noted for",
+                bin_heading(self.bin),
+                *(role_heading(r) for r in roles),
+                InsightWords.tr("Total"),
+                InsightWords.tr("Felt supported (1-5)"),
+                InsightWords.tr("Noted for"),
             ),
             rows,
         )
@@ -159,14 +222,17 @@ class MeetingsAndService:
 
     def summary(self, words: DateWords = WORDS) -> str:
         when = period_words(self.period, self.today, words)
-        return (
-            f"You went to {plural(self.meetings, 'meeting')} and did service "
-            f"{plural(self.service, 'time')} {when}, over {plural(len(self.bins), self.bin.value)}."
+        return InsightWords.tr(
+            "You went to {meetings} and did service {service} {when}, over {bins}.",
+            meetings=InsightWords.tr("%n meeting(s)", None, self.meetings),
+            service=count_times(self.service),
+            when=when,
+            bins=bin_count(self.bin, len(self.bins)),
         )
 
     def table(self, words: DateWords = WORDS) -> Table:
         return Table(
-            (self.bin.value.capitalize(), "Meetings", "Service"),
+            (bin_heading(self.bin), InsightWords.tr("Meetings"), InsightWords.tr("Service")),
             tuple(
                 (words.bin(b.start, self.bin), str(b.meetings), str(b.service)) for b in self.bins
             ),
@@ -218,43 +284,59 @@ class MoodByConnection:
     def summary(self, words: DateWords = WORDS) -> str:
         when = period_words(self.period, self.today, words)
         if not self.comparable or self.difference is None:
-            return (
-                f"There are too few days with a mood {when} to compare days with and without "
-                f"a connection ({len(self.with_values)} with, {len(self.without_values)} without)."
+            return InsightWords.tr(
+                "There are too few days with a mood {when} to compare days with and without a "
+                "connection ({with_days} with, {without_days} without).",
+                when=when,
+                with_days=len(self.with_values),
+                without_days=len(self.without_values),
             )
-        return (
-            f"On days with a connection your mood averaged {self.with_mean.words()}, "
-            f"on days without {self.without_mean.words()}; the difference of "
-            f"{self.with_mean.value - self.without_mean.value:.1f} is likely between "
-            f"{self.difference.low:.1f} and {self.difference.high:.1f}. The two go together; this does not show that one "
-            "causes the other."
+        return InsightWords.tr(
+            "On days with a connection your mood averaged {with_mean}, on days without "
+            "{without_mean}; the difference of {difference} is likely between {low} and {high}. "
+            "The two go together; this does not show that one causes the other.",
+            with_mean=self.with_mean.words(),
+            without_mean=self.without_mean.words(),
+            difference=f"{self.with_mean.value - self.without_mean.value:.1f}",
+            low=f"{self.difference.low:.1f}",
+            high=f"{self.difference.high:.1f}",
         )
 
     def table(self, words: DateWords = WORDS) -> Table:
         rows = []
         for label, mean, interval in (
-            ("Days with a connection", self.with_mean, self.with_interval),
-            ("Days without a connection", self.without_mean, self.without_interval),
+            (InsightWords.tr("Days with a connection"), self.with_mean, self.with_interval),
+            (
+                InsightWords.tr("Days without a connection"),
+                self.without_mean,
+                self.without_interval,
+            ),
         ):
             rows.append(
                 (
                     label,
                     number(mean.value, 2),
                     str(mean.n),
-                    interval.words(2) if interval else "too few days",
+                    interval.words(2) if interval else InsightWords.tr("too few days"),
                 )
             )
         if self.difference:
             rows.append(
                 (
-                    "Difference (with minus without)",
+                    InsightWords.tr("Difference (with minus without)"),
                     number(self.with_mean.value - self.without_mean.value, 2),
                     "",
                     self.difference.words(2),
                 )
             )
         return Table(
-            ("Days", "Mean mood (1-5)", "Days with a mood (n)", "95% interval"), tuple(rows)
+            (
+                InsightWords.tr("Days"),
+                InsightWords.tr("Mean mood (1-5)"),
+                InsightWords.tr("Days with a mood (n)"),
+                InsightWords.tr("95% interval"),
+            ),
+            tuple(rows),
         )
 
 

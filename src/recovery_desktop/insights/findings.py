@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recovery_desktop.insights.helps import MIN_TIMES
-from recovery_desktop.insights.period import WORDS, DateWords
+from recovery_desktop.insights.period import WORDS, DateWords, bin_count
 from recovery_desktop.insights.series import HIGH_CRAVING
-from recovery_desktop.insights.tables import of_days, period_words, plural
+from recovery_desktop.insights.tables import of_days, period_words
+from recovery_desktop.insights.wording import FindingWords
 
 if TYPE_CHECKING:
     from recovery_desktop.insights.bundle import Insights
@@ -37,45 +38,91 @@ def findings(insights: Insights, words: DateWords = WORDS) -> list[Finding]:
     w, wo = compare.with_mean, compare.without_mean
     if w.n >= MIN_DAYS_TO_COMPARE and wo.n >= MIN_DAYS_TO_COMPARE:
         assert w.value is not None and wo.value is not None
-        interval = f"; difference {compare.difference.words(2)} (95%)" if compare.difference else ""
+        counts = {
+            "connection_days": compare.connection_days,
+            "days": FindingWords.tr("%n day(s)", None, period.days),
+            "with_n": w.n,
+            "without_n": wo.n,
+        }
         result.append(
             Finding(
-                f"You logged a connection on {of_days(compare.connection_days, period, today, words)}"
-                ". On those days your mood averaged "
-                f"{w.value:.1f}, on the others {wo.value:.1f}. The two go together; this does "
-                "not show that one causes the other.",
-                f"{compare.connection_days} of {plural(period.days, 'day')} with a connection; "
-                f"mood recorded on {w.n} of them and on {wo.n} days without{interval}",
+                FindingWords.tr(
+                    "You logged a connection on {days}. On those days your mood averaged "
+                    "{with_mean}, on the others {without_mean}. The two go together; this does "
+                    "not show that one causes the other.",
+                    days=of_days(compare.connection_days, period, today, words),
+                    with_mean=f"{w.value:.1f}",
+                    without_mean=f"{wo.value:.1f}",
+                ),
+                FindingWords.tr(
+                    "{connection_days} of {days} with a connection; mood recorded on {with_n} "
+                    "of them and on {without_n} days without; difference {interval} (95%)",
+                    interval=compare.difference.words(2),
+                    **counts,
+                )
+                if compare.difference
+                else FindingWords.tr(
+                    "{connection_days} of {days} with a connection; mood recorded on {with_n} "
+                    "of them and on {without_n} days without",
+                    **counts,
+                ),
             )
         )
 
     habits = insights.habits
     if habits.checked_in or habits.journaled:
-        what = (
-            f"checked in on {of_days(habits.checked_in, period, today, words)}"
-            if habits.checked_in
-            else f"wrote in your journal on {of_days(habits.journaled, period, today, words)}"
-        )
         result.append(
             Finding(
-                f"You {what}.",
-                f"{habits.checked_in} check-in days, {habits.journaled} journal days, "
-                f"out of {period.days}",
+                FindingWords.tr(
+                    "You checked in on {days}.",
+                    days=of_days(habits.checked_in, period, today, words),
+                )
+                if habits.checked_in
+                else FindingWords.tr(
+                    "You wrote in your journal on {days}.",
+                    days=of_days(habits.journaled, period, today, words),
+                ),
+                FindingWords.tr(
+                    "{checked_in} check-in days, {journaled} journal days, out of {days}",
+                    checked_in=habits.checked_in,
+                    journaled=habits.journaled,
+                    days=period.days,
+                ),
             )
         )
 
     cravings = insights.cravings
     if cravings.points:
         noted = len(cravings.points)
+        if cravings.high_days:
+            text = FindingWords.tr(
+                "On {high_days} of the {days} you noted a craving, it reached {high} or more.",
+                high_days=cravings.high_days,
+                days=FindingWords.tr("%n day(s)", None, noted),
+                high=HIGH_CRAVING,
+            )
+        elif noted == 1:
+            text = FindingWords.tr(
+                "Your craving stayed below {high} on the one day you noted one.", high=HIGH_CRAVING
+            )
+        else:
+            text = FindingWords.tr(
+                "Your craving stayed below {high} on all %n days you noted one.",
+                None,
+                noted,
+                high=HIGH_CRAVING,
+            )
         result.append(
             Finding(
-                f"On {cravings.high_days} of the {plural(noted, 'day')} you noted a craving, it "
-                f"reached {HIGH_CRAVING} or more."
-                if cravings.high_days
-                else f"Your craving stayed below {HIGH_CRAVING} on "
-                f"{'the one day' if noted == 1 else f'all {noted} days'} you noted one.",
-                f"{cravings.high_days} of {len(cravings.points)} days with a craving noted reached "
-                f"{HIGH_CRAVING} or more; mean of the day's highest {cravings.mean.words()}",
+                text,
+                FindingWords.tr(
+                    "{high_days} of {noted} days with a craving noted reached {high} or more; "
+                    "mean of the day's highest {mean}",
+                    high_days=cravings.high_days,
+                    noted=noted,
+                    high=HIGH_CRAVING,
+                    mean=cravings.mean.words(),
+                ),
             )
         )
 
@@ -85,11 +132,23 @@ def findings(insights: Insights, words: DateWords = WORDS) -> list[Finding]:
         best = max(helped, key=lambda c: (c.share, c.times))
         result.append(
             Finding(
-                f"After you noted “{best.name}”, your craving was lower the next day "
-                f"{best.words()}; over all days it was lower {helps.baseline.words()}. A "
-                "pattern in a small sample, worth watching.",
-                f"{best.eased} of {best.times} days after “{best.name}”; "
-                f"{helps.baseline.eased} of {helps.baseline.times} days in all",
+                FindingWords.tr(
+                    "After you noted “{name}”, your craving was lower the next day {best}; over "
+                    "all days it was lower {baseline}. A pattern in a small sample, worth "
+                    "watching.",
+                    name=best.name,
+                    best=best.words(),
+                    baseline=helps.baseline.words(),
+                ),
+                FindingWords.tr(
+                    "{eased} of {times} days after “{name}”; {all_eased} of {all_times} days in "
+                    "all",
+                    eased=best.eased,
+                    times=best.times,
+                    name=best.name,
+                    all_eased=helps.baseline.eased,
+                    all_times=helps.baseline.times,
+                ),
             )
         )
 
@@ -97,10 +156,18 @@ def findings(insights: Insights, words: DateWords = WORDS) -> list[Finding]:
     if activity.meetings or activity.service:
         result.append(
             Finding(
-                f"You went to {plural(activity.meetings, 'meeting')} and did service "
-                f"{plural(activity.service, 'time')} {when}.",
-                f"{activity.meetings} meetings, {activity.service} service, "
-                f"over {plural(len(activity.bins), activity.bin.value)}",
+                FindingWords.tr(
+                    "You went to {meetings} and did service {service} {when}.",
+                    meetings=FindingWords.tr("%n meeting(s)", None, activity.meetings),
+                    service=FindingWords.tr("%n time(s)", None, activity.service),
+                    when=when,
+                ),
+                FindingWords.tr(
+                    "{meetings} meetings, {service} service, over {bins}",
+                    meetings=activity.meetings,
+                    service=activity.service,
+                    bins=bin_count(activity.bin, len(activity.bins)),
+                ),
             )
         )
 
@@ -108,9 +175,19 @@ def findings(insights: Insights, words: DateWords = WORDS) -> list[Finding]:
         if goal.kept + goal.missed >= MIN_TIMES:
             result.append(
                 Finding(
-                    f"For “{goal.title}” you kept {goal.kept} of "
-                    f"{plural(goal.kept + goal.missed, 'promise')} {when}.",
-                    f"{goal.kept} kept, {goal.missed} missed, {goal.pending} still open",
+                    FindingWords.tr(
+                        "For “{goal}” you kept {kept} of {promises} {when}.",
+                        goal=goal.title,
+                        kept=goal.kept,
+                        promises=FindingWords.tr("%n promise(s)", None, goal.kept + goal.missed),
+                        when=when,
+                    ),
+                    FindingWords.tr(
+                        "{kept} kept, {missed} missed, {pending} still open",
+                        kept=goal.kept,
+                        missed=goal.missed,
+                        pending=goal.pending,
+                    ),
                 )
             )
     return result

@@ -12,10 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recovery_desktop.insights.connection_series import kind_words
 from recovery_desktop.insights.period import WORDS, DateWords, Period
 from recovery_desktop.insights.records import Records
 from recovery_desktop.insights.series import HIGH_CRAVING
-from recovery_desktop.insights.tables import Table, period_words, plural
+from recovery_desktop.insights.tables import Table, period_words
+from recovery_desktop.insights.wording import InsightWords, count_days, count_times
 
 MIN_TIMES = 3  # a pattern seen fewer times is listed in the table but not put in words
 
@@ -39,7 +41,10 @@ class EasedCount:
         return self.eased / self.times if self.times else 0.0
 
     def words(self) -> str:
-        return f"{self.eased} of {plural(self.times, 'time')}"
+        """ "3 of 5 times"."""
+        return InsightWords.tr(
+            "{eased} of {times}", eased=self.eased, times=count_times(self.times)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,32 +63,63 @@ class WhatHelps:
         if self.high_days and self.triggers:
             top = self.triggers[0]
             parts.append(
-                f"On {top.high_days} of the {plural(self.high_days, 'day')} with a craving of "
-                f"{HIGH_CRAVING} or more {when}, you had noted “{top.name}” that day or the "
-                "day before."
+                InsightWords.tr(
+                    "On {count} of the {days} with a craving of {high} or more {when}, you had "
+                    "noted “{name}” that day or the day before.",
+                    count=top.high_days,
+                    days=count_days(self.high_days),
+                    high=HIGH_CRAVING,
+                    when=when,
+                    name=top.name,
+                )
             )
-        helped = [c for c in (*self.coping, *self.connections) if c.times >= MIN_TIMES]
+        helped = [(c, c.name) for c in self.coping if c.times >= MIN_TIMES]
+        helped += [(c, kind_words(c.name)) for c in self.connections if c.times >= MIN_TIMES]
         if helped:
-            best = max(helped, key=lambda c: (c.share, c.times))
+            best, name = max(helped, key=lambda pair: (pair[0].share, pair[0].times))
             parts.append(
-                f"After “{best.name}”, the craving was lower the next day {best.words()}; "
-                f"over all days it was lower {self.baseline.words()}."
+                InsightWords.tr(
+                    "After “{name}”, the craving was lower the next day {best}; over all days "
+                    "it was lower {baseline}.",
+                    name=name,
+                    best=best.words(),
+                    baseline=self.baseline.words(),
+                )
             )
         if not parts:
-            return f"There are not enough cravings noted {when} to see what helps yet."
-        return " ".join(parts) + " These are patterns in what you noted, not proof."
+            return InsightWords.tr(
+                "There are not enough cravings noted {when} to see what helps yet.", when=when
+            )
+        parts.append(InsightWords.tr("These are patterns in what you noted, not proof."))
+        return " ".join(parts)
 
     def table(self, words: DateWords = WORDS) -> Table:
+        trigger = InsightWords.tr("Trigger before a high craving")
         rows = [
-            ("Trigger before a high craving", t.name, f"{t.high_days} of {self.high_days} days")
+            (
+                trigger,
+                t.name,
+                InsightWords.tr(
+                    "{count} of {high_days} days", count=t.high_days, high_days=self.high_days
+                ),
+            )
             for t in self.triggers
         ]
-        rows += [("Coping, craving lower next day", c.name, c.words()) for c in self.coping]
-        rows += [
-            ("Connection, craving lower next day", c.name, c.words()) for c in self.connections
-        ]
-        rows.append(("Any day, craving lower next day", "all days", self.baseline.words()))
-        return Table(("What", "Name", "Count"), tuple(rows))
+        coping = InsightWords.tr("Coping, craving lower next day")
+        rows += [(coping, c.name, c.words()) for c in self.coping]
+        connection = InsightWords.tr("Connection, craving lower next day")
+        rows += [(connection, kind_words(c.name), c.words()) for c in self.connections]
+        rows.append(
+            (
+                InsightWords.tr("Any day, craving lower next day"),
+                InsightWords.tr("all days"),
+                self.baseline.words(),
+            )
+        )
+        return Table(
+            (InsightWords.tr("What"), InsightWords.tr("Name"), InsightWords.tr("Count")),
+            tuple(rows),
+        )
 
 
 def what_helps(records: Records) -> WhatHelps:

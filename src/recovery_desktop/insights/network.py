@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from recovery_desktop.insights.connection_series import ROLE_WORDS, ROLES
+from recovery_desktop.insights.connection_series import ROLES, role_words
 from recovery_desktop.insights.period import WORDS, DateWords, Period
 from recovery_desktop.insights.records import Records
-from recovery_desktop.insights.tables import Table, period_words, plural
+from recovery_desktop.insights.tables import Table, period_words
+from recovery_desktop.insights.wording import InsightWords, count_times
 
 MAP_PEOPLE = 24  # the map shows this many; the table lists everyone
 
@@ -44,22 +45,38 @@ class SupportNetwork:
     def summary(self, words: DateWords = WORDS) -> str:
         when = period_words(self.period, self.today, words)
         if not self.people:
-            return f"No connections with people or groups were logged {when}."
-        roles = {p.role for p in self.people}
+            return InsightWords.tr(
+                "No connections with people or groups were logged {when}.", when=when
+            )
+        count = len(self.people)
+        roles = len({p.role for p in self.people})
         top = self.people[0]
-        return (
-            f"You connected with {plural(len(self.people), 'person or group', 'people and groups')} "
-            f"across {plural(len(roles), 'role')} {when}; most often with {top.name} "
-            f"({plural(top.connections, 'time')})."
+        if count == 1:  # English has other words for one than for many: both are counted
+            people = InsightWords.tr("%n person or group", None, count)
+        else:
+            people = InsightWords.tr("%n people and groups", None, count)
+        return InsightWords.tr(
+            "You connected with {people} across {roles} {when}; most often with {name} ({times}).",
+            people=people,
+            roles=InsightWords.tr("%n role(s)", None, roles),
+            when=when,
+            name=top.name,
+            times=count_times(top.connections),
         )
 
     def table(self, words: DateWords = WORDS) -> Table:
         return Table(
-            ("Name", "Role", "Connections", "Last connection", "Days since"),
+            (
+                InsightWords.tr("Name"),
+                InsightWords.tr("Role"),
+                InsightWords.tr("Connections"),
+                InsightWords.tr("Last connection"),
+                InsightWords.tr("Days since"),
+            ),
             tuple(
                 (
                     p.name,
-                    ROLE_WORDS.get(p.role, p.role),
+                    role_words(p.role),
                     str(p.connections),
                     words.day(p.last_day),
                     str(p.days_since),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from recovery_desktop.insights.wording import InsightWords
+
 # Beyond this many days, weekly bars would be thinner than a few pixels: group by month.
 WEEKS_UP_TO_DAYS = 400
 
@@ -102,7 +104,21 @@ class DateWords:
 
     def bin(self, start: date, kind: Bin) -> str:
         """A bin's label: "week of 3 Mar 2025" or "Mar 2025"."""
-        return f"week of {self.day(start)}" if kind is Bin.WEEK else self.month(start)
+        if kind is Bin.WEEK:
+            return InsightWords.tr("week of {day}", day=self.day(start))
+        return self.month(start)
+
+
+def bin_heading(kind: Bin) -> str:
+    """The heading of a table's column of bins: "Week" or "Month"."""
+    return InsightWords.tr("Week") if kind is Bin.WEEK else InsightWords.tr("Month")
+
+
+def bin_count(kind: Bin, n: int) -> str:
+    """ "1 week", "12 weeks", "66 months"."""
+    if kind is Bin.WEEK:
+        return InsightWords.tr("%n week(s)", None, n)
+    return InsightWords.tr("%n month(s)", None, n)
 
 
 WORDS = DateWords()

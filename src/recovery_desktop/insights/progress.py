@@ -12,7 +12,8 @@ from recovery_desktop.core.models import GoalKind, Outcome
 from recovery_desktop.insights.period import WORDS, DateWords, Period
 from recovery_desktop.insights.records import Records
 from recovery_desktop.insights.stats import TOO_FEW_FOR_TREND, Trend, trend
-from recovery_desktop.insights.tables import Table, period_words, plural
+from recovery_desktop.insights.tables import Table, period_words
+from recovery_desktop.insights.wording import InsightWords, count_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,29 +43,43 @@ class SoberRuns:
 
     def summary(self, words: DateWords = WORDS) -> str:
         if self.current is None:
-            return "No recovery start date has been set, so there are no sober runs to show."
+            return InsightWords.tr(
+                "No recovery start date has been set, so there are no sober runs to show."
+            )
         when = period_words(self.period, self.today, words)
-        starts = (
-            f" {plural(len(self.new_starts), 'new start')} {when} "
-            f"({', '.join(words.day(d) for d in self.new_starts)}); the days before still count."
-            if self.new_starts
-            else f" No new start {when}."
+        runs = InsightWords.tr(
+            "Your current run is {current}, your longest {longest}, {total} in all.",
+            current=count_days(self.current),
+            longest=count_days(self.longest),
+            total=InsightWords.tr("%n sober day(s)", None, self.total),
         )
-        return (
-            f"Your current run is {plural(self.current, 'day')}, your longest "
-            f"{plural(self.longest, 'day')}, {plural(self.total, 'sober day')} in all.{starts}"
-        )
+        if not self.new_starts:
+            starts = InsightWords.tr("No new start {when}.", when=when)
+        else:
+            starts = InsightWords.tr(
+                "{new_starts} {when} ({days}); the days before still count.",
+                new_starts=InsightWords.tr("%n new start(s)", None, len(self.new_starts)),
+                when=when,
+                days=", ".join(words.day(d) for d in self.new_starts),
+            )
+        return f"{runs} {starts}"
 
     def table(self, words: DateWords = WORDS) -> Table:
         return Table(
-            ("Run started", "First day shown", "Last day shown", "Days in the run", "Now"),
+            (
+                InsightWords.tr("Run started"),
+                InsightWords.tr("First day shown"),
+                InsightWords.tr("Last day shown"),
+                InsightWords.tr("Days in the run"),
+                InsightWords.tr("Now"),
+            ),
             tuple(
                 (
                     words.day(s.start),
                     words.day(s.first),
                     words.day(s.last),
                     str(s.days),
-                    "current run" if s.current else "",
+                    InsightWords.tr("current run") if s.current else "",
                 )
                 for s in self.spans
             ),
@@ -128,15 +143,27 @@ class TrustByGoal:
         when = period_words(self.period, self.today, words)
         active = [g for g in self.goals if g.points]
         if not active:
-            return f"No promise was marked kept or missed {when}."
+            return InsightWords.tr("No promise was marked kept or missed {when}.", when=when)
         parts = []
         for g in active:
             latest = g.points[-1]
             parts.append(
-                f"“{g.title}”, {g.kept} kept and {g.missed} missed "
-                f"({latest.kept} of {latest.kept + latest.missed} kept in all, {latest.score:.0%})"
+                InsightWords.tr(
+                    "“{goal}”, {kept} kept and {missed} missed ({kept_in_all} of {marked} kept "
+                    "in all, {score})",
+                    goal=g.title,
+                    kept=g.kept,
+                    missed=g.missed,
+                    kept_in_all=latest.kept,
+                    marked=latest.kept + latest.missed,
+                    score=f"{latest.score:.0%}",
+                )
             )
-        return f"Promises marked {when}: " + "; ".join(parts) + "."
+        return InsightWords.tr(
+            "Promises marked {when}: {goals}.",
+            when=when,
+            goals="; ".join(parts),
+        )
 
     def table(self, words: DateWords = WORDS) -> Table:
         rows = []
@@ -146,7 +173,7 @@ class TrustByGoal:
                 rows.append(
                     (
                         g.title,
-                        f"before {words.day(self.period.first)}",
+                        InsightWords.tr("before {day}", day=words.day(self.period.first)),
                         str(c.kept),
                         str(c.missed),
                         f"{c.score:.0%}",
@@ -156,7 +183,16 @@ class TrustByGoal:
                 (g.title, words.day(p.day), str(p.kept), str(p.missed), f"{p.score:.0%}")
                 for p in g.points
             )
-        return Table(("Goal", "Day", "Kept so far", "Missed so far", "Trust score"), tuple(rows))
+        return Table(
+            (
+                InsightWords.tr("Goal"),
+                InsightWords.tr("Day"),
+                InsightWords.tr("Kept so far"),
+                InsightWords.tr("Missed so far"),
+                InsightWords.tr("Trust score"),
+            ),
+            tuple(rows),
+        )
 
 
 def trust_by_goal(records: Records, tz: tzinfo | None = None) -> TrustByGoal:
@@ -192,7 +228,9 @@ def trust_by_goal(records: Records, tz: tzinfo | None = None) -> TrustByGoal:
 def trust_trend_words(goal: GoalTrust) -> str:
     """The trend of a goal's score in words, or that there are too few days for one."""
     if goal.trend is None:
-        return TOO_FEW_FOR_TREND
-    return "the score " + goal.trend.words(
-        level=0.05, amount=lambda v: f"{v * 100:.0f} percentage points"
+        return InsightWords.tr(TOO_FEW_FOR_TREND)
+    trend_words = goal.trend.words(
+        level=0.05,
+        amount=lambda v: InsightWords.tr("{points} percentage points", points=f"{v * 100:.0f}"),
     )
+    return InsightWords.tr("the score {trend}", trend=trend_words)

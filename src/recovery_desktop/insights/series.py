@@ -15,11 +15,11 @@ from datetime import date
 from recovery_desktop.insights.period import WORDS, DateWords, Period
 from recovery_desktop.insights.records import Records
 from recovery_desktop.insights.stats import (
-    TOO_FEW_FOR_TREND,
     Mean,
     RollingPoint,
     Trend,
     rolling_mean,
+    too_few_for_trend,
     trend,
 )
 from recovery_desktop.insights.tables import (
@@ -29,8 +29,8 @@ from recovery_desktop.insights.tables import (
     number,
     of_days,
     period_words,
-    plural,
 )
+from recovery_desktop.insights.wording import InsightWords, count_days
 
 HIGH_CRAVING = 7  # REPORT.md: "days with craving 7 or more"
 
@@ -64,13 +64,14 @@ class MoodSeries:
     def summary(self, words: DateWords = WORDS) -> str:
         when = period_words(self.period, self.today, words)
         if not self.points:
-            return f"No mood was recorded {when}."
-        on = of_days(len(self.points), self.period, self.today, words)
-        text = (
-            f"Mood was recorded on {on}, averaging {self.mean.words()} on a scale from "
-            "1 (awful) to 5 (great)"
+            return InsightWords.tr("No mood was recorded {when}.", when=when)
+        return InsightWords.tr(
+            "Mood was recorded on {days}, averaging {mean} on a scale from 1 (awful) to 5 "
+            "(great); it {trend}.",
+            days=of_days(len(self.points), self.period, self.today, words),
+            mean=self.mean.words(),
+            trend=self.trend.words() if self.trend else too_few_for_trend(),
         )
-        return f"{text}; it {self.trend.words() if self.trend else 'had ' + TOO_FEW_FOR_TREND}."
 
     def table(self, words: DateWords = WORDS) -> Table:
         points = {p.day: p for p in self.points}
@@ -90,7 +91,14 @@ class MoodSeries:
                 )
             )
         return Table(
-            ("Day", "Mood (1-5)", "In words", "Moods recorded", "7-day mean", "Days in the mean"),
+            (
+                InsightWords.tr("Day"),
+                InsightWords.tr("Mood (1-5)"),
+                InsightWords.tr("In words"),
+                InsightWords.tr("Moods recorded"),
+                InsightWords.tr("7-day mean"),
+                InsightWords.tr("Days in the mean"),
+            ),
             tuple(rows),
         )
 
@@ -113,15 +121,22 @@ class CravingSeries:
 
     def summary(self, words: DateWords = WORDS) -> str:
         when = period_words(self.period, self.today, words)
-        meetings = f"You went to a meeting on {plural(len(self.meeting_days), 'day')}."
+        meetings = InsightWords.tr(
+            "You went to a meeting on {days}.", days=count_days(len(self.meeting_days))
+        )
         if not self.points:
-            return f"No craving was recorded {when}. {meetings}"
-        return (
-            f"A craving was noted on {of_days(len(self.points), self.period, self.today, words)}"
-            f"; the day's highest averaged {self.mean.words()} on a scale from 0 to 10, "
-            f"and {plural(self.high_days, 'day')} reached {HIGH_CRAVING} or more. "
-            f"{meetings} Cravings "
-            f"{self.trend.words() if self.trend else 'had ' + TOO_FEW_FOR_TREND}."
+            return InsightWords.tr(
+                "No craving was recorded {when}. {meetings}", when=when, meetings=meetings
+            )
+        return InsightWords.tr(
+            "A craving was noted on {days}; the day's highest averaged {mean} on a scale from 0 "
+            "to 10, and {high_days} reached {high} or more. {meetings} Cravings {trend}.",
+            days=of_days(len(self.points), self.period, self.today, words),
+            mean=self.mean.words(),
+            high_days=count_days(self.high_days),
+            high=HIGH_CRAVING,
+            meetings=meetings,
+            trend=self.trend.words() if self.trend else too_few_for_trend(),
         )
 
     def table(self, words: DateWords = WORDS) -> Table:
@@ -138,11 +153,17 @@ class CravingSeries:
                     number(point.value if point else None),
                     number(mean.value if mean else None, 2),
                     str(mean.n) if mean else NOT_RECORDED,
-                    "meeting" if day in meetings else NOT_RECORDED,
+                    InsightWords.tr("meeting") if day in meetings else NOT_RECORDED,
                 )
             )
         return Table(
-            ("Day", "Highest craving (0-10)", "7-day mean", "Days in the mean", "Meeting"),
+            (
+                InsightWords.tr("Day"),
+                InsightWords.tr("Highest craving (0-10)"),
+                InsightWords.tr("7-day mean"),
+                InsightWords.tr("Days in the mean"),
+                InsightWords.tr("Meeting"),
+            ),
             tuple(rows),
         )
 
@@ -202,18 +223,19 @@ class Habits:
     days: int
 
     def summary(self, words: DateWords = WORDS) -> str:
-        return (
-            f"You checked in on {of_days(self.checked_in, self.period, self.today, words)} and "
-            f"wrote in your journal on {plural(self.journaled, 'day')}."
+        return InsightWords.tr(
+            "You checked in on {checked_in} and wrote in your journal on {journaled}.",
+            checked_in=of_days(self.checked_in, self.period, self.today, words),
+            journaled=count_days(self.journaled),
         )
 
     def table(self, words: DateWords = WORDS) -> Table:
         return Table(
-            ("What", "Days", "Out of"),
+            (InsightWords.tr("What"), InsightWords.tr("Days"), InsightWords.tr("Out of")),
             (
-                ("Checked in", str(self.checked_in), str(self.days)),
-                ("Wrote in the journal", str(self.journaled), str(self.days)),
-                ("Recorded anything", str(self.any_record), str(self.days)),
+                (InsightWords.tr("Checked in"), str(self.checked_in), str(self.days)),
+                (InsightWords.tr("Wrote in the journal"), str(self.journaled), str(self.days)),
+                (InsightWords.tr("Recorded anything"), str(self.any_record), str(self.days)),
             ),
         )
 

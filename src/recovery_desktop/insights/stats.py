@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from recovery_desktop.insights.wording import InsightWords
+
 MIN_TREND_POINTS = 7  # REPORT.md: no trend on fewer than 7 data points
 ROLLING_DAYS = 7
 ROLLING_MIN_DAYS = 4  # a 7-day mean needs at least 4 days with data in its window
@@ -37,8 +39,10 @@ class Mean:
     def words(self, digits: int = 1) -> str:
         """Like "3.9 (n = 18)", or "no data (n = 0)"."""
         if self.value is None:
-            return "no data (n = 0)"
-        return f"{self.value:.{digits}f} (n = {self.n})"
+            return InsightWords.tr("no data (n = 0)")
+        return InsightWords.tr(
+            "{mean} (n = {count})", mean=f"{self.value:.{digits}f}", count=self.n
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,9 @@ class Interval:
     method: str
 
     def words(self, digits: int = 1) -> str:
-        return f"{self.low:.{digits}f} to {self.high:.{digits}f}"
+        return InsightWords.tr(
+            "{low} to {high}", low=f"{self.low:.{digits}f}", high=f"{self.high:.{digits}f}"
+        )
 
 
 def _normal_interval(values: Sequence[float]) -> Interval:
@@ -153,9 +159,14 @@ class Trend:
         smaller than `level` (in the series' own units)."""
         change = self.over_span
         if abs(change) < level:
-            return "stayed about level"
-        direction = "up" if change > 0 else "down"
-        return f"went {direction} by about {amount(abs(change))} over these days"
+            return InsightWords.tr("stayed about level")
+        if change > 0:
+            return InsightWords.tr(
+                "went up by about {amount} over these days", amount=amount(abs(change))
+            )
+        return InsightWords.tr(
+            "went down by about {amount} over these days", amount=amount(abs(change))
+        )
 
 
 def trend(points: Sequence[tuple[date, float]]) -> Trend | None:
@@ -176,4 +187,9 @@ def trend(points: Sequence[tuple[date, float]]) -> Trend | None:
     return Trend(slope * 30, slope * span, n, points[0][0], points[-1][0])
 
 
-TOO_FEW_FOR_TREND = "too few days to show a trend"
+TOO_FEW_FOR_TREND = InsightWords.QT_TR_NOOP("too few days to show a trend")
+
+
+def too_few_for_trend() -> str:
+    """ "had too few days to show a trend", after "it" or "Cravings"."""
+    return InsightWords.tr("had too few days to show a trend")

@@ -17,7 +17,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 _QT_DIALOG_GROUP = "FileDialog"
@@ -59,8 +59,9 @@ def default_folder() -> Path:
 def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
     """Ask where to save a chart; None when the person cancels. The suffix (.png or .svg)
     follows the chosen file type when the name has none or another one."""
-    png = parent.tr("PNG picture (*.png)")
-    svg = parent.tr("SVG drawing (*.svg)")
+    # Not parent.tr(): lupdate would file these under a context named "parent".
+    png = QCoreApplication.translate("ChartSaveDialog", "PNG picture (*.png)")
+    svg = QCoreApplication.translate("ChartSaveDialog", "SVG drawing (*.svg)")
     with qt_dialog_leaves_no_trace():
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             parent,
