@@ -168,6 +168,25 @@ def test_every_field_lands_in_the_vault(qtbot, vault: Vault) -> None:
     assert not stored.is_draft
 
 
+def test_a_new_tag_and_person_are_suggested_in_the_next_entry(
+    qtbot, page: JournalPage, vault: Vault
+) -> None:
+    """Suggestions are read once, not at every entry opened; a save makes them fresh again."""
+    page.new_entry()
+    qtbot.keyClicks(page.editor.body, "Planted tomatoes with Robin.")
+    qtbot.keyClicks(page.editor.tags, "gardening")
+    qtbot.keyClicks(page.editor.people, "Robin")
+    page.save_now()
+    page.new_entry()
+    assert "gardening" in page.editor.tag_words
+    assert "Robin" in [c.name for c in page.editor.contacts]
+    assert page.search_bar.tag.findData("gardening") >= 0
+    qtbot.keyClicks(page.editor.tags, "gard")
+    popup = page.editor.tags.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert page.editor.tags.completer_.currentCompletion() == "gardening"
+
+
 def test_a_date_too_far_ahead_is_refused_plainly_and_the_text_kept(
     qtbot, page: JournalPage, vault: Vault
 ) -> None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.core.models import Entry
+from recovery_desktop.core.models import Contact, Entry
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.entries import ChangedElsewhereError
@@ -117,6 +117,11 @@ class EntryEditor(QWidget):
         self._dated = False  # a new entry takes its date when its first character is typed
         self._loading = False
         self._links = PeopleLinks(vault)
+        # Tags and contacts for completion, read again only after something may have changed
+        # them (a save here, or the page shown again), not on every entry opened.
+        self.tag_words: list[str] = []
+        self.contacts: list[Contact] = []
+        self._suggestions_stale = True
         self._autosave = QTimer(self)
         self._autosave.setObjectName("journal_autosave_timer")
         self._autosave.setSingleShot(True)
@@ -192,7 +197,8 @@ class EntryEditor(QWidget):
         self._autosave.stop()
         self._loading = True
         self._entry = entry
-        self.refresh_suggestions()
+        if self._suggestions_stale:
+            self.refresh_suggestions()
         try:
             self.title.setText(entry.title)
             self.stack.set_text(entry.body)
@@ -275,8 +281,11 @@ class EntryEditor(QWidget):
         """Read tags and contacts again (for completion and for linking people by name)."""
         if not self._vault.is_open:
             return
-        self.tags.set_suggestions(self._vault.entries.tags())
-        self.people.set_suggestions(self._links.refresh())
+        self.tag_words = self._vault.entries.tags()
+        self.contacts = self._vault.contacts.list(include_archived=True)
+        self.tags.set_suggestions(self.tag_words)
+        self.people.set_suggestions(self._links.refresh(self.contacts))
+        self._suggestions_stale = False
 
     # --- changes and saving --------------------------------------------------------------------
 
@@ -399,6 +408,7 @@ class EntryEditor(QWidget):
             self.changed_elsewhere.emit()
         self.messages.saved_now(stored)
         self._tidy_lists()
+        self._suggestions_stale = True  # its tags or people may be new
         self.saved.emit(stored)
         return stored
 

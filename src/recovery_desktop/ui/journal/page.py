@@ -256,8 +256,8 @@ class JournalPage(Page):
     def refresh(self) -> None:
         """Read the timeline again (the page is shown after another page changed entries)."""
         self.model.reload()
-        self._refresh_choices()
         self.editor.refresh_suggestions()  # contacts and tags may have changed elsewhere
+        self._refresh_choices()
         entry_id = self.editor.entry_id
         if entry_id is not None and not self.editor.dirty and self._vault.is_open:
             # Another page (Today's check-in) or the command line may have changed or removed
@@ -412,10 +412,11 @@ class JournalPage(Page):
         self.count_label.setText(text)
 
     def _refresh_choices(self) -> None:
+        """The filters' tags and people: what the editor last read (one read for both)."""
         if not self._vault.is_open:
             return
-        self.search_bar.set_tags(self._vault.entries.tags())
-        self.search_bar.set_contacts(self._vault.contacts.list(include_archived=True))
+        self.search_bar.set_tags(self.editor.tag_words)
+        self.search_bar.set_contacts(self.editor.contacts)
 
     # --- delete and undo -----------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ GUI thread (a millisecond or so each).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from recovery_desktop.core.mentions import contact_for
 from recovery_desktop.core.models import Contact, Role
@@ -23,14 +23,13 @@ class PeopleLinks:
         self._vault = vault
         self.names: dict[int, str] = {}
 
-    def refresh(self) -> list[str]:
-        """Read contacts again; returns the names of active ones (for completion)."""
-        self.names = {
-            c.id: c.name
-            for c in self._vault.contacts.list(include_archived=True)
-            if c.id is not None
-        }
-        return [c.name for c in self._vault.contacts.list()]
+    def refresh(self, contacts: Sequence[Contact] | None = None) -> list[str]:
+        """Take `contacts` (every one, archived too; read again when None); returns the names
+        of active ones, for completion."""
+        if contacts is None:
+            contacts = self._vault.contacts.list(include_archived=True)
+        self.names = {c.id: c.name for c in contacts if c.id is not None}
+        return [c.name for c in contacts if not c.archived]
 
     def contact_for(self, name: str) -> int | None:
         return contact_for(name, self.names)
