@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from recovery_desktop.storage.goals import GoalRepository
 from recovery_desktop.ui.goals.attempt import attempt
-from recovery_desktop.ui.today.card import wrapped_label
+from recovery_desktop.ui.today.card import error_label
 
 AUTOSAVE_MS = 1500
 
@@ -54,10 +54,7 @@ class AutosavingEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(autosave_ms)
         self._timer.timeout.connect(self._autosave)
-        self.error: QLabel = wrapped_label("", self)
-        self.error.setObjectName(error_name)
-        self.error.setProperty("role", "error")
-        self.error.setVisible(False)
+        self.error: QLabel = error_label(error_name, self)
 
     def dirty(self) -> bool:
         """True when the fields hold something the vault has not got yet."""

@@ -60,6 +60,16 @@ def wrapped_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def error_label(name: str, parent: QWidget) -> QLabel:
+    """A line for what the vault refused (or why something cannot be saved), in the theme's
+    error colour; hidden until there is something to say. `name` is its object name."""
+    label = wrapped_label("", parent)
+    label.setObjectName(name)
+    label.setProperty("role", "error")
+    label.setVisible(False)
+    return label
+
+
 def clear_layout(layout: QVBoxLayout) -> None:
     """Remove and delete every item of a layout (rows that are rebuilt on refresh)."""
     while layout.count():
