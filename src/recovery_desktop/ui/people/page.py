@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from recovery_desktop.ui.people.forms import AUTOSAVE_MS
 from recovery_desktop.ui.people.list_models import CommunityListModel, ContactListModel, IdRole
 from recovery_desktop.ui.people.two_line_delegate import two_line_list
 from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.widgets.list_rows import mark_row
 
 SORTS = (PeopleSort.NAME, PeopleSort.ROLE, PeopleSort.LAST_IN_TOUCH)
 PEOPLE_TAB, GROUPS_TAB = 0, 1
@@ -350,14 +351,7 @@ class PeoplePage(Page):
                 view = self._view(each)
                 model = self.contacts if each == CONTACT else self.communities
                 row = model.row_of(record_id) if each == kind and record_id is not None else None
-                if row is None:
-                    view.selectionModel().clear()
-                else:
-                    index = model.index(row)
-                    view.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    )
-                    view.scrollTo(index)
+                mark_row(view, row)
         finally:
             self._syncing = False
 
