@@ -3,12 +3,17 @@
 
 `python -m tests.integration.lock_holder FOLDER shared|exclusive|upgrade|gui|vault [PASSPHRASE]`
 prints "held" (or the error's class name) on one line, then waits. Used by
-test_vault_lock_processes.py, so the lock semantics are tested across real processes.
+test_vault_lock_processes.py, so the lock semantics are tested across real processes, and
+through `held_elsewhere` by the tests of what is refused while another program has the vault
+open (a key change, a restore, a passphrase change).
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from recovery_desktop.storage.errors import VaultError
@@ -45,6 +50,26 @@ def main() -> int:
     sys.stdin.read()  # until the test closes our stdin (or kills us)
     del held
     return 0
+
+
+@contextmanager
+def held_elsewhere(folder: Path, how: str, *extra: str) -> Iterator[None]:
+    """While the block runs, another process holds `how` ("vault", "shared"…; `extra` is the
+    passphrase where one is needed) on the vault at `folder`; it lets go when the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-m", "tests.integration.lock_holder", str(folder), how, *extra],
+        cwd=Path(__file__).resolve().parents[2],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
 
 
 if __name__ == "__main__":

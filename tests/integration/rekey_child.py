@@ -17,41 +17,25 @@ types the passphrase; new wraps use the cheap test cost (an exemption code asks 
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from pathlib import Path
 
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.storage.rekey import OldBackups, change_vault_key
+from tests.integration.kill_child import FileOperations, die
 
 
 def main() -> None:
     folder, old_pass, new_pass, new_code, choice, how, n = sys.argv[1:8]
     kill_at = int(n)
     key = Vault.derive_key(Path(folder), old_pass)
-    ops = 0
-
-    def die() -> None:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    def counted(real):  # type: ignore[no-untyped-def]
-        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
-            nonlocal ops
-            ops += 1
-            if how == "op" and ops == kill_at:
-                die()
-            return real(*args, **kwargs)
-
-        return call
 
     def progress(done: int, total: int) -> None:
         print(f"step {done}", flush=True)
         if how == "step" and done == kill_at:
             die()
 
-    os.replace = counted(os.replace)  # type: ignore[assignment]
-    os.unlink = counted(os.unlink)  # type: ignore[assignment]
+    ops = FileOperations(("replace", "unlink"), kill_at if how == "op" else None)
     print("started", flush=True)
     change_vault_key(
         Path(folder),
@@ -62,7 +46,7 @@ def main() -> None:
         cost=KdfCost.cheap(),
         progress=progress,
     )
-    print(f"ops {ops}", flush=True)
+    print(f"ops {ops.count}", flush=True)
     print("done", flush=True)
 
 

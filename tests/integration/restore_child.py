@@ -14,32 +14,17 @@ It prints `started`, then `ops N` (operations made) and `done` if it lives to th
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from pathlib import Path
 
 from recovery_desktop.storage.restore import restore_backup
+from tests.integration.kill_child import FileOperations, die
 
 
 def main() -> None:
     folder, backup, secret, how, n = sys.argv[1:6]
     kill_at = int(n)
-    ops = 0
     reports = 0
-
-    def die() -> None:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    def counted(real):  # type: ignore[no-untyped-def]
-        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
-            nonlocal ops
-            ops += 1
-            if how == "op" and ops == kill_at:
-                die()
-            return real(*args, **kwargs)
-
-        return call
 
     def progress(done: int, total: int) -> None:
         nonlocal reports
@@ -47,11 +32,13 @@ def main() -> None:
         if how == "step" and reports == kill_at:
             die()
 
-    for name in ("replace", "rename", "unlink", "link", "rmdir", "mkdir"):
-        setattr(os, name, counted(getattr(os, name)))
+    ops = FileOperations(
+        ("replace", "rename", "unlink", "link", "rmdir", "mkdir"),
+        kill_at if how == "op" else None,
+    )
     print("started", flush=True)
     restore_backup(Path(backup), Path(folder), secret, progress=progress)
-    print(f"ops {ops} reports {reports}", flush=True)
+    print(f"ops {ops.count} reports {reports}", flush=True)
     print("done", flush=True)
 
 

@@ -13,18 +13,9 @@ import pytest
 
 from tests.backup_helpers import snapshot
 from tests.integration.cli_helpers import run_cli
-from tests.integration.test_full_disk import fill
+from tests.integration.small_disk import fill, mount_tmpfs, unmount
 
 PASS = "a long enough passphrase"
-
-
-def _mount(point: Path, options: str) -> None:
-    point.mkdir()
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(point)], capture_output=True
-    )
-    if result.returncode != 0:
-        pytest.skip("cannot mount a small filesystem here (needs root)")
 
 
 @pytest.fixture
@@ -32,7 +23,7 @@ def mounts(tmp_path: Path) -> Iterator[list[Path]]:
     made: list[Path] = []
     yield made
     for point in made:
-        subprocess.run(["umount", "-l", str(point)], check=False)
+        unmount(point)
 
 
 def _vault(folder: Path) -> Path:
@@ -52,7 +43,7 @@ def _problem(result: subprocess.CompletedProcess[str]) -> str:
 def test_a_backup_to_a_full_drive_says_so_and_leaves_nothing(tmp_path: Path, mounts) -> None:  # type: ignore[no-untyped-def]
     vault = _vault(tmp_path / "vault")
     drive = tmp_path / "drive"
-    _mount(drive, "size=1m,mode=0700")
+    mount_tmpfs(drive, "size=1m,mode=0700")
     mounts.append(drive)
     fill(drive)
     result = run_cli("backup", "--vault", str(vault), "--out", str(drive), passphrase=PASS)
@@ -63,7 +54,7 @@ def test_a_backup_to_a_full_drive_says_so_and_leaves_nothing(tmp_path: Path, mou
 def test_a_backup_to_a_read_only_drive_says_so(tmp_path: Path, mounts) -> None:  # type: ignore[no-untyped-def]
     vault = _vault(tmp_path / "vault")
     drive = tmp_path / "drive"
-    _mount(drive, "size=4m,mode=0700,ro")
+    mount_tmpfs(drive, "size=4m,mode=0700,ro")
     mounts.append(drive)
     result = run_cli("backup", "--vault", str(vault), "--out", str(drive), passphrase=PASS)
     assert "cannot be written to" in _problem(result)
@@ -72,7 +63,7 @@ def test_a_backup_to_a_read_only_drive_says_so(tmp_path: Path, mounts) -> None: 
 
 def test_a_restore_onto_a_full_disk_changes_nothing(tmp_path: Path, mounts) -> None:  # type: ignore[no-untyped-def]
     disk = tmp_path / "disk"
-    _mount(disk, "size=3m,mode=0700")
+    mount_tmpfs(disk, "size=3m,mode=0700")
     mounts.append(disk)
     vault = _vault(disk / "vault")
     backup = tmp_path / "backup"

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from recovery_desktop.storage import Vault
 from tests.backup_helpers import snapshot, vault_rows
-from tests.integration.cli_helpers import REPO, run_cli
+from tests.integration.cli_helpers import run_cli
+from tests.integration.lock_holder import held_elsewhere
 
 PASS = "a long enough passphrase"
 LATER_PASS = "another long passphrase"
@@ -107,21 +107,12 @@ def test_restore_is_refused_while_the_vault_is_open_elsewhere(
 ) -> None:
     assert run_cli("backup", "--vault", str(vault_dir), passphrase=PASS).returncode == 0
     (backup,) = (vault_dir / "backups").iterdir()
-    holder = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.lock_holder", str(vault_dir), "vault", PASS],
-        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with held_elsewhere(vault_dir, "vault", PASS):
         before = snapshot(vault_dir)
         # Refused before any passphrase is asked for (none is given here).
         result = run_cli("restore", str(backup), "--vault", str(vault_dir))
         assert "open in another window or program" in _one_line_problem(result)
         assert snapshot(vault_dir) == before
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
 
 
 def test_backup_out_refuses_an_existing_backup_and_a_missing_folder(

@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,8 @@ from recovery_desktop.storage.key_copies import managed_copies, opens_with
 from recovery_desktop.storage.keys import KeyFile
 from tests.fixtures.make_fixtures import PASSPHRASE as OLD_PASS
 from tests.fixtures.make_fixtures import RECOVERY_CODE as OLD_CODE
-from tests.integration.cli_helpers import REPO, run_cli
+from tests.integration.cli_helpers import run_cli
+from tests.integration.lock_holder import held_elsewhere
 from tests.integration.terminal_driver import Terminal
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -144,24 +144,13 @@ def test_change_key_keeping_or_deleting_old_backups_warns(tmp_path: Path) -> Non
 
 
 def test_change_key_is_refused_while_another_program_has_the_vault_open(upgraded: Path) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.lock_holder", str(upgraded), "vault", OLD_PASS],
-        cwd=REPO,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_elsewhere(upgraded, "vault", OLD_PASS):
         before = snapshot(upgraded)
         result = change_key(upgraded, "--old-backups", "reencrypt")
         assert result.returncode == 1, result.stdout
         assert "open in another window or program" in result.stderr
         assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
         assert snapshot(upgraded) == before
-    finally:
-        holder.stdin.close()
-        holder.wait()
     Vault.open(upgraded, OLD_PASS).close()
 
 

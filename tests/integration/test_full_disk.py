@@ -6,9 +6,7 @@ Uses a tiny tmpfs (needs root, as on CI); skipped where mounting is not allowed.
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,36 +15,14 @@ import pytest
 
 from recovery_desktop.storage import Vault
 from tests.integration.cli_helpers import run_cli
+from tests.integration.small_disk import fill, small_disk_at
 
 PASS = "a long enough passphrase"
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)],
-        capture_output=True,
-    )
-    if result.returncode != 0:
-        pytest.skip("cannot mount a small filesystem here (needs root)")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
-
-
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        with contextlib.suppress(OSError):
-            while True:
-                os.write(fd, b"\0" * 4096)
-    finally:
-        os.close(fd)
-    return filler
+    yield from small_disk_at(tmp_path / "small", "2m")
 
 
 def test_full_disk_is_explained_and_loses_nothing(small_disk: Path) -> None:

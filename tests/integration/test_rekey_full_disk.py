@@ -6,9 +6,7 @@ Uses a tiny tmpfs (needs root, as on CI); skipped where mounting is not allowed.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,22 +16,13 @@ from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.storage.rekey import KeyChangeNeedsRoomError, OldBackups, change_vault_key
 from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
 from tests.conftest import PASSPHRASE
+from tests.integration.small_disk import fill, small_disk_at
 from tests.vault_copies import build_vault_with_backups
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount_point)], capture_output=True
-    )
-    if result.returncode != 0:
-        pytest.skip("cannot mount a small filesystem here (needs root)")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+    yield from small_disk_at(tmp_path / "small", "8m")
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -49,14 +38,7 @@ def test_a_full_disk_refuses_the_key_change_and_changes_nothing(small_disk: Path
     folder = small_disk / "vault"
     build_vault_with_backups(folder, PASSPHRASE, KdfCost.cheap(), entries=120, copies=1)
     key = Vault.derive_key(folder, PASSPHRASE)
-    filler = small_disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        with contextlib.suppress(OSError):
-            while True:
-                os.write(fd, b"\0" * 4096)
-    finally:
-        os.close(fd)
+    filler = fill(small_disk)
     os.truncate(filler, filler.stat().st_size - 64 * 1024)  # room for a key file, not a copy
     before = _snapshot(folder)
     with pytest.raises(KeyChangeNeedsRoomError, match="Nothing was changed") as caught:

@@ -11,13 +11,9 @@ seconds); `-m slow` adds every choice and many random moments.
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import shutil
-import signal
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +27,7 @@ from recovery_desktop.storage.keys import PASSPHRASE_SLOT, RECOVERY_SLOT, KeyFil
 from recovery_desktop.storage.rekey import OldBackups
 from recovery_desktop.storage.vault_lock import LOCK_FILE_NAMES
 from tests.conftest import PASSPHRASE
+from tests.integration.kill_child import kill_at_random, run_child, start_child
 from tests.vault_copies import (
     FIRST_BODY,
     backup_entry_count,
@@ -41,7 +38,6 @@ from tests.vault_copies import (
     table_counts,
 )
 
-REPO = Path(__file__).resolve().parents[2]
 NEW_PASSPHRASE = "a new passphrase nobody else knows"
 NEW_CODE = "7KQ2M-X4B9D-HHJ3P-0RT5V-WXY2Z-ABCDE"
 
@@ -110,25 +106,9 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def _child(case: Path, choice: OldBackups, how: str, n: int) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.integration.rekey_child",
-            str(case),
-            PASSPHRASE,
-            NEW_PASSPHRASE,
-            NEW_CODE,
-            choice.value,
-            how,
-            str(n),
-        ],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+def _child_args(case: Path, choice: OldBackups, how: str, n: int) -> tuple[str, ...]:
+    return (
+        "rekey_child", str(case), PASSPHRASE, NEW_PASSPHRASE, NEW_CODE, choice.value, how, str(n)
     )
 
 
@@ -136,13 +116,8 @@ def _run_killed(template: Template, tmp: Path, choice: OldBackups, how: str, n: 
     """A fresh copy of the template, a child that kills itself at (how, n); its output."""
     case = tmp / f"{choice.value}-{how}-{n}"
     shutil.copytree(template.folder, case)
-    child = _child(case, choice, how, n)
-    out, err = child.communicate(timeout=60)
-    assert child.returncode in (0, -signal.SIGKILL), err
-    lines = out.split()
-    if child.returncode == 0:
-        assert "done" in out
-    return [case.name, *lines]
+    out = run_child(*_child_args(case, choice, how, n))
+    return [case.name, *out.split()]
 
 
 def _count_ops(template: Template, tmp: Path, choice: OldBackups) -> int:
@@ -275,10 +250,6 @@ def test_kills_at_random_moments(template: Template, tmp_path: Path, choice: Old
     for n in range(40):
         case = tmp_path / f"{choice.value}-random-{n}"
         shutil.copytree(template.folder, case)
-        child = _child(case, choice, "none", 0)
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "started"
-        time.sleep(rng.uniform(0.0, whole))
-        child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate(timeout=60)
+        child = start_child(*_child_args(case, choice, "none", 0))
+        out = kill_at_random(child, rng.uniform(0.0, whole))
         check_after_kill(template, case, choice, [case.name, "started", *out.split()])

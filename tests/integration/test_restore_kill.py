@@ -6,12 +6,8 @@ once restored the vault as it was is kept and restores back. Nothing half-done s
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
-import signal
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +20,8 @@ from recovery_desktop.storage.backup_format import BackupKind, backup_folders_in
 from recovery_desktop.storage.restore import restore_backup
 from tests.backup_helpers import make_demo_vault, vault_rows
 from tests.conftest import PASSPHRASE
+from tests.integration.kill_child import kill_at_random, run_child, start_child
 
-REPO = Path(__file__).resolve().parents[2]
 NOW_PASSPHRASE = "the passphrase I use these days"
 
 
@@ -64,15 +60,11 @@ def date_of(n: int):  # type: ignore[no-untyped-def]
 def _run(template: Template, tmp: Path, how: str, n: int) -> tuple[Path, str]:
     case = tmp / f"{how}-{n}"
     shutil.copytree(template.vault, case)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.restore_child", str(case),
-         str(template.backup), PASSPHRASE, how, str(n)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
-    out, err = child.communicate(timeout=60)
-    assert child.returncode in (0, -signal.SIGKILL), err
-    return case, out
+    return case, run_child(*_child_args(template, case, how, n))
+
+
+def _child_args(template: Template, case: Path, how: str, n: int) -> tuple[str, ...]:
+    return ("restore_child", str(case), str(template.backup), PASSPHRASE, how, str(n))
 
 
 def check_after_kill(template: Template, case: Path, output: str) -> str:
@@ -137,13 +129,6 @@ def test_kills_at_random_moments(template: Template, tmp_path: Path) -> None:
     for n in range(30):
         case = tmp_path / f"random-{n}"
         shutil.copytree(template.vault, case)
-        child = subprocess.Popen(
-            [sys.executable, "-m", "tests.integration.restore_child", str(case),
-             str(template.backup), PASSPHRASE, "none", "0"],
-            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        assert child.stdout is not None and child.stdout.readline().strip() == "started"
-        time.sleep(rng.uniform(0.0, whole))
-        child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate(timeout=60)
+        child = start_child(*_child_args(template, case, "none", 0))
+        out = kill_at_random(child, rng.uniform(0.0, whole))
         check_after_kill(template, case, f"random {n}: {out}")

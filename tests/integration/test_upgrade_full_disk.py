@@ -18,7 +18,8 @@ from recovery_desktop.storage import Vault
 from recovery_desktop.storage.migrations import SCHEMA_VERSION, schema_version
 from tests.fixtures.make_fixtures import PASSPHRASE
 from tests.integration.cli_helpers import run_cli
-from tests.integration.test_full_disk import fill, small_disk  # noqa: F401 - a fixture
+from tests.integration.small_disk import fill
+from tests.integration.test_full_disk import small_disk  # noqa: F401 - a fixture
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

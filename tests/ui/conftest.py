@@ -75,6 +75,14 @@ def recording_pages() -> dict[str, Callable[[Vault, QWidget], QWidget]]:
 
 
 @pytest.fixture
+def vault_folder(vault_and_code: tuple[Vault, str]) -> Path:
+    """A fresh vault's folder with the vault closed, for a controller to unlock."""
+    vault, _code = vault_and_code
+    vault.close()
+    return vault.folder
+
+
+@pytest.fixture
 def make_controller(
     qtbot, themed_app: QApplication, cheap_cost: KdfCost
 ) -> Iterator[Callable[..., AppController]]:

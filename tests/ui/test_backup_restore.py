@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from recovery_desktop.core.models import Entry
 from recovery_desktop.storage import KdfCost, Vault
@@ -50,6 +50,17 @@ def _check(qtbot, dialog: RestoreDialog, secret: str) -> None:
     qtbot.waitUntil(lambda: not dialog.busy.busy, timeout=20_000)
 
 
+def _restore_from_folder(qtbot, controller, copy: Path, monkeypatch) -> RestoreDialog:
+    """Unlock with today's passphrase, then Export & backup → "Restore from another
+    folder…" on `copy`: the restore dialog it opens."""
+    main = unlock_with(qtbot, controller, NEW)
+    section = _section(qtbot, main)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(copy))
+    with qtbot.waitSignal(section.dialog_opened) as opened:
+        qtbot.mouseClick(section.restore_other, Qt.MouseButton.LeftButton)
+    return opened.args[0]
+
+
 @pytest.fixture
 def moved_backup(tmp_path: Path) -> tuple[Path, Path]:
     """A vault (now opened with NEW) and a copy of its backup on a drive, made while the
@@ -74,14 +85,9 @@ def test_restore_from_a_backup_with_an_older_passphrase(
     folder, copy = moved_backup
     controller = make_controller(folder)
     controller.start()
-    main = unlock_with(qtbot, controller, NEW)
-    section = _section(qtbot, main)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(copy))
-    with qtbot.waitSignal(section.dialog_opened) as opened:
-        qtbot.mouseClick(section.restore_other, Qt.MouseButton.LeftButton)
-    dialog: RestoreDialog = opened.args[0]
+    dialog = _restore_from_folder(qtbot, controller, copy, monkeypatch)
     when = moment_words(read_manifest(copy).created_at)
-    assert when in dialog.findChild(type(section.status), "restore_which").text()
+    assert when in dialog.findChild(QLabel, "restore_which").text()
 
     # Today's passphrase does not open a copy moved away before it was chosen.
     _check(qtbot, dialog, NEW)
@@ -210,12 +216,7 @@ def test_a_restore_cancelled_in_its_window_changes_nothing(
     before = snapshot(folder)
     controller = make_controller(folder)
     controller.start()
-    main = unlock_with(qtbot, controller, NEW)
-    section = _section(qtbot, main)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(copy))
-    with qtbot.waitSignal(section.dialog_opened) as opened:
-        qtbot.mouseClick(section.restore_other, Qt.MouseButton.LeftButton)
-    dialog: RestoreDialog = opened.args[0]
+    dialog = _restore_from_folder(qtbot, controller, copy, monkeypatch)
     _check(qtbot, dialog, OLD)
     with qtbot.waitSignal(controller.restore_done, timeout=30_000) as done:
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)

@@ -169,15 +169,23 @@ def _a_big_journal(vault: Vault, count: int = 8000) -> None:
         insert_entries(vault.connection, entries, lambda _n: None)
 
 
+def _long_export_to(
+    name: str, make_page, vault: Vault, tmp_path: Path, monkeypatch
+) -> tuple[ExportPage, ExportSection, Path]:
+    """The page over a journal big enough that its export takes a while, the save dialog
+    answering `exports/<name>`; the page, its export section and the (empty) folder."""
+    _a_big_journal(vault)
+    page = make_page()
+    out = tmp_path / "exports"
+    out.mkdir()
+    _save_to(monkeypatch, out / name)
+    return page, page.sections["data_export"], out
+
+
 def test_a_long_export_cancelled_after_its_first_progress_leaves_no_file(
     make_page, qtbot: QtBot, vault: Vault, tmp_path: Path, monkeypatch
 ) -> None:
-    _a_big_journal(vault)
-    page = make_page()
-    section = page.sections["data_export"]
-    out = tmp_path / "exports"
-    out.mkdir()
-    _save_to(monkeypatch, out / "everything.zip")
+    _, section, out = _long_export_to("everything.zip", make_page, vault, tmp_path, monkeypatch)
     qtbot.mouseClick(section.format_buttons["csv_zip"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(section.start_button, Qt.MouseButton.LeftButton)
     job = section.job
@@ -198,12 +206,9 @@ def test_a_long_export_cancelled_after_its_first_progress_leaves_no_file(
 def test_a_lock_drops_the_page_and_stops_its_export_without_a_file(
     make_page, qtbot: QtBot, vault: Vault, tmp_path: Path, monkeypatch
 ) -> None:
-    _a_big_journal(vault)
-    page = make_page()
-    section = page.sections["data_export"]
-    out = tmp_path / "exports"
-    out.mkdir()
-    _save_to(monkeypatch, out / "everything.json")
+    page, section, out = _long_export_to(
+        "everything.json", make_page, vault, tmp_path, monkeypatch
+    )
     qtbot.mouseClick(section.start_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(section.job.progressed, timeout=20_000):
         pass

@@ -4,7 +4,6 @@ the main window and pages deleted, and the unlock window back for the same vault
 
 from __future__ import annotations
 
-import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
@@ -14,13 +13,6 @@ from recovery_desktop.ui.lock import MINUTE_MS
 from recovery_desktop.ui.settings_dialog import SettingsDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock_with
-
-
-@pytest.fixture
-def vault_folder(vault_and_code: tuple[Vault, str]):
-    vault, _ = vault_and_code
-    vault.close()
-    return vault.folder
 
 
 def test_idle_timer_locks_and_drops_the_pages(

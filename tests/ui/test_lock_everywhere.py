@@ -10,7 +10,6 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from recovery_desktop.storage import Vault
 from recovery_desktop.ui.help_now import HelpNowDialog
 from recovery_desktop.ui.settings_dialog import SettingsDialog
 from recovery_desktop.ui.unlock.new_passphrase import NewPassphraseDialog
@@ -19,13 +18,6 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock_with
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def vault_folder(vault_and_code: tuple[Vault, str]):
-    vault, _ = vault_and_code
-    vault.close()
-    return vault.folder
 
 
 @pytest.fixture

@@ -14,13 +14,6 @@ from tests.ui.conftest import unlock_with
 
 
 @pytest.fixture
-def vault_folder(vault_and_code: tuple[Vault, str]):
-    vault, _ = vault_and_code
-    vault.close()
-    return vault.folder
-
-
-@pytest.fixture
 def told(monkeypatch) -> list[str]:
     messages: list[str] = []
 

@@ -4,7 +4,6 @@ limit, the same path as a full disk): idle lock waits, Ctrl+L and closing ask fi
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from recovery_desktop.core.validation import MAX_TEXT_CHARS
@@ -17,13 +16,6 @@ TOO_LONG = ("A long line of words that goes on.\n" * (MAX_TEXT_CHARS // 35 + 1))
 ]
 
 
-@pytest.fixture
-def folder(vault_and_code: tuple[Vault, str]):
-    vault, _ = vault_and_code
-    vault.close()
-    return vault.folder
-
-
 def _write(qtbot, main, text: str):
     journal = main.show_page("journal")
     journal.new_entry()
@@ -32,8 +24,8 @@ def _write(qtbot, main, text: str):
     return journal
 
 
-def test_idle_lock_waits_while_writing_cannot_be_saved(qtbot, make_controller, folder):
-    controller = make_controller(folder, idle_interval_ms=300)
+def test_idle_lock_waits_while_writing_cannot_be_saved(qtbot, make_controller, vault_folder):
+    controller = make_controller(vault_folder, idle_interval_ms=300)
     controller.start()
     main = unlock_with(qtbot, controller, PASSPHRASE)
     journal = _write(qtbot, main, TOO_LONG)
@@ -47,11 +39,11 @@ def test_idle_lock_waits_while_writing_cannot_be_saved(qtbot, make_controller, f
     journal.editor.body.setPlainText("A shorter entry, kept.")
     with qtbot.waitSignal(controller.locked, timeout=5000):
         pass  # the next idle interval saves it and locks
-    with Vault.open(folder, PASSPHRASE) as vault:
+    with Vault.open(vault_folder, PASSPHRASE) as vault:
         assert [s.preview for s in vault.entries.search("shorter")] == ["A shorter entry, kept."]
 
 
-def test_lock_and_close_ask_first(qtbot, make_controller, folder, monkeypatch):
+def test_lock_and_close_ask_first(qtbot, make_controller, vault_folder, monkeypatch):
     answers: list[QMessageBox.StandardButton] = []
     asked: list[str] = []
 
@@ -60,7 +52,7 @@ def test_lock_and_close_ask_first(qtbot, make_controller, folder, monkeypatch):
         return answers.pop(0)
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    controller = make_controller(folder)
+    controller = make_controller(vault_folder)
     controller.start()
     main = unlock_with(qtbot, controller, PASSPHRASE)
     _write(qtbot, main, TOO_LONG)

@@ -4,8 +4,6 @@ the old secrets open nothing; every row survives; the old backups go as the pers
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +27,7 @@ from recovery_desktop.storage.keys import (
 from recovery_desktop.storage.rekey import OldBackups, change_vault_key, old_key_backups
 from recovery_desktop.storage.vault_lock import VaultInUseError
 from tests.conftest import PASSPHRASE
+from tests.integration.lock_holder import held_elsewhere
 from tests.vault_copies import (
     FIRST_BODY,
     backup_entry_count,
@@ -38,7 +37,6 @@ from tests.vault_copies import (
     table_counts,
 )
 
-REPO = Path(__file__).resolve().parents[2]
 NEW_PASSPHRASE = "someone may know the old one"
 
 
@@ -124,23 +122,11 @@ def test_after_a_key_change_the_old_secrets_open_nothing_and_every_row_is_there(
 def test_refused_while_another_process_has_the_vault_open(
     vault_dir: Path, built: dict, how: str
 ) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.lock_holder", str(vault_dir), how, PASSPHRASE],
-        cwd=REPO,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with held_elsewhere(vault_dir, how, PASSPHRASE):
         before = snapshot(vault_dir)
         with pytest.raises(VaultInUseError, match="Nothing was changed"):
             _change(vault_dir, built["key"], OldBackups.DELETE)
         assert snapshot(vault_dir) == before
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(10)
     Vault.open(vault_dir, PASSPHRASE).close()
 
 
@@ -247,25 +233,12 @@ def test_secrets_cannot_change_while_a_key_change_is_pending(vault_dir: Path, bu
     """Another process has the vault open, so unlocking could not finish the change: the
     vault opens as it is, and a passphrase change is refused in plain words."""
     _pending_state(vault_dir, built["key"], OldBackups.KEEP)
-    holder = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.lock_holder", str(vault_dir), "shared"],
-        cwd=REPO,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with Vault.open(vault_dir, NEW_PASSPHRASE) as vault:
-            assert table_counts(vault.connection) == built["counts"]
-            before = (vault_dir / "vault.keys").read_bytes()
-            with pytest.raises(KeyChangePendingError, match="Nothing was changed"):
-                vault.change_passphrase("yet another passphrase", KdfCost.cheap())
-            assert (vault_dir / "vault.keys").read_bytes() == before
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(10)
+    with held_elsewhere(vault_dir, "shared"), Vault.open(vault_dir, NEW_PASSPHRASE) as vault:
+        assert table_counts(vault.connection) == built["counts"]
+        before = (vault_dir / "vault.keys").read_bytes()
+        with pytest.raises(KeyChangePendingError, match="Nothing was changed"):
+            vault.change_passphrase("yet another passphrase", KdfCost.cheap())
+        assert (vault_dir / "vault.keys").read_bytes() == before
     Vault.open(vault_dir, NEW_PASSPHRASE).close()  # now it finishes
     assert KeyFile.load(vault_dir / "vault.keys").pending is None
 

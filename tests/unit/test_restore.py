@@ -32,6 +32,7 @@ from tests.backup_helpers import (
     vault_rows,
 )
 from tests.conftest import PASSPHRASE
+from tests.integration.lock_holder import held_elsewhere
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -203,21 +204,11 @@ def test_a_cancel_before_the_switch_changes_nothing(case: dict) -> None:
 
 @pytest.mark.parametrize("how", ["vault", "shared"])
 def test_refused_while_another_process_has_the_vault_open(case: dict, how: str) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.lock_holder", str(case["vault"]), how,
-         NOW_PASSPHRASE],
-        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with held_elsewhere(case["vault"], how, NOW_PASSPHRASE):
         before = snapshot(case["vault"])
         with pytest.raises(VaultInUseError, match="Close it there"):
             restore_backup(case["backup"], case["vault"], PASSPHRASE)
         assert snapshot(case["vault"]) == before
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
     restore_backup(case["backup"], case["vault"], PASSPHRASE)  # once it is closed
 
 

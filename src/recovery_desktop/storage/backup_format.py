@@ -47,6 +47,7 @@ from pathlib import Path
 
 from recovery_desktop.storage.atomic import PRIVATE_FILE_MODE
 from recovery_desktop.storage.errors import VaultError
+from recovery_desktop.storage.strict_json import loads_strict
 
 MANIFEST_NAME = "manifest.json"
 BACKUP_DB_NAME = "vault.db"
@@ -109,9 +110,7 @@ class Manifest:
         try:
             if len(raw) > MAX_MANIFEST_BYTES:
                 raise ValueError("far too large")
-            data = json.loads(
-                raw.decode("utf-8"), parse_constant=_reject, object_pairs_hook=_unique
-            )
+            data = loads_strict(raw.decode("utf-8"))
             if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
                 raise ValueError("not our format")
             version = data.get("version")
@@ -158,19 +157,6 @@ def is_vault_id(value: object) -> bool:
         and len(value) == VAULT_ID_HEX_CHARS
         and all(c in "0123456789abcdef" for c in value)
     )
-
-
-def _reject(name: str) -> object:
-    raise ValueError(f"{name} is not allowed")
-
-
-def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result: dict[str, object] = {}
-    for name, value in pairs:
-        if name in result:
-            raise ValueError(f"duplicate field {name!r}")
-        result[name] = value
-    return result
 
 
 def read_manifest(folder: Path) -> Manifest:

@@ -45,6 +45,7 @@ from recovery_desktop.storage.errors import (
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
+from recovery_desktop.storage.strict_json import loads_strict
 
 KEY_FILE_FORMAT = 2
 SLOT_VERSION = 2
@@ -432,11 +433,7 @@ class KeyFile:
         try:
             if len(raw) > MAX_KEY_FILE_BYTES:
                 raise ValueError("far too large")
-            data = json.loads(
-                raw.decode("utf-8"),
-                parse_constant=_reject_constant,
-                object_pairs_hook=_no_duplicate_keys,
-            )
+            data = loads_strict(raw.decode("utf-8"))
             return _key_file_from(data)
         except RecursionError as error:
             raise _damaged(path, "its contents are nested far too deep") from error
@@ -459,19 +456,6 @@ def _damaged(path: Path | None, why: str) -> VaultDamagedError:
         f"The vault's key file ({name}) is damaged: {why}. Nothing was changed. If you have a "
         "backup, it holds a copy of this file."
     )
-
-
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number this file can hold")
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result: dict[str, object] = {}
-    for name, value in pairs:
-        if name in result:
-            raise ValueError(f"duplicate field {name!r}")
-        result[name] = value
-    return result
 
 
 def _b64(data: bytes) -> str:

@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.storage.layout import BACKUPS_NAME
 from recovery_desktop.ui.backup_host import BackupRuns, RestorePlan
+from recovery_desktop.ui.exclusive_work_window import SETTLE_LIMIT_MS, ExclusiveWorkWindow
 from recovery_desktop.ui.export.backup_words import moment_words
 from recovery_desktop.ui.keys.code_steps import button, button_row
-from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.unlock.common import describe_error
 from recovery_desktop.ui.workers import run_in_background
 
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SETTLE_POLL_MS = 50
-SETTLE_LIMIT_MS = 15_000
 COMMIT_AT = 95  # of 100: from here the restore finishes whatever happens; Cancel goes away
 
 
@@ -78,7 +76,7 @@ def _run_restore(
     return RestoreOutcome(result)
 
 
-class RestoreWindow(QWidget):
+class RestoreWindow(ExclusiveWorkWindow):
     """Progress of a restore with a Cancel that works until the commit; emits
     `finished_restore(RestoreOutcome)` on the GUI thread. Cannot be closed while it runs."""
 
@@ -93,64 +91,33 @@ class RestoreWindow(QWidget):
         title: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("restore_window")
-        self.setWindowTitle(title or self.tr("Recovery Desktop"))
+        super().__init__("restore", steps=100, title=title, parent=parent)
         self._plan: RestorePlan | None = plan
         self._folder = Path(folder)
         self._runs = runs
         self._stop = threading.Event()
-        self._waited_ms = 0
-        self.running = False
-        heading = QLabel(self.tr("Restoring your backup"), self)
-        make_heading(heading, 1.6)
-        text = QLabel(
+        self.explain(
+            self.tr("Restoring your backup"),
             self.tr(
                 "Your vault is being put back as it was on {when}. Your journal as it is now is "
                 "kept first as a backup in {kept}.\n\nIf the computer stops before this is done, "
                 "nothing is lost: the vault opens as it was, or as the backup, never half of "
                 "each."
             ).format(when=moment_words(plan.created_at), kept=self._folder / BACKUPS_NAME),
-            self,
+            progress_name=self.tr("Progress of the restore"),
         )
-        text.setWordWrap(True)
-        self.step = QLabel(self)
-        self.step.setObjectName("restore_step")
-        self.step.setProperty("role", "muted")
-        self.step.setWordWrap(True)
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("restore_progress")
-        self.bar.setAccessibleName(self.tr("Progress of the restore"))
-        self.bar.setRange(0, 100)
-        self.bar.setTextVisible(False)
         self.cancel_button = button(
             self, self.tr("Cancel"), "restore_window_cancel", self.tr("Cancel the restore")
         )
         self.cancel_button.clicked.connect(self.cancel)
-        layout = QVBoxLayout(self)
-        margin = SPACING * 2
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading)
-        layout.addWidget(text)
-        layout.addSpacing(SPACING)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.step)
-        layout.addStretch(1)
-        layout.addLayout(button_row(self.cancel_button))
-        char = self.fontMetrics().averageCharWidth()
-        self.setMinimumWidth(char * 74)
+        self.body.addLayout(button_row(self.cancel_button))
         self._show_step(0)
+        char = self.fontMetrics().averageCharWidth()
         fit_height(self, char * 86, char * 40)
 
-    def begin(self) -> None:
-        """Start once the app's own background work has let go of the vault (a backup
-        stopping, a search index batch): the restore must be alone with the files."""
-        self.running = True
-        if QThreadPool.globalInstance().activeThreadCount() and self._waited_ms < SETTLE_LIMIT_MS:
-            self._waited_ms += SETTLE_POLL_MS
-            QTimer.singleShot(SETTLE_POLL_MS, self, self.begin)
-            return
+    def _start(self) -> None:
+        """The restore on a worker, unless it was cancelled while the app's own background
+        work let go of the vault (a backup stopping, a search index batch)."""
         plan, folder, stop, runs = self._plan, self._folder, self._stop, self._runs
         assert plan is not None
         if stop.is_set():
@@ -184,8 +151,7 @@ class RestoreWindow(QWidget):
         else:
             text = self.tr("Putting the backup in place…")
             self.cancel_button.setEnabled(False)  # committed: it finishes whatever happens
-        self.step.setText(text)
-        self.bar.setAccessibleDescription(text)
+        self.show_step_text(text)
 
     def _done(self, outcome: RestoreOutcome) -> None:
         self.running = False
@@ -197,12 +163,6 @@ class RestoreWindow(QWidget):
 
         committed = (self._folder / RESTORE_IN_PROGRESS).is_dir()
         self._done(RestoreOutcome(None, error, committed=committed))
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def fit_height(window: QWidget, width: int, height: int) -> None:

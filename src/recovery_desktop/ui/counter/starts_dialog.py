@@ -40,7 +40,7 @@ from recovery_desktop.ui.goals.attempt import attempt
 from recovery_desktop.ui.goals.fields import DateField
 from recovery_desktop.ui.goals.words import medium_date
 from recovery_desktop.ui.theme import make_heading
-from recovery_desktop.ui.today.card import muted_label, plural, wrapped_label
+from recovery_desktop.ui.today.card import error_label, muted_label, plural, wrapped_label
 from recovery_desktop.ui.widgets.dates import use_locale_format
 
 
@@ -143,10 +143,7 @@ class StartsDialog(QDialog):
         cost_row.addRow(tr("Hours each day"), self.hours)
         layout.addLayout(cost_row)
 
-        self.error = wrapped_label("", self)
-        self.error.setObjectName("starts_error")
-        self.error.setProperty("role", "error")
-        self.error.setVisible(False)
+        self.error = error_label("starts_error", self)
         layout.addWidget(self.error)
         box = QDialogButtonBox(self)
         self.save_button = box.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)

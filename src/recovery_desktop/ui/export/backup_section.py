@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableView,
     QWidget,
@@ -41,9 +40,10 @@ from recovery_desktop.storage.errors import VaultError
 from recovery_desktop.ui.backup_host import BackupHost, BackupRuns
 from recovery_desktop.ui.export import file_dialogs
 from recovery_desktop.ui.export.backup_list import BackupRow, BackupTableModel, read_backups
+from recovery_desktop.ui.export.job_section import JobSection, set_role
 from recovery_desktop.ui.export.jobs import VaultJob
 from recovery_desktop.ui.export.restore_dialog import RestoreDialog
-from recovery_desktop.ui.export.section import Section, muted_label, plain_label
+from recovery_desktop.ui.export.section import muted_label, plain_label
 from recovery_desktop.ui.theme import make_heading
 
 if TYPE_CHECKING:
@@ -60,23 +60,16 @@ def _push(parent: QWidget, text: str, name: str, accessible: str) -> QPushButton
     return widget
 
 
-def _set_role(label: QLabel, role: str | None) -> None:
-    label.setProperty("role", role or "")
-    label.style().unpolish(label)
-    label.style().polish(label)
+class BackupSection(JobSection):
+    """Back up now, the list of backups, the backup folder, and restore. `finished` follows
+    "Back up now"."""
 
-
-class BackupSection(Section):
-    """Back up now, the list of backups, the backup folder, and restore."""
-
-    finished = Signal(str)  # after "Back up now": "done", "cancelled" or "failed"
     listed = Signal()  # the list of backups was read again
     dialog_opened = Signal(object)  # the RestoreDialog, once shown
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__("backup", parent, vault)
         self.set_title(self.tr("Back up and restore"))
-        self.job: VaultJob | None = None
         self.dialog: RestoreDialog | None = None
         self._own_runs = BackupRuns()
         self._listing = 0  # the newest list request; older answers are dropped
@@ -132,31 +125,13 @@ class BackupSection(Section):
         self.body.addWidget(self.folder_message)
 
     def _build_backup_now(self) -> None:
-        self.start_button = _push(
-            self, self.tr("Back up now"), "backup_start", self.tr("Back up now")
+        self.add_job_rows(
+            "backup",
+            start=(self.tr("Back up now"), self.tr("Back up now")),
+            progress=self.tr("Backup progress"),
+            cancel=self.tr("Cancel the backup"),
         )
-        self.start_button.setProperty("primary", True)
         self.start_button.clicked.connect(self.start)
-        start_row = QHBoxLayout()
-        start_row.addWidget(self.start_button)
-        start_row.addStretch(1)
-        self.body.addLayout(start_row)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("backup_progress")
-        self.progress.setAccessibleName(self.tr("Backup progress"))
-        self.progress.setTextVisible(False)
-        self.cancel_button = _push(self, self.tr("Cancel"), "backup_cancel", self.tr("Cancel the backup"))
-        self.cancel_button.clicked.connect(self.cancel)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.body.addLayout(progress_row)
-        self.status = plain_label("", self)
-        self.status.setObjectName("backup_status")
-        self.body.addWidget(self.status)
-        self.status.hide()
-        self.progress.hide()
-        self.cancel_button.hide()
 
     def _build_list(self) -> None:
         heading = QLabel(self.tr("Your backups"), self)
@@ -233,7 +208,7 @@ class BackupSection(Section):
 
     def _show_automatic_note(self, host: BackupHost) -> None:
         self.automatic_note.setText(host.automatic_note)
-        _set_role(self.automatic_note, "error" if host.automatic_note_is_error else "muted")
+        set_role(self.automatic_note, "error" if host.automatic_note_is_error else "muted")
         self.automatic_note.setVisible(bool(host.automatic_note))
 
     # --- the contract ---------------------------------------------------------------------------
@@ -242,9 +217,6 @@ class BackupSection(Section):
         self._connect_host()
         self.show_folder()
         self.reload()
-
-    def busy(self) -> bool:
-        return self.job is not None and self.job.running
 
     # --- the folder -----------------------------------------------------------------------------
 
@@ -318,29 +290,16 @@ class BackupSection(Section):
             finally:
                 runs.end(run)
 
-        job = VaultJob(self, work)
-        job.progressed.connect(self._progressed)
-        job.succeeded.connect(self._done)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(self._cancelled)
-        self.job = job
-        self.progress.setRange(0, 0)
-        self._show_running(True)
-        self._say(self.tr("Backing up your journal…"), role="muted")
-        job.start()
+        self.run_job(VaultJob(self, work), self.tr("Backing up your journal…"))
 
-    def cancel(self) -> None:
-        if self.job is None or not self.job.running:
-            return
-        self.job.cancel()
-        self.cancel_button.setText(self.tr("Stopping…"))
-        self._say(self.tr("Stopping the backup…"), role="muted")
+    def idle_controls(self) -> tuple[QWidget, ...]:
+        return (self.start_button, self.change_folder, self.default_folder, self.restore_other)
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(min(done, total))
-        percent = 100 * done // total if total else 0
-        self.progress.setAccessibleDescription(self.tr("{percent}% done").format(percent=percent))
+    def stopping_words(self) -> str:
+        return self.tr("Stopping the backup…")
+
+    def cancelled_words(self) -> str:
+        return self.tr("Backup stopped. Nothing was written.")
 
     def _done(self, info: BackupInfo) -> None:
         self._show_running(False)
@@ -356,36 +315,9 @@ class BackupSection(Section):
         self.reload()
         self.finished.emit("done")
 
-    def _failed(self, message: str) -> None:
-        self._show_running(False)
-        self._say(message, role="error")
-        self.finished.emit("failed")
-
-    def _cancelled(self) -> None:
-        self._show_running(False)
-        self._say(self.tr("Backup stopped. Nothing was written."), role="muted")
-        self.finished.emit("cancelled")
-
     def _show_running(self, running: bool) -> None:
-        """Swap Back up now for the progress row (or back), keeping the keyboard focus on
-        whichever of the two the person was on."""
-        focused = QApplication.focusWidget() in (self.start_button, self.cancel_button)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
-        for widget in (
-            self.start_button, self.change_folder, self.default_folder,
-            self.restore_other,
-        ):  # fmt: skip
-            widget.setEnabled(not running)
-        self._update_restore()
-        if focused:
-            (self.cancel_button if running else self.start_button).setFocus()
-
-    def _say(self, text: str, *, role: str | None) -> None:
-        _set_role(self.status, role)
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
+        super()._show_running(running)
+        self._update_restore()  # no restore while a backup is being written
 
     # --- the list -------------------------------------------------------------------------------
 

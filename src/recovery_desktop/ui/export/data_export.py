@@ -14,24 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QButtonGroup,
-    QCheckBox,
-    QHBoxLayout,
-    QProgressBar,
-    QPushButton,
-    QRadioButton,
-    QWidget,
-)
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton, QWidget
 
 from recovery_desktop.exchange.data_export import ExportSummary, export_csv, export_json
 from recovery_desktop.exchange.files import refuse_inside_vault
 from recovery_desktop.exchange.progress import ExportError
 from recovery_desktop.ui.export import file_dialogs
+from recovery_desktop.ui.export.job_section import JobSection
 from recovery_desktop.ui.export.jobs import VaultJob
-from recovery_desktop.ui.export.section import Section, muted_label, plain_label
+from recovery_desktop.ui.export.section import muted_label
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import Vault
@@ -40,15 +32,12 @@ JSON, CSV_ZIP, CSV_FOLDER = "json", "csv_zip", "csv_folder"
 FORMATS = (JSON, CSV_ZIP, CSV_FOLDER)
 
 
-class ExportSection(Section):
+class ExportSection(JobSection):
     """Choose a format and whether private entries go in, then Export… (a save dialog)."""
-
-    finished = Signal(str)  # "done", "cancelled" or "failed", after the message is shown
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__("data_export", parent, vault)
         self.set_title(self.tr("Export your data"))
-        self.job: VaultJob | None = None
         self.destination: Path | None = None
 
         self.body.addWidget(
@@ -100,33 +89,13 @@ class ExportSection(Section):
         self.body.addWidget(self.include_private, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(private_hint)
 
-        self.start_button = QPushButton(self.tr("Export…"), self)
-        self.start_button.setObjectName("export_start")
-        self.start_button.setAccessibleName(self.tr("Export your data"))
-        self.start_button.setProperty("primary", True)
+        self.add_job_rows(
+            "export",
+            start=(self.tr("Export…"), self.tr("Export your data")),
+            progress=self.tr("Export progress"),
+            cancel=self.tr("Cancel the export"),
+        )
         self.start_button.clicked.connect(self.start)
-        start_row = QHBoxLayout()
-        start_row.addWidget(self.start_button)
-        start_row.addStretch(1)
-        self.body.addLayout(start_row)
-
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("export_progress")
-        self.progress.setAccessibleName(self.tr("Export progress"))
-        self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("export_cancel")
-        self.cancel_button.setAccessibleName(self.tr("Cancel the export"))
-        self.cancel_button.clicked.connect(self.cancel)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.body.addLayout(progress_row)
-        self.status = plain_label("", self)
-        self.status.setObjectName("export_status")
-        self.body.addWidget(self.status)
-        self._show_running(False)
-        self.status.hide()
 
     # --- choices -----------------------------------------------------------------------------
 
@@ -194,32 +163,21 @@ class ExportSection(Section):
             )  # fmt: skip
 
         self.destination = destination
-        job = VaultJob(self, work, vault=self.vault)
-        job.progressed.connect(self._progressed)
-        job.succeeded.connect(self._done)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(self._cancelled)
-        self.job = job
-        self.progress.setRange(0, 0)  # busy until the first count arrives
-        self._show_running(True)
-        self._say(self.tr("Writing your export to {path}…").format(path=destination), role="muted")
-        job.start()
+        self.run_job(
+            VaultJob(self, work, vault=self.vault),
+            self.tr("Writing your export to {path}…").format(path=destination),
+        )
 
-    def cancel(self) -> None:
-        if self.job is None or not self.job.running:
-            return
-        self.job.cancel()
-        self.cancel_button.setText(self.tr("Stopping…"))  # stays focusable: focus stays here
-        self._say(self.tr("Stopping the export…"), role="muted")
+    # --- what the person sees ----------------------------------------------------------------
 
-    def busy(self) -> bool:
-        return self.job is not None and self.job.running
+    def idle_controls(self) -> tuple[QWidget, ...]:
+        return (*self.format_buttons.values(), self.include_private, self.start_button)
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(min(done, total))
-        percent = 100 * done // total if total else 0
-        self.progress.setAccessibleDescription(self.tr("{percent}% done").format(percent=percent))
+    def stopping_words(self) -> str:
+        return self.tr("Stopping the export…")
+
+    def cancelled_words(self) -> str:
+        return self.tr("Export cancelled. No file was written.")
 
     def _done(self, summary: ExportSummary) -> None:
         self._show_running(False)
@@ -239,46 +197,6 @@ class ExportSection(Section):
             )
         self._say("\n".join(lines), role=None)
         self.finished.emit("done")
-
-    def _failed(self, message: str) -> None:
-        self._show_running(False)
-        self._say(message, role="error")
-        self.finished.emit("failed")
-
-    def _cancelled(self) -> None:
-        self._show_running(False)
-        self._say(self.tr("Export cancelled. No file was written."), role="muted")
-        self.finished.emit("cancelled")
-
-    # --- what the person sees ----------------------------------------------------------------
-
-    def _show_running(self, running: bool) -> None:
-        """Swap the Export button for the progress row (or back), keeping the keyboard focus
-        on whichever of the two the person was on."""
-        focused = QApplication.focusWidget() in (self.start_button, self.cancel_button)
-        controls = (*self.format_buttons.values(), self.include_private, self.start_button)
-        self.cancel_button.setText(self.tr("Cancel"))
-        if running:
-            self.progress.show()
-            self.cancel_button.show()
-            if focused:
-                self.cancel_button.setFocus()
-            for widget in controls:
-                widget.setEnabled(False)
-        else:
-            for widget in controls:
-                widget.setEnabled(True)
-            if focused:
-                self.start_button.setFocus()
-            self.progress.hide()
-            self.cancel_button.hide()
-
-    def _say(self, text: str, *, role: str | None) -> None:
-        self.status.setProperty("role", role or "")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
 
 
 def new_folder_in(parent: Path, name: str) -> Path:

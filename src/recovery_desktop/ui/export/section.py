@@ -18,10 +18,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from recovery_desktop.ui.page import focusable_in
-from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.theme import make_heading
+from recovery_desktop.ui.today.card import card_body
 
 if TYPE_CHECKING:
     from recovery_desktop.storage import Vault
@@ -38,14 +39,7 @@ class Section(QFrame):
         self.key = key
         self.vault = vault
         self.setObjectName(f"{key}_section")
-        self.setProperty("role", "card")
-        # Preferred, not Maximum: a card whose wrapped text needs more lines than its size hint
-        # guessed (heightForWidth) must get them, or its rows overlap.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.body = QVBoxLayout(self)
-        pad = round(SPACING * 1.4)
-        self.body.setContentsMargins(pad, pad, pad, pad)
-        self.body.setSpacing(round(SPACING * 0.75))
+        self.body = card_body(self)
         self.title = QLabel("", self)
         self.title.setObjectName(f"{key}_title")
         self.title.setWordWrap(True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.models import Commitment, Contact, Goal, Outcome
 from recovery_desktop.storage.goals import GoalRepository
-from recovery_desktop.ui.goals.attempt import attempt, same_words
+from recovery_desktop.ui.goals.attempt import same_words
+from recovery_desktop.ui.goals.autosave import AUTOSAVE_MS, AutosavingEditor
 from recovery_desktop.ui.goals.fields import OptionalDate, PersonChoice
 from recovery_desktop.ui.goals.words import outcome_label, tr
 from recovery_desktop.ui.theme import SPACING
@@ -33,11 +34,10 @@ from recovery_desktop.ui.today.card import muted_label, wrapped_label
 from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 from recovery_desktop.ui.widgets.roving import RovingButtonGroup
 
-AUTOSAVE_MS = 1500
 _OUTCOMES = (Outcome.PENDING, Outcome.KEPT, Outcome.MISSED)
 
 
-class CommitmentEditor(QWidget):
+class CommitmentEditor(AutosavingEditor):
     """Edits one promise of one goal. `saved(Commitment)` after each write, `marked(Outcome)`
     after "Kept" or "Not this time", `delete_requested(id)` for the page to delete with undo."""
 
@@ -53,19 +53,13 @@ class CommitmentEditor(QWidget):
         today: Callable[[], date] = date.today,
         autosave_ms: int = AUTOSAVE_MS,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("commitment_editor")
-        self._goals = goals
-        self._today = today
+        super().__init__(
+            goals, parent, name="commitment_editor", error_name="commitment_error",
+            today=today, autosave_ms=autosave_ms,
+        )  # fmt: skip
         self._goal: Goal | None = None
         self._loaded: Commitment | None = None
         self._outcome = Outcome.PENDING
-        self._loading = False
-        self.refused: str | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(autosave_ms)
-        self._timer.timeout.connect(self.save)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,10 +119,6 @@ class CommitmentEditor(QWidget):
         self.feedback.setProperty("role", "banner")
         self.feedback.setVisible(False)
         layout.addWidget(self.feedback)
-        self.error = wrapped_label("", self)
-        self.error.setObjectName("commitment_error")
-        self.error.setProperty("role", "error")
-        self.error.setVisible(False)
         layout.addWidget(self.error)
         self.hint = muted_label("", self)
         self.hint.setObjectName("commitment_hint")
@@ -163,8 +153,7 @@ class CommitmentEditor(QWidget):
         self._goal = goal
         self._loaded = commitment
         self._outcome = commitment.outcome if commitment else Outcome.PENDING
-        self.refused = None
-        self.error.setVisible(False)
+        self._forget_refusal()
         self.feedback.setVisible(False)
         usable = goal is not None and goal.id is not None
         for widget in (self.promise, self.to_whom, self.due, self.note, self.delete_button):
@@ -234,7 +223,6 @@ class CommitmentEditor(QWidget):
         )
 
     def dirty(self) -> bool:
-        """True when the fields hold something the vault has not got yet."""
         candidate = self.candidate()
         if candidate is None:
             return False
@@ -250,9 +238,6 @@ class CommitmentEditor(QWidget):
             or (candidate.contact_id is None and candidate.contact_name != loaded.contact_name)
         )
 
-    def has_unsaved_changes(self) -> bool:
-        return self.refused is not None and self.dirty()
-
     def save(self) -> bool:
         """Store what is shown (a new promise once it has words). True when nothing is left
         unsaved; False with the reason shown when the vault refused it."""
@@ -260,26 +245,17 @@ class CommitmentEditor(QWidget):
         candidate = self.candidate()
         if candidate is None or not self.dirty():
             return True
-        saved, problem = attempt(lambda: self._goals.save_commitment(candidate))
-        if saved is None:
-            self.refused = problem
-            self.error.setText(problem or "")
-            self.error.setVisible(True)
-            return False
         new = self._loaded is None
+        saved = self._store(lambda: self._goals.save_commitment(candidate))
+        if saved is None:
+            return False
         self._loaded = saved
-        self.refused = None
-        self.error.setVisible(False)
         if new:
             self.heading.setText(tr("This promise"))
             self.hint.setVisible(False)
             self.delete_button.setVisible(True)
         self.saved.emit(saved)
         return True
-
-    def flush(self) -> None:
-        if self.dirty():
-            self.save()
 
     def set_outcome(self, outcome: Outcome) -> None:
         """ "Kept", "Not this time" or back to "Open": stored at once, said kindly."""
@@ -313,7 +289,7 @@ class CommitmentEditor(QWidget):
     def _typed(self, *_: object) -> None:
         if not self._loading:
             self.feedback.setVisible(False)
-            self._timer.start()
+        super()._typed()
 
     def _chosen(self, *_: object) -> None:
         if not self._loading and self._goal is not None:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.core.models import Commitment, Outcome
-from recovery_desktop.ui.goals.row_delegate import DETAIL_ROLE, TITLE_ROLE
+from recovery_desktop.ui.goals.row_delegate import TEXT_ROLES, row_text
 from recovery_desktop.ui.goals.words import due_words, outcome_label, tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -66,18 +66,10 @@ class CommitmentListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         commitment = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{commitment.promise}\n{self.details(commitment)}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{commitment.promise}. {self.details(commitment)}"
+        if role in TEXT_ROLES:
+            return row_text(role, commitment.promise, self.details(commitment))
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(commitment.outcome)
-        if role == TITLE_ROLE:
-            return commitment.promise
-        if role == DETAIL_ROLE:
-            return self.details(commitment)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{commitment.promise}\n{self.details(commitment)}"
         if role == self.IdRole:
             return commitment.id
         if role == self.OutcomeRole:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.models import Contact, Goal, GoalKind, GoalStatus
 from recovery_desktop.storage.goals import GoalRepository
-from recovery_desktop.ui.goals.attempt import attempt, same_words
+from recovery_desktop.ui.goals.attempt import same_words
+from recovery_desktop.ui.goals.autosave import AUTOSAVE_MS, AutosavingEditor
 from recovery_desktop.ui.goals.fields import OptionalDate, PersonChoice
 from recovery_desktop.ui.goals.words import kind_label, status_label, tr
 from recovery_desktop.ui.theme import SPACING, make_heading
-from recovery_desktop.ui.today.card import muted_label, wrapped_label
+from recovery_desktop.ui.today.card import muted_label
 from recovery_desktop.ui.widgets.flow_layout import FlowLayout
 
-AUTOSAVE_MS = 1500
 KINDS = (GoalKind.TRUST, GoalKind.HEALTH, GoalKind.SERVICE, GoalKind.PERSONAL)
 
 
-class GoalEditor(QWidget):
+class GoalEditor(AutosavingEditor):
     """Edits one goal. `saved(Goal)` after each write; `status_requested(GoalStatus)` and
     `delete_requested()` ask the page to act."""
 
@@ -54,17 +54,11 @@ class GoalEditor(QWidget):
         today: Callable[[], date] = date.today,
         autosave_ms: int = AUTOSAVE_MS,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("goal_editor")
-        self._goals = goals
-        self._today = today
+        super().__init__(
+            goals, parent, name="goal_editor", error_name="goal_error",
+            today=today, autosave_ms=autosave_ms,
+        )  # fmt: skip
         self._loaded: Goal | None = None
-        self._loading = False
-        self.refused: str | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(autosave_ms)
-        self._timer.timeout.connect(self._autosave)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -123,10 +117,6 @@ class GoalEditor(QWidget):
         self.delete_button.clicked.connect(self._delete)
         actions.addWidget(self.delete_button)
         layout.addWidget(self.actions)
-        self.error = wrapped_label("", self)
-        self.error.setObjectName("goal_error")
-        self.error.setProperty("role", "error")
-        self.error.setVisible(False)
         layout.addWidget(self.error)
 
         self.title.textEdited.connect(self._typed)
@@ -154,8 +144,7 @@ class GoalEditor(QWidget):
         """Show `goal`, or a blank new one. Call `save` first: nothing typed is kept over."""
         self._timer.stop()
         self._loaded = goal
-        self.refused = None
-        self.error.setVisible(False)
+        self._forget_refusal()
         self._loading = True
         try:
             self.title.setText(goal.title if goal else "")
@@ -233,9 +222,6 @@ class GoalEditor(QWidget):
             or (candidate.contact_id is None and candidate.contact_name != loaded.contact_name)
         )
 
-    def has_unsaved_changes(self) -> bool:
-        return self.refused is not None and self.dirty()
-
     def save(self) -> bool:
         """Store what is shown. True when nothing is left unsaved; False with the reason shown
         when the vault refused it (a goal with no name yet waits quietly while typing)."""
@@ -243,22 +229,13 @@ class GoalEditor(QWidget):
         if not self.dirty():
             return True
         candidate = self.candidate()
-        saved, problem = attempt(lambda: self._goals.save(candidate))
+        saved = self._store(lambda: self._goals.save(candidate))
         if saved is None:
-            self.refused = problem
-            self.error.setText(problem or "")
-            self.error.setVisible(True)
             return False
         self._loaded = saved
-        self.refused = None
-        self.error.setVisible(False)
         self._show_status()
         self.saved.emit(saved)
         return True
-
-    def flush(self) -> None:
-        if self.dirty():
-            self.save()
 
     def _autosave(self) -> None:
         """While typing, a new goal waits for its name before it is stored (no early "needs
@@ -271,10 +248,6 @@ class GoalEditor(QWidget):
         """After the page changed the status: the stored goal, the typing kept as it is."""
         self._loaded = replace(self._loaded or goal, status=goal.status)
         self._show_status()
-
-    def _typed(self, *_: object) -> None:
-        if not self._loading:
-            self._timer.start()
 
     def _chosen(self, *_: object) -> None:
         if not self._loading and self._loaded is not None:

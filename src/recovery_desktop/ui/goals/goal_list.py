@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from recovery_desktop.core.models import Goal, GoalStatus, OutcomeCounts
-from recovery_desktop.ui.goals.row_delegate import DETAIL_ROLE, TITLE_ROLE
+from recovery_desktop.ui.goals.row_delegate import TEXT_ROLES, row_text
 from recovery_desktop.ui.goals.words import kind_short, status_label, tr
 from recovery_desktop.ui.today.card import plural
 
@@ -59,16 +59,8 @@ class GoalListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         goal, counts = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{goal.title}\n{self.details(goal, counts)}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{goal.title}. {self.details(goal, counts)}"
-        if role == TITLE_ROLE:
-            return goal.title
-        if role == DETAIL_ROLE:
-            return self.details(goal, counts)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{goal.title}\n{self.details(goal, counts)}"
+        if role in TEXT_ROLES:
+            return row_text(role, goal.title, self.details(goal, counts))
         if role == self.IdRole:
             return goal.id
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -46,6 +46,7 @@ from recovery_desktop.ui.goals.words import status_label
 from recovery_desktop.ui.page import Page, chain_tab_order
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import muted_label, plural, wrapped_label
+from recovery_desktop.ui.widgets.list_rows import mark_row
 
 TWO_COLUMNS_FROM = 980  # width of the right side from which the promises sit beside the goal
 MAX_DETAIL_WIDTH = 1700
@@ -373,14 +374,7 @@ class GoalsPage(Page):
     def _select_goal(self, goal_id: int | None) -> None:
         self._syncing = True
         try:
-            row = self.goal_model.row_of(goal_id)
-            selection = self.goal_list.selectionModel()
-            if row is None:
-                selection.clear()
-            else:
-                index = self.goal_model.index(row)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                self.goal_list.scrollTo(index)
+            mark_row(self.goal_list, self.goal_model.row_of(goal_id))
         finally:
             self._syncing = False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,6 +31,7 @@ from recovery_desktop.ui.goals.row_delegate import TwoLineDelegate
 from recovery_desktop.ui.goals.words import tr
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import muted_label
+from recovery_desktop.ui.widgets.list_rows import mark_row
 
 ROWS_SHOWN = 7  # the list scrolls beyond this many rows; the page scrolls as a whole
 
@@ -147,14 +148,7 @@ class PromisesCard(QFrame):
         """Make the list's current row match the editor, without reopening anything."""
         self._syncing = True
         try:
-            row = self.model.row_of(commitment_id)
-            selection = self.list.selectionModel()
-            if row is None:
-                selection.clear()
-            else:
-                index = self.model.index(row)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                self.list.scrollTo(index)
+            mark_row(self.list, self.model.row_of(commitment_id))
         finally:
             self._syncing = False
 

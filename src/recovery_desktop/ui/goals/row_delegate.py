@@ -17,6 +17,28 @@ _Index = QModelIndex | QPersistentModelIndex
 PAD = 7
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 10
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 11
+TEXT_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.ToolTipRole,
+    TITLE_ROLE,
+    DETAIL_ROLE,
+)
+
+
+def row_text(role: int, title: str, detail: str) -> str | None:
+    """What a row of two lines says for one of `TEXT_ROLES`: the two lines as painted, read
+    aloud as two sentences, whole in the tooltip. The goal and promise lists answer these the
+    same way, so the delegate, a screen reader and the tooltip agree with each other."""
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return f"{title}\n{detail}"
+    if role == Qt.ItemDataRole.AccessibleTextRole:
+        return f"{title}. {detail}"
+    if role == TITLE_ROLE:
+        return title
+    if role == DETAIL_ROLE:
+        return detail
+    return None
 
 
 class TwoLineDelegate(QStyledItemDelegate):

@@ -14,15 +14,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QProgressBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.storage.errors import WrongPassphraseError
@@ -30,18 +23,17 @@ from recovery_desktop.storage.layout import BACKUPS_NAME
 from recovery_desktop.storage.rekey import RekeyReport, change_vault_key
 from recovery_desktop.storage.unlocking import UnlockedKey
 from recovery_desktop.storage.vault_lock import VaultInUseError
+from recovery_desktop.ui.exclusive_work_window import ExclusiveWorkWindow
 from recovery_desktop.ui.keys.code_steps import button, button_row
 from recovery_desktop.ui.keys.copies_text import key_changed_text, tr
 from recovery_desktop.ui.keys.key_change import KeyChangePlan
-from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.unlock.common import describe_error
 from recovery_desktop.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
 
 STEPS = 6  # the five of change_vault_key, then opening the vault with the new passphrase
-SETTLE_POLL_MS = 50
-SETTLE_LIMIT_MS = 15_000
 
 
 @dataclass
@@ -97,7 +89,7 @@ def _after_failure(plan: KeyChangePlan, error: BaseException) -> KeyChangeOutcom
     return KeyChangeOutcome(key, key.data_key != plan.current_key, True, None, error)
 
 
-class KeyChangeWindow(QWidget):
+class KeyChangeWindow(ExclusiveWorkWindow):
     """Progress of a key change; emits `finished_change(KeyChangeOutcome)` on the GUI thread.
 
     Cannot be closed while the change runs (it is crash-safe, but the person should not think
@@ -114,16 +106,11 @@ class KeyChangeWindow(QWidget):
         title: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("key_change_window")
-        self.setWindowTitle(title or self.tr("Recovery Desktop"))
+        super().__init__("key_change", steps=STEPS, title=title, parent=parent)
         self._plan: KeyChangePlan | None = plan
         self._cost = cost
-        self.running = False
-        self._waited_ms = 0
-        heading = QLabel(self.tr("Changing your vault's key"), self)
-        make_heading(heading, 1.6)
-        text = QLabel(
+        self.explain(
+            self.tr("Changing your vault's key"),
             self.tr(
                 "Your journal is being re-encrypted with a new key. For a large journal this "
                 "can take a minute; please keep the app open.\n\n"
@@ -131,41 +118,16 @@ class KeyChangeWindow(QWidget):
                 "and the change finishes; if it had not really begun yet, your old passphrase "
                 "still opens the vault."
             ),
-            self,
+            progress_name=self.tr("Progress of the key change"),
         )
-        text.setWordWrap(True)
-        self.step = QLabel(self)
-        self.step.setObjectName("key_change_step")
-        self.step.setProperty("role", "muted")
-        self.step.setWordWrap(True)
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("key_change_progress")
-        self.bar.setAccessibleName(self.tr("Progress of the key change"))
-        self.bar.setRange(0, STEPS)
-        self.bar.setTextVisible(False)
-        layout = QVBoxLayout(self)
-        margin = SPACING * 2
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.setSpacing(SPACING)
-        layout.addWidget(heading)
-        layout.addWidget(text)
-        layout.addSpacing(SPACING)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.step)
-        layout.addStretch(1)
         char = self.fontMetrics().averageCharWidth()
-        self.setMinimumWidth(char * 74)
         self.resize(char * 86, char * 40)
         self._show_step(0)
 
-    def begin(self) -> None:
-        """Start once the app's own background work has let go of the vault (a search index
-        batch, a slot re-wrap): the change must be alone with the files."""
-        self.running = True
-        if QThreadPool.globalInstance().activeThreadCount() and self._waited_ms < SETTLE_LIMIT_MS:
-            self._waited_ms += SETTLE_POLL_MS
-            QTimer.singleShot(SETTLE_POLL_MS, self, self.begin)
-            return
+    def _start(self) -> None:
+        """The change, then the vault's key from the new passphrase, on a worker (the app's
+        own background work has let go of the vault by now: a search index batch, a slot
+        re-wrap)."""
         plan, cost = self._plan, self._cost
         assert plan is not None
         run_in_background(
@@ -186,8 +148,7 @@ class KeyChangeWindow(QWidget):
             4: self.tr("Taking care of the old backups…"),
             5: self.tr("Opening your journal with the new key…"),
         }.get(done, self.tr("Done."))
-        self.step.setText(text)
-        self.bar.setAccessibleDescription(text)
+        self.show_step_text(text)
 
     def _done(self, outcome: KeyChangeOutcome) -> None:
         self.running = False
@@ -200,12 +161,6 @@ class KeyChangeWindow(QWidget):
         self._plan = None
         key = plan.current_key if plan is not None else None
         self.finished_change.emit(KeyChangeOutcome(key, False, True, None, error))
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def outcome_text(outcome: KeyChangeOutcome, folder: Path) -> tuple[str, str]:

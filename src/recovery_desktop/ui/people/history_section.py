@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QListView,
     QPushButton,
@@ -19,22 +17,14 @@ from recovery_desktop.core.models import Connection
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.connections.words import tr
 from recovery_desktop.ui.people.history_model import HistoryModel, MentionsModel
-from recovery_desktop.ui.people.two_line_delegate import PAD, TwoLineDelegate
+from recovery_desktop.ui.people.two_line_delegate import PAD, two_line_list
 from recovery_desktop.ui.today.card import Card, muted_label
 
 VISIBLE_ROWS = 6  # rows a list shows before it scrolls
 
 
 def paged_list(name: str, accessible: str, parent: QWidget) -> QListView:
-    view = QListView(parent)
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setItemDelegate(TwoLineDelegate(view))
-    view.setUniformItemSizes(True)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setMouseTracking(True)
+    view = two_line_list(name, accessible, parent)
     # The row the keyboard is on is the chosen one (Tab into the list chooses its first row),
     # so Edit, Delete and Open act on what the person sees highlighted.
     set_visible_rows(view, VISIBLE_ROWS)

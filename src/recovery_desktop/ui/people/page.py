@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -39,26 +38,14 @@ from recovery_desktop.ui.page import Page, chain_tab_order
 from recovery_desktop.ui.people.details import COMMUNITY, CONTACT, DetailsPane, local_now
 from recovery_desktop.ui.people.forms import AUTOSAVE_MS
 from recovery_desktop.ui.people.list_models import CommunityListModel, ContactListModel, IdRole
-from recovery_desktop.ui.people.two_line_delegate import TwoLineDelegate
+from recovery_desktop.ui.people.two_line_delegate import two_line_list
 from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.widgets.list_rows import mark_row
 
 SORTS = (PeopleSort.NAME, PeopleSort.ROLE, PeopleSort.LAST_IN_TOUCH)
 PEOPLE_TAB, GROUPS_TAB = 0, 1
 KINDS = (CONTACT, COMMUNITY)  # by tab
 MAX_TO_COMPLETE_NAMES = 3
-
-
-def directory_list(name: str, accessible: str, parent: QWidget) -> QListView:
-    view = QListView(parent)
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setItemDelegate(TwoLineDelegate(view))
-    view.setUniformItemSizes(True)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setMouseTracking(True)
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    return view
 
 
 class PeoplePage(Page):
@@ -137,11 +124,11 @@ class PeoplePage(Page):
 
         self.contacts = ContactListModel(self)
         self.communities = CommunityListModel(self)
-        self.contact_list = directory_list(
+        self.contact_list = two_line_list(
             "people_contacts", self.tr("People, emergency contacts first"), left
         )
         self.contact_list.setModel(self.contacts)
-        self.community_list = directory_list(
+        self.community_list = two_line_list(
             "people_communities", self.tr("Groups and communities"), left
         )
         self.community_list.setModel(self.communities)
@@ -364,14 +351,7 @@ class PeoplePage(Page):
                 view = self._view(each)
                 model = self.contacts if each == CONTACT else self.communities
                 row = model.row_of(record_id) if each == kind and record_id is not None else None
-                if row is None:
-                    view.selectionModel().clear()
-                else:
-                    index = model.index(row)
-                    view.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    )
-                    view.scrollTo(index)
+                mark_row(view, row)
         finally:
             self._syncing = False
 

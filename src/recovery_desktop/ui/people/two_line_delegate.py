@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 PAD = 8
@@ -95,3 +103,18 @@ class TwoLineDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(rect).adjusted(2, 2, -2, -2), 4, 4)
         painter.restore()
+
+
+def two_line_list(name: str, accessible: str, parent: QWidget) -> QListView:
+    """A list of the People page drawn by `TwoLineDelegate` (the directory and a person's
+    history alike): one row chosen at a time, rows of one height, smooth scrolling, hover."""
+    view = QListView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setItemDelegate(TwoLineDelegate(view))
+    view.setUniformItemSizes(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setMouseTracking(True)
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    return view

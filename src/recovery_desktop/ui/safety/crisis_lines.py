@@ -31,6 +31,7 @@ from recovery_desktop.storage.crisis_lines import CrisisLineRepository
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.safety.country import FALLBACK_COUNTRY, CountryPicker, country_choices
 from recovery_desktop.ui.safety.item_row import MOVE_DOWN, MOVE_UP, tidy
+from recovery_desktop.ui.safety.lines import EditableLines
 from recovery_desktop.ui.safety.section import failure_message
 from recovery_desktop.ui.safety.wording import tr
 
@@ -171,7 +172,7 @@ class LineRow(QWidget):
         self.menu.addAction(remove)
 
 
-class CrisisLinesEditor(QWidget):
+class CrisisLinesEditor(EditableLines[LineRow], QWidget):
     """The lines and the country picker. Signals as `SectionEditor`'s: `rows_rebuilt`,
     `removed(text, bring_back)`, `saved`."""
 
@@ -234,12 +235,6 @@ class CrisisLinesEditor(QWidget):
         layout.addLayout(self.rows_layout)
         layout.addLayout(add_row)
 
-    def set_scroll_to(self, scroll_to: Callable[[QWidget], None]) -> None:
-        self._scroll_to = scroll_to
-
-    def rows(self) -> list[LineRow]:
-        return list(self._rows)
-
     def load(self) -> None:
         for row in self._rows:
             self._drop(row)
@@ -257,14 +252,6 @@ class CrisisLinesEditor(QWidget):
         return order
 
     # --- saving --------------------------------------------------------------------------------
-
-    def flush(self) -> None:
-        for row in list(self._rows):
-            if row.is_dirty():
-                self.save_row(row)
-
-    def has_unsaved_changes(self) -> bool:
-        return any(row.is_dirty() for row in self._rows)
 
     def save_row(self, row: LineRow) -> bool:
         if row not in self._rows or not row.is_dirty():
@@ -408,17 +395,3 @@ class CrisisLinesEditor(QWidget):
         row.show()  # now: a layout would show it only on the next turn of the event loop
         return row
 
-    def _drop(self, row: LineRow) -> None:
-        self.rows_layout.removeWidget(row)
-        row.hide()
-        row.setParent(None)
-        row.deleteLater()
-
-    def _renumber(self) -> None:
-        for number, row in enumerate(self._rows, start=1):
-            row.set_number(number)
-
-    def _focus(self, widget: QWidget) -> None:
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self._scroll_to is not None:
-            self._scroll_to(widget)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from recovery_desktop.core.help_now import split_line
@@ -22,6 +22,7 @@ from recovery_desktop.storage.people import ContactRepository
 from recovery_desktop.storage.safety_plan import SafetyPlanRepository
 from recovery_desktop.ui.safety.contact_picker import ContactPicker
 from recovery_desktop.ui.safety.item_row import ItemRow, contact_text
+from recovery_desktop.ui.safety.lines import EditableLines
 from recovery_desktop.ui.safety.wording import section_words, tr
 from recovery_desktop.ui.theme import SPACING, make_heading
 
@@ -60,7 +61,7 @@ def tidy_fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-class SectionEditor(QFrame):
+class SectionEditor(EditableLines[ItemRow], QFrame):
     """A card: the section's title and hint, its items, Add (and, in the people sections,
     "Add someone from your contacts…"), and an optional part below (the crisis lines).
 
@@ -138,9 +139,6 @@ class SectionEditor(QFrame):
 
     # --- loading -------------------------------------------------------------------------------
 
-    def rows(self) -> list[ItemRow]:
-        return list(self._rows)
-
     def load(self) -> None:
         """Show the section as stored; an empty section gets one empty line to type into.
         Keeps the focus on the same item when it had it."""
@@ -171,14 +169,6 @@ class SectionEditor(QFrame):
         return order
 
     # --- saving --------------------------------------------------------------------------------
-
-    def flush(self) -> None:
-        for row in list(self._rows):
-            if row.is_dirty():
-                self.save_row(row)
-
-    def has_unsaved_changes(self) -> bool:
-        return any(row.is_dirty() for row in self._rows)
 
     def save_row(self, row: ItemRow) -> bool:
         """Store the row's words (a new line becomes an item). True when the vault has them."""
@@ -394,12 +384,6 @@ class SectionEditor(QFrame):
         row.show()  # now: a layout would show it only on the next turn of the event loop
         return row
 
-    def _drop(self, row: ItemRow) -> None:
-        self.rows_layout.removeWidget(row)
-        row.hide()
-        row.setParent(None)  # out of the focus chain and findChild now; freed later
-        row.deleteLater()
-
     def _next_line(self, row: ItemRow) -> None:
         """Enter: on to the next empty line below (a new one when there is none)."""
         if row not in self._rows or row.has_error() or row.is_blank():
@@ -431,8 +415,7 @@ class SectionEditor(QFrame):
             self._focus(self._rows[index].edit)
 
     def _renumber(self) -> None:
-        for number, row in enumerate(self._rows, start=1):
-            row.set_number(number)
+        super()._renumber()
         # Linked people's names in one column, so their notes line up.
         labels = [r.contact_label for r in self._rows if r.contact is not None]
         widest = max((label.sizeHint().width() for label in labels), default=0)
@@ -465,11 +448,3 @@ class SectionEditor(QFrame):
                     return row.item.id, True
         return None
 
-    def _focus(self, widget: QWidget) -> None:
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self._scroll_to is not None:
-            self._scroll_to(widget)
-
-    def set_scroll_to(self, scroll_to: Callable[[QWidget], None]) -> None:
-        """How to bring a focused line into view (the page's scroll area)."""
-        self._scroll_to = scroll_to

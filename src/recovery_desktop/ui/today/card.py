@@ -24,14 +24,7 @@ class Card(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setProperty("role", "card")
-        # Preferred, not Maximum: a card's height follows its width (wrapped words need more
-        # lines when narrow), and a Maximum height would cap it at the unwrapped height.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.body = QVBoxLayout(self)
-        pad = round(SPACING * 1.4)
-        self.body.setContentsMargins(pad, pad, pad, pad)
-        self.body.setSpacing(round(SPACING * 0.75))
+        self.body = card_body(self)
         self.title = QLabel(title, self)
         self.title.setObjectName(f"{name}_title")
         make_heading(self.title, 1.2)
@@ -46,6 +39,21 @@ class Card(QFrame):
         return focusable_in(self.body)
 
 
+def card_body(frame: QFrame) -> QVBoxLayout:
+    """Make `frame` a card of the theme (Today's cards, Export & backup's sections) and give
+    it its padded body layout, so every card has the same frame, padding and spacing."""
+    frame.setProperty("role", "card")
+    # Preferred, not Maximum: a card's height follows its width (wrapped words need more
+    # lines when narrow), and a Maximum height would cap it at the unwrapped height, so its
+    # rows would overlap.
+    frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    body = QVBoxLayout(frame)
+    pad = round(SPACING * 1.4)
+    body.setContentsMargins(pad, pad, pad, pad)
+    body.setSpacing(round(SPACING * 0.75))
+    return body
+
+
 def muted_label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setProperty("role", "muted")
@@ -57,6 +65,16 @@ def wrapped_label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def error_label(name: str, parent: QWidget) -> QLabel:
+    """A line for what the vault refused (or why something cannot be saved), in the theme's
+    error colour; hidden until there is something to say. `name` is its object name."""
+    label = wrapped_label("", parent)
+    label.setObjectName(name)
+    label.setProperty("role", "error")
+    label.setVisible(False)
     return label
 
 

@@ -36,7 +36,7 @@ from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.counter.counter_extras import CounterExtras
 from recovery_desktop.ui.theme import make_heading, scaled_font
-from recovery_desktop.ui.today.card import Card, muted_label, plural, wrapped_label
+from recovery_desktop.ui.today.card import Card, error_label, muted_label, plural, wrapped_label
 from recovery_desktop.ui.widgets.dates import long_date, use_locale_format
 
 
@@ -270,10 +270,7 @@ class NewStartDialog(QDialog):
         form.addRow(self.tr("A note for yourself"), self.note)
         layout.addLayout(form)
 
-        self.error = wrapped_label("", self)
-        self.error.setObjectName("new_start_error")
-        self.error.setProperty("role", "error")
-        self.error.setVisible(False)
+        self.error = error_label("new_start_error", self)
         layout.addWidget(self.error)
 
         box = QDialogButtonBox(self)
