@@ -13,6 +13,7 @@ from recovery_desktop.ui.lock import MINUTE_MS
 from recovery_desktop.ui.settings_dialog import SettingsDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock_with
+from tests.ui.test_idle_after_sleep import FakeClock, wake_up
 
 
 def test_idle_timer_locks_and_drops_the_pages(
@@ -44,16 +45,26 @@ def test_idle_timer_locks_and_drops_the_pages(
 
 
 def test_input_postpones_the_idle_lock(qtbot, make_controller, vault_folder, recording_pages):
-    controller = make_controller(vault_folder, idle_interval_ms=400, page_factories=recording_pages)
+    """Input keeps the session open; it locks once nobody has touched it for the interval.
+    Idle time is read on a clock the test moves (as in test_idle_after_sleep), not waited for."""
+    controller = make_controller(
+        vault_folder, idle_interval_ms=5 * MINUTE_MS, page_factories=recording_pages
+    )
     controller.start()
     main = unlock_with(qtbot, controller, PASSPHRASE)
-    for _ in range(6):  # 6 x 150 ms of activity: longer than the interval
-        qtbot.wait(150)
-        qtbot.mouseMove(main.sidebar, QPoint(5 + _, 5))
+    idle = controller.session.idle
+    clock = FakeClock()
+    idle.clock = clock
+    idle.set_interval_ms(5 * MINUTE_MS)  # counted from now, on the test's clock
+    for step in range(6):  # 6 x 4 minutes: longer than the interval, with input in between
+        clock.now += 4 * 60
+        qtbot.mouseMove(main.sidebar, QPoint(5 + step, 5))
         qtbot.keyClick(main.sidebar, Qt.Key.Key_Down)
+        wake_up()  # the idle check, at once, as its one-second tick would
     assert controller.main_window is main and controller.vault.is_open
+    clock.now += 6 * 60
     with qtbot.waitSignal(controller.locked, timeout=5000):
-        pass
+        wake_up()
 
 
 def test_lock_closes_open_dialogs(qtbot, make_controller, vault_folder, recording_pages):

@@ -82,7 +82,7 @@ class IdleWatcher(QObject):
         clock: Callable[[], float] = idle_clock,
     ) -> None:
         super().__init__(parent)
-        self._clock = clock
+        self.clock = clock  # read for idle time; a test may put in its own
         self._interval_ms = max(1, int(interval_ms))
         self._last_input = clock()
         self._tick = QTimer(self)
@@ -97,7 +97,7 @@ class IdleWatcher(QObject):
     def set_interval_ms(self, interval_ms: int) -> None:
         """A new interval, counted from now (also how the lock says "try again later")."""
         self._interval_ms = max(1, int(interval_ms))
-        self._last_input = self._clock()
+        self._last_input = self.clock()
         self._start_ticking()
 
     def stop(self) -> None:
@@ -110,14 +110,14 @@ class IdleWatcher(QObject):
     def _check(self) -> None:
         if not self._tick.isActive():
             return
-        if (self._clock() - self._last_input) * 1000 >= self._interval_ms:
+        if (self.clock() - self._last_input) * 1000 >= self._interval_ms:
             self._tick.stop()  # once; `set_interval_ms` starts counting again
             self.idle.emit()
 
     def _input(self, watched: QObject, kind: int) -> None:
         if kind in _ACTIVITY:
             if self._tick.isActive():
-                self._last_input = self._clock()
+                self._last_input = self.clock()
         elif kind == _APP_STATE_CHANGE and watched is QApplication.instance():
             self._check()  # back from sleep or from another app: is the time already up?
 
