@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QDate, QEvent, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -50,6 +50,13 @@ def page(qtbot: QtBot, themed_app: QApplication, demo_vault: Vault) -> Iterator[
         page.show()
     yield page
     apply_theme(themed_app, "system")
+
+
+def settle() -> None:
+    """Let the layouts finish (a change relays out over a few rounds of events)."""
+    for _ in range(10):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
 
 
 def table_cells(card) -> list[tuple[str, ...]]:
@@ -291,3 +298,40 @@ def test_the_save_dialog_leaves_no_trace(qtbot: QtBot, themed_app: QApplication,
     assert {key: after.value(key) for key in after.allKeys()} == before
     path = Path(after.fileName())
     assert "secret-folder-name" not in (path.read_text() if path.exists() else "")
+
+
+def test_nothing_moves_when_the_charts_arrive_or_a_table_opens(
+    qtbot: QtBot, themed_app: QApplication, demo_vault: Vault
+):
+    """Seen on a real screen: the title and period buttons moved sideways when the charts
+    came (a scroll bar appeared), "Save as picture…" moved when "Show as table" became "Hide
+    table", and a table opened on a new period kept the old one's scroll position."""
+    apply_theme(themed_app, "light")
+    page = InsightsPage(demo_vault, clock=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    with qtbot.waitSignal(page.charts_drawn, timeout=WAIT_MS):
+        page.show()
+        for _ in range(10):  # laid out, but no timer run yet: the charts have not started
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        assert not page.cards and page.loading.isVisible()
+        picker_at = page.picker.mapTo(page, page.picker.rect().topLeft())
+    settle()
+    assert page.column.height() > page.scroll.viewport().height()  # the page scrolls now
+    assert page.picker.mapTo(page, page.picker.rect().topLeft()) == picker_at
+
+    card = page.cards["cravings"]
+    settle()
+    save_at = card.save_button.pos()
+    qtbot.mouseClick(card.table_toggle, Qt.MouseButton.LeftButton)
+    assert card.table_toggle.text() == "Hide table"
+    settle()
+    assert card.save_button.pos() == save_at
+
+    bar = card.table_view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    with qtbot.waitSignal(page.charts_drawn, timeout=WAIT_MS):
+        page.picker.choose(1)
+    assert card.model.rowCount() == 90 and bar.value() == 0
+    apply_theme(themed_app, "system")

@@ -191,3 +191,22 @@ def test_a_saved_geometry_is_restored_only_when_it_fits(
         qtbot.addWidget(window)
         assert window.size() == first_run.size(), (width, height)
         assert window.minimumSize() == QSize(960, 600)
+
+
+@pytest.mark.parametrize("size", [(960, 600), (1920, 1080)])
+def test_insights_charts_are_never_narrower_than_they_are_laid_out_for(
+    qtbot, demo: Vault, qapp: QApplication, size: tuple[int, int]
+) -> None:
+    """Legends and tick labels are fitted to `NARROWEST` inches; the page must not show a
+    chart narrower than that, even in the smallest window (the insights' own layout tests
+    check the words at that width)."""
+    from recovery_desktop.charts.base import DPI, NARROWEST
+
+    apply_theme(qapp, "light")
+    window = _window(qtbot, demo, size)
+    page = window.show_page("insights")
+    with qtbot.waitSignal(page.charts_drawn, timeout=120_000):
+        pass
+    _settle()
+    for card in page.cards.values():
+        assert card.canvas is not None and card.canvas.width() >= NARROWEST * DPI, card.key

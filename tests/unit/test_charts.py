@@ -18,7 +18,7 @@ from recovery_desktop.charts import CHARTS, CHARTS_BY_KEY, DARK, LIGHT, PRINT, i
 from recovery_desktop.charts.base import day_number, mid_day, to_bytes
 from recovery_desktop.core.models import Commitment, Goal, Outcome, RecoveryStart
 from recovery_desktop.insights import Insights, Period, Records
-from recovery_desktop.insights.period import Bin, bin_start
+from recovery_desktop.insights.period import Bin, bin_start, next_bin
 from recovery_desktop.insights.records import GoalRecords
 from recovery_desktop.storage.aggregates import (
     GROUP,
@@ -185,8 +185,8 @@ def _bar_heights(figure: Figure, role: str) -> dict[float, float]:
     heights = {}
     for path in boxes.get_paths():
         xs, ys = path.vertices[:, 0], path.vertices[:, 1]
-        heights[float(xs.min())] = float(ys.max() - ys.min())
-    return heights
+        heights[round(float(xs.min() + xs.max()) / 2, 6)] = float(ys.max() - ys.min())
+    return heights  # by the bar's middle
 
 
 @pytest.mark.parametrize("data", ["ordinary", "ten-years"])
@@ -194,11 +194,19 @@ def test_connections_bars_are_the_counts_per_bin_and_role(data: str) -> None:
     by_role = insights(data).connections
     assert by_role.bin is (Bin.WEEK if data == "ordinary" else Bin.MONTH)
     figure = CHARTS_BY_KEY["connections"].build(insights(data), LIGHT)
+
+    def middle(b) -> float:
+        return round(day_number(b.start) + (next_bin(b.start, by_role.bin) - b.start).days / 2, 6)
+
     for role in by_role.roles:
-        expected = {day_number(b.start): b.counts[role] for b in by_role.bins if b.counts.get(role)}
+        expected = {middle(b): b.counts[role] for b in by_role.bins if b.counts.get(role)}
         assert _bar_heights(figure, role) == pytest.approx(expected)
     felt = _line(figure, "felt-supported")
     assert list(felt.get_ydata()) == [b.supported.value for b in by_role.bins if b.supported.n]
+    # Each "felt supported" dot sits under the middle of its bar (they were half a day apart).
+    assert list(felt.get_xdata()) == pytest.approx(
+        [middle(b) for b in by_role.bins if b.supported.n]
+    )
 
 
 def test_with_and_without_shows_both_means_their_intervals_and_counts() -> None:

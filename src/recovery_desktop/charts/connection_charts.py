@@ -12,10 +12,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from recovery_desktop.charts.base import (
+    TITLE_INDENT,
     ChartWords,
     date_axis,
     day_number,
     hatch_colour,
+    inches_wide,
     kind_message,
     legend,
     margins,
@@ -24,6 +26,7 @@ from recovery_desktop.charts.base import (
     scale_axis,
     style_axes,
     titles,
+    top_for_legend,
 )
 from recovery_desktop.charts.theme import ChartTheme
 from recovery_desktop.insights.connection_series import (
@@ -72,10 +75,12 @@ def roles_chart(data: ConnectionsByRole, theme: ChartTheme, words: DateWords = W
     felt = figure.add_subplot(grid[1], sharex=bars)
     style_axes(bars, theme)
     style_axes(felt, theme)
-    starts = [day_number(b.start) for b in data.bins]
-    widths = [
-        (next_bin(b.start, data.bin) - b.start).days * (0.8 if data.bin is Bin.WEEK else 0.85)
-        for b in data.bins
+    spans = [(next_bin(b.start, data.bin) - b.start).days for b in data.bins]
+    widths = [days * (0.8 if data.bin is Bin.WEEK else 0.85) for days in spans]
+    # Each bar in the middle of its week or month, over the "felt supported" dot beneath it.
+    starts = [
+        day_number(b.start) + (days - width) / 2
+        for b, days, width in zip(data.bins, spans, widths, strict=True)
     ]
     bottoms = [0] * len(data.bins)
     handles = []
@@ -114,7 +119,8 @@ def roles_chart(data: ConnectionsByRole, theme: ChartTheme, words: DateWords = W
         else ChartWords.tr("Connections\nper month")
     )
     bars.tick_params(labelbottom=False)
-    legend(bars, theme, handles, columns=min(4, len(handles)))
+    box = legend(bars, theme, handles, columns=min(4, len(handles)))
+    margins(figure, left=0.9, top=top_for_legend(figure, box), bottom=0.5)
     xs, ys = [], []
     for b in data.bins:
         if b.supported.value is not None:
@@ -179,13 +185,14 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
             _too_few_to_compare(len(data.with_values), len(data.without_values), when),
         )
     titles(figure, theme, ChartWords.tr(COMPARE_TITLE), subtitle)
-    margins(figure, left=2.2, right=2.0, top=1.0, bottom=0.95)
+    margins(figure, left=2.2, right=2.0, top=1.0, bottom=0.95)  # until the words are measured
     ax = figure.add_subplot()
     style_axes(ax, theme, grid_axis="x")
     rows = (
         (1, "with a connection", data.with_values, data.with_mean, data.with_interval),
         (0, "without", data.without_values, data.without_mean, data.without_interval),
     )
+    notes = []
     for y, _label, values, mean, interval in rows:
         count = len(values)
         xs = list(values)
@@ -222,7 +229,7 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
             markeredgecolor=theme.background,
             gid=f"mean:{y}",
         )
-        ax.annotate(
+        note = ax.annotate(
             ChartWords.tr("{mean} (n = {count} days)", mean=f"{mean.value:.1f}", count=mean.n),
             xy=(1.0, y),
             xycoords=("axes fraction", "data"),
@@ -232,11 +239,23 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
             color=theme.text,
             fontsize=theme.font_size,
         )
+        notes.append(note)
     ax.set_yticks([1, 0], [ChartWords.tr("Days with\na connection"), ChartWords.tr("Days without")])
     ax.set_ylim(-0.6, 1.6)
     ax.set_xlim(0.7, 5.3)
     ax.set_xticks(range(1, 6), [f"{k} {mood_label(k)}" for k in MOOD_WORDS])
     ax.set_xlabel(ChartWords.tr("Mood"))
+    # Margins as wide as the words beside the plot, so the plot keeps the rest: at the
+    # narrowest width, fixed wide margins left the mood words on the x axis crowding.
+    row_words = max(inches_wide(figure, t) for t in ax.get_yticklabels())
+    note_words = max(inches_wide(figure, n) for n in notes)
+    margins(
+        figure,
+        left=max(TITLE_INDENT + row_words + 0.15, 1.0),
+        right=note_words + 0.25,
+        top=1.0,
+        bottom=0.95,
+    )
     diff = data.difference
     caption = (
         ChartWords.tr(
@@ -251,7 +270,7 @@ def compare_chart(data: MoodByConnection, theme: ChartTheme, words: DateWords = 
         else ChartWords.tr(GOES_TOGETHER)
     )
     figure.text(
-        0.5 / figure.get_size_inches()[0],
+        TITLE_INDENT / figure.get_size_inches()[0],
         0.12 / 3.4,
         caption,
         color=theme.muted,

@@ -9,14 +9,19 @@ from datetime import date, timedelta
 
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from recovery_desktop.charts.base import (
+    TITLE_INDENT,
     ChartWords,
+    build_width,
     date_axis,
     day_number,
+    fitted,
+    inches_tall,
     kind_message,
     legend,
     margins,
@@ -24,6 +29,7 @@ from recovery_desktop.charts.base import (
     period_subtitle,
     style_axes,
     titles,
+    top_for_legend,
 )
 from recovery_desktop.charts.theme import ChartTheme
 from recovery_desktop.insights.period import WORDS, DateWords, Period
@@ -35,6 +41,7 @@ from recovery_desktop.insights.wording import MOOD_WORDS, mood_label
 TRUST_TITLE = ChartWords.QT_TR_NOOP("Promises kept, per goal")
 CALENDAR_TITLE = ChartWords.QT_TR_NOOP("Mood by day, as a calendar")
 CALENDAR_ONE_STRIP_DAYS = 400  # longer periods get one strip per calendar year
+MONTH_ROOM = 0.24  # inches above a strip of weeks for its month names
 
 
 def _short(text: str, limit: int = 38) -> str:
@@ -61,7 +68,7 @@ def trust_chart(data: TrustByGoal, theme: ChartTheme, words: DateWords = WORDS) 
             ),
         )
     titles(figure, theme, ChartWords.tr(TRUST_TITLE), subtitle)
-    margins(figure, left=0.9, top=1.25 + 0.22 * ((len(shown) - 1) // 2))
+    margins(figure, left=0.9, top=1.25)
     ax = figure.add_subplot()
     style_axes(ax, theme)
     end = day_number(data.period.last + timedelta(days=1))
@@ -135,7 +142,8 @@ def trust_chart(data: TrustByGoal, theme: ChartTheme, words: DateWords = WORDS) 
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_ylabel(ChartWords.tr("Share of promises kept"))
     date_axis(ax, data.period, words)
-    legend(ax, theme, handles, columns=2)
+    box = legend(ax, theme, handles, columns=2)
+    margins(figure, left=0.9, top=top_for_legend(figure, box))
     return figure
 
 
@@ -163,10 +171,14 @@ def calendar_chart(mood: MoodSeries, theme: ChartTheme, words: DateWords = WORDS
     strips = _strips(period)
     many = len(strips) > 1
     weeks_max = max(((last - monday).days // 7 + 1) for _, monday, last in strips)
-    cell = min(0.32, 6.9 / weeks_max)  # inches: squares as big as the width allows
-    gap = 1.3  # rows between strips, for the month names
-    rows_total = len(strips) * (7 + gap)
-    figure = new_figure(theme, 1.55 + cell * rows_total)
+    left, right = (1.0 if many else 0.7), 0.3
+    width = build_width()
+    cell = min(0.32, (width - left - right) / weeks_max)  # inches: as big as the width allows
+    # Whole rows above each strip for its month names, the same above every strip.
+    gap = max(1, math.ceil(MONTH_ROOM / cell))
+    stride = 7 + gap
+    rows_total = len(strips) * stride
+    figure = new_figure(theme, 1.3 + cell * rows_total, width)  # 0.5 for the legend, if a row
     subtitle = period_subtitle(period, words)
     if not mood.points:
         when = period_words(period, mood.today, words)
@@ -180,17 +192,17 @@ def calendar_chart(mood: MoodSeries, theme: ChartTheme, words: DateWords = WORDS
                 when=when,
             ),
         )
+    bottom = _calendar_legend(figure, theme)
     titles(figure, theme, ChartWords.tr(CALENDAR_TITLE), subtitle)
-    margins(figure, left=1.0 if many else 0.7, top=0.95, bottom=0.5, right=0.3)
+    margins(figure, left=left, top=0.75, bottom=bottom, right=right)
     ax = figure.add_subplot()
     ax.set_facecolor(theme.background)
     ax.set_axis_off()
     values = {p.day: p.value for p in mood.points}
-    cells = [[math.nan] * weeks_max for _ in range(math.ceil(rows_total))]
+    cells = [[math.nan] * weeks_max for _ in range(rows_total)]
     label_size = theme.font_size * 0.8
     for index, (label, monday, last) in enumerate(strips):
-        top = index * (7 + gap) + gap
-        row0 = math.ceil(top)
+        row0 = index * stride + gap
         weeks = (last - monday).days // 7 + 1
         for offset in range((last - monday).days + 1):
             day = monday + timedelta(days=offset)
@@ -208,7 +220,7 @@ def calendar_chart(mood: MoodSeries, theme: ChartTheme, words: DateWords = WORDS
                 if x - previous >= 3:
                     ax.text(
                         x,
-                        row0 - 0.35,
+                        row0 - 0.2,
                         words.month(sunday.replace(day=1)).split()[0],
                         fontsize=label_size,
                         color=theme.text,
@@ -264,6 +276,12 @@ def calendar_chart(mood: MoodSeries, theme: ChartTheme, words: DateWords = WORDS
     ax.set_xlim(0, weeks_max)
     ax.set_ylim(len(cells), 0)
     ax.set_aspect("equal", anchor="NW")
+    return figure
+
+
+def _calendar_legend(figure: Figure, theme: ChartTheme) -> float:
+    """The moods' legend along the foot of the figure, made taller when its words need a
+    second row; returns the bottom margin (inches) that holds it."""
     handles = [
         Patch(facecolor=c, edgecolor=theme.muted, linewidth=0.5, label=f"{k} {mood_label(k)}")
         for k, c in zip(MOOD_WORDS, theme.moods, strict=True)
@@ -276,16 +294,24 @@ def calendar_chart(mood: MoodSeries, theme: ChartTheme, words: DateWords = WORDS
             label=ChartWords.tr("not recorded"),
         )
     )
-    box = figure.legend(
-        handles=handles,
-        loc="lower left",
-        ncol=6,
-        frameon=False,
-        bbox_to_anchor=(0.5 / figure.get_size_inches()[0], 0.0),
-        fontsize=theme.font_size * 0.85,
-        handlelength=1.2,
-        columnspacing=1.0,
-    )
-    for text in box.get_texts():
-        text.set_color(theme.text)
-    return figure
+    width, height = figure.get_size_inches()
+
+    def make(ncol: int) -> Legend:
+        box = figure.legend(
+            handles=handles,
+            loc="lower left",
+            ncol=ncol,
+            frameon=False,
+            bbox_to_anchor=(TITLE_INDENT / width, 0.0),
+            fontsize=theme.font_size * 0.85,
+            handlelength=1.2,
+            columnspacing=1.0,
+        )
+        for text in box.get_texts():
+            text.set_color(theme.text)
+        return box
+
+    box = fitted(make, figure, TITLE_INDENT, len(handles), len(handles))
+    bottom = inches_tall(figure, box) + 0.15
+    figure.set_size_inches(width, height + bottom - 0.5)
+    return bottom

@@ -8,11 +8,14 @@ import math
 
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from recovery_desktop.charts.base import (
     ChartWords,
+    fitted,
+    inches_tall,
     kind_message,
     new_figure,
     period_subtitle,
@@ -51,6 +54,16 @@ def layout(people: tuple[NetworkPerson, ...]) -> list[tuple[NetworkPerson, float
     return [(p, math.pi / 2 - 2 * math.pi * (i + 0.5) / count) for i, p in enumerate(people)]
 
 
+def marker_sizes(shares: list[float], count: int, inches_per_unit: float) -> list[float]:
+    """Marker sizes (points) for people with these shares of the most connections: bigger
+    for more, but never wider than the room between neighbours on the ring, so two busy
+    neighbours do not overlap."""
+    gap = 2 * math.sin(math.pi / count) * inches_per_unit * 72 if count > 1 else 40.0
+    most = max(7.0, min(22.0, 0.8 * gap))
+    least = min(7.0, most)
+    return [least + (most - least) * math.sqrt(share) for share in shares]
+
+
 def blend(colour: str, background: str, strength: float) -> str:
     """`colour` faded towards the background (no transparency, so nothing shows through)."""
     a, b = to_rgb(colour), to_rgb(background)
@@ -58,7 +71,7 @@ def blend(colour: str, background: str, strength: float) -> str:
 
 
 def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WORDS) -> Figure:
-    figure = new_figure(theme, 7.5, width=8.0)
+    figure = new_figure(theme, 7.5)
     subtitle = period_subtitle(data.period, words)
     title = ChartWords.tr(NETWORK_TITLE)
     if not data.people:
@@ -84,7 +97,8 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
     else:
         subtitle = ChartWords.tr("{period}. Bigger: more connections.", period=subtitle)
     titles(figure, theme, title, subtitle)
-    ax = figure.add_axes((0.02, 0.1, 0.96, 0.78))
+    place = (0.02, 0.13, 0.96, 0.75)  # room beneath for two rows of legend
+    ax = figure.add_axes(place)
     ax.set_facecolor(theme.background)
     ax.set_axis_off()
     ax.set_xlim(-2.5, 2.5)
@@ -92,7 +106,10 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
     ax.set_aspect("equal")
     placed = layout(data.on_map)
     most = max(p.connections for p, _ in placed)
-    for person, angle in placed:
+    width, height = figure.get_size_inches()
+    inches_per_unit = min(place[2] * width / 5.0, place[3] * height / 4.9)  # equal aspect
+    sizes = marker_sizes([p.connections / most for p, _ in placed], len(placed), inches_per_unit)
+    for (person, angle), size in zip(placed, sizes, strict=True):
         x, y = math.cos(angle), math.sin(angle)
         share = person.connections / most
         style = theme.role(person.role)
@@ -109,7 +126,7 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
             [y],
             linestyle="none",
             marker=style.marker,
-            markersize=7 + 15 * math.sqrt(share),
+            markersize=size,
             color=blend(style.colour, theme.background, recency_alpha(person.days_since)),
             markeredgecolor=theme.text,
             markeredgewidth=0.6,
@@ -148,7 +165,8 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
     for person, _ in placed:
         if person.role not in roles:
             roles.append(person.role)
-    handles = [
+    # Two rows of legend under the map: who (one mark per role), then how recently.
+    people = [
         Line2D(
             [],
             [],
@@ -162,21 +180,29 @@ def network_chart(data: SupportNetwork, theme: ChartTheme, words: DateWords = WO
         )
         for r in roles
     ]
-    handles += [
+    recency = [
         Patch(facecolor=blend(theme.muted, theme.background, alpha), label=ChartWords.tr(label))
         for _limit, alpha, label in RECENCY
     ]
-    box = ax.legend(
-        handles=handles,
-        loc="lower center",
-        ncol=4,
-        frameon=False,
-        bbox_to_anchor=(0.5, 0.0),
-        bbox_transform=figure.transFigure,
-        fontsize=theme.font_size * 0.8,
-        columnspacing=1.0,
-        handlelength=1.4,
-    )
-    for text in box.get_texts():
-        text.set_color(theme.text)
+    below = 0.02
+    for handles in (recency, people):
+
+        def make(ncol: int, handles=handles, below=below) -> Legend:
+            box = figure.legend(
+                handles=handles,
+                loc="lower center",
+                ncol=ncol,
+                frameon=False,
+                bbox_to_anchor=(0.5, below),
+                fontsize=theme.font_size * 0.8,
+                columnspacing=1.0,
+                handlelength=1.4,
+                borderaxespad=0.0,
+            )
+            for text in box.get_texts():
+                text.set_color(theme.text)
+            return box
+
+        box = fitted(make, figure, 0.0, len(handles), len(handles))
+        below += inches_tall(figure, box) / figure.get_size_inches()[1]
     return figure

@@ -29,6 +29,9 @@ OKABE_ITO = {
 
 # Mood 1..5: lightness rises with the mood (viridis-like), so grey print keeps the order.
 MOOD_SCALE = ("#440f5c", "#3b5a8c", "#21908c", "#5dc863", "#f4e04d")
+# The same hues for the dark background: viridis' deep purple is as dark as the background
+# there (an awful day vanished from the calendar), so the scale starts lighter and still rises.
+DARK_MOOD_SCALE = ("#7d4fab", "#4d7bbb", "#2a9d94", "#5dc863", "#f4e04d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,7 @@ DARK = ChartTheme(
     empty_cell="#3a4146",
     roles=_roles("#d0d0d0"),
     series=_series("#d0d0d0"),
+    moods=DARK_MOOD_SCALE,
 )
 
 # For the counselor report and black-and-white printers: white paper, black ink.

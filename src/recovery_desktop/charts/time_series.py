@@ -29,6 +29,7 @@ from recovery_desktop.charts.base import (
     scale_axis,
     style_axes,
     titles,
+    top_for_legend,
 )
 from recovery_desktop.charts.theme import ChartTheme
 from recovery_desktop.insights.period import WORDS, DateWords, Period
@@ -42,6 +43,7 @@ HEIGHT = 3.9
 MOOD_TITLE = ChartWords.QT_TR_NOOP("Your mood, day by day")
 CRAVING_TITLE = ChartWords.QT_TR_NOOP("Cravings, and the days you went to a meeting")
 MIN_POINTS = 2  # fewer days than this get a kind sentence instead of a chart
+MANY_MEETINGS = 120  # more meeting days than this are drawn as thin ticks, not triangles
 
 
 def broken_line(points: Sequence[RollingPoint]) -> tuple[list[float], list[float]]:
@@ -73,6 +75,13 @@ def _missing_days(period: Period, points: Sequence[DayPoint]) -> list[float]:
     return [mid_day(d) for d in period.each_day() if d not in have]
 
 
+def _mean_width(count: int) -> float:
+    """The 7-day mean's line: thinner over years of days, where a thick one hides the dots."""
+    if count > 1000:
+        return 0.8
+    return 2.0 if count <= 400 else 1.2
+
+
 def _daily(ax, theme: ChartTheme, points, rolling, label: str, mean_label: str) -> list:
     size, alpha = _dot_size(len(points))
     ax.plot(
@@ -86,25 +95,29 @@ def _daily(ax, theme: ChartTheme, points, rolling, label: str, mean_label: str) 
         gid="daily",
     )
     xs, ys = broken_line(rolling)
-    ax.plot(xs, ys, color=theme.line, linewidth=2.0 if len(points) <= 400 else 1.0, gid="rolling")
-    return [
-        Line2D([], [], linestyle="none", marker="o", markersize=5, color=theme.points, label=label),
-        Line2D([], [], color=theme.line, linewidth=2.0, label=mean_label),
+    ax.plot(xs, ys, color=theme.line, linewidth=_mean_width(len(points)), gid="rolling")
+    handles = [
+        Line2D([], [], linestyle="none", marker="o", markersize=5, color=theme.points, label=label)
     ]
+    if rolling:  # no line drawn (too few days in every window): none in the legend either
+        handles.append(Line2D([], [], color=theme.line, linewidth=2.0, label=mean_label))
+    return handles
 
 
 def _gaps(ax, theme: ChartTheme, period: Period, points, y: float) -> list:
     missing = _missing_days(period, points)
     if not missing:
         return []
+    many = period.days > 120  # ticks a pixel or two apart: thinner and lighter, a quiet band
     ax.plot(
         missing,
         [y] * len(missing),
         linestyle="none",
         marker="|",
         markersize=6,
+        markeredgewidth=0.6 if many else 1.0,
         color=theme.muted,
-        alpha=0.8,
+        alpha=0.5 if many else 0.8,
         gid="gaps",
     )
     return [
@@ -223,9 +236,8 @@ def mood_chart(
     scale_axis(ax, range(1, 6), {k: f"{k} {mood_label(k)}" for k in MOOD_WORDS}, theme)
     ax.set_ylabel(ChartWords.tr("Mood"))
     date_axis(ax, mood.period, words)
-    legend(ax, theme, handles, columns=len(handles) if len(handles) <= 4 else 3)
-    if len(handles) > 4:
-        margins(figure, left=1.0, top=1.3)  # room for a second row of the legend
+    box = legend(ax, theme, handles, columns=len(handles) if len(handles) <= 4 else 3)
+    margins(figure, left=1.0, top=top_for_legend(figure, box))
     return figure
 
 
@@ -266,24 +278,28 @@ def craving_chart(cravings: CravingSeries, theme: ChartTheme, words: DateWords =
         va="bottom",
     )
     if cravings.meeting_days:
+        # Triangles, or over many days thin ticks: years of triangles merge into a heavy bar.
+        many = len(cravings.meeting_days) > MANY_MEETINGS
+        marker = {"marker": "|", "markeredgewidth": 0.6} if many else {"marker": "v"}
         ax.plot(
             [mid_day(d) for d in cravings.meeting_days],
             [10.9] * len(cravings.meeting_days),
             linestyle="none",
-            marker="v",
-            markersize=5 if len(cravings.meeting_days) < 120 else 3,
+            markersize=5,
             color=theme.marker,
+            alpha=0.6 if many else 1.0,
             gid="meetings",
+            **marker,
         )
         handles.append(
             Line2D(
                 [],
                 [],
                 linestyle="none",
-                marker="v",
-                markersize=6,
+                markersize=7 if many else 6,
                 color=theme.marker,
                 label=ChartWords.tr("meeting"),
+                **({"marker": "|", "markeredgewidth": 1.2} if many else marker),
             )
         )
     ax.set_ylim(-1.1, 11.4)
@@ -292,7 +308,6 @@ def craving_chart(cravings: CravingSeries, theme: ChartTheme, words: DateWords =
     scale_axis(ax, range(0, 11, 2), ends, theme)
     ax.set_ylabel(ChartWords.tr("Craving (0 to 10)"))
     date_axis(ax, cravings.period, words)
-    legend(ax, theme, handles, columns=len(handles) if len(handles) <= 4 else 3)
-    if len(handles) > 4:
-        margins(figure, left=1.0, top=1.3)  # room for a second row of the legend
+    box = legend(ax, theme, handles, columns=len(handles) if len(handles) <= 4 else 3)
+    margins(figure, left=1.0, top=top_for_legend(figure, box))
     return figure

@@ -108,6 +108,15 @@ class ChartCard(QFrame):
         layout.addWidget(self.table_view, 0, Qt.AlignmentFlag.AlignLeft)
         self._name_controls()
 
+    def _keep_toggle_width(self) -> None:
+        """As wide for "Hide table" as for "Show as table", so "Save as picture…" beside it
+        stays put when the table opens (measured once it is styled: now, on a click)."""
+        widths = []
+        for text in (self.tr("Show as table"), self.tr("Hide table")):
+            self.table_toggle.setText(text)
+            widths.append(self.table_toggle.sizeHint().width())
+        self.table_toggle.setMinimumWidth(max(widths))
+
     def _name_controls(self) -> None:
         title = self.title or self.tr("this chart")
         self.setAccessibleName(title)
@@ -146,6 +155,7 @@ class ChartCard(QFrame):
         self.title = drawn.title
         self.summary.setText(drawn.summary)
         self.model.set_table(drawn.table)
+        self.table_view.scrollToTop()  # another period's numbers start from their first day
         if self.table_view.isVisible():
             self._fit_table()
         self.table_toggle.setEnabled(bool(drawn.table.rows))
@@ -167,6 +177,7 @@ class ChartCard(QFrame):
             self.canvas.setFixedWidth(width)
 
     def _show_table(self, shown: bool) -> None:
+        self._keep_toggle_width()
         self.table_toggle.setText(self.tr("Hide table") if shown else self.tr("Show as table"))
         self.table_view.setVisible(shown)
         if shown:

@@ -108,8 +108,10 @@ def draw_chart(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from recovery_desktop.charts import is_kind_message
+    from recovery_desktop.charts.base import built_at
 
-    figure = chart.build(insights, theme, words)
+    with built_at(width / DPI):  # laid out for its column (the calendar fills it)
+        figure = chart.build(insights, theme, words)
     built_width, built_height = figure.get_size_inches()
     height = max(1, round(built_height * DPI))  # whole pixels, as the canvas will have
     figure.set_size_inches(built_width, height / DPI)
