@@ -28,6 +28,7 @@ from recovery_desktop.ui.unlock.new_passphrase import NewPassphraseDialog
 from tests.backup_helpers import snapshot
 from tests.integration.test_vault_lock_processes import Holder
 from tests.ui.conftest import unlock_with
+from tests.ui.text_fit import checked_count, cut_texts
 
 OLD = "the passphrase of that spring"
 NEW = "a passphrase chosen later on"
@@ -236,3 +237,26 @@ def test_a_restore_cancelled_in_its_window_changes_nothing(
     assert (folder / "vault.keys").read_bytes() == before["vault.keys"]
     unlock_with(qtbot, controller, NEW)
     assert _titles(controller.vault) == ["After the backup", "Before the backup"]
+
+
+def test_both_steps_of_a_restore_show_all_their_words_at_the_size_it_opens(
+    qtbot, make_controller, moved_backup, monkeypatch
+):
+    """What happens next is the one thing to read before saying yes: the confirm step grows
+    the window to its words instead of cutting them off (seen on a screenshot)."""
+    folder, copy = moved_backup
+    controller = make_controller(folder)
+    controller.start()
+    main = unlock_with(qtbot, controller, NEW)
+    section = _section(qtbot, main)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(copy))
+    with qtbot.waitSignal(section.dialog_opened) as opened:
+        qtbot.mouseClick(section.restore_other, Qt.MouseButton.LeftButton)
+    dialog: RestoreDialog = opened.args[0]
+    qtbot.waitExposed(dialog)
+    assert cut_texts(dialog) == [] and checked_count(dialog) >= 4
+    _check(qtbot, dialog, OLD)
+    assert dialog.page == CONFIRM
+    qtbot.waitUntil(lambda: dialog.warning.isVisible())
+    assert cut_texts(dialog) == [] and checked_count(dialog) >= 4
+    dialog.reject()

@@ -33,9 +33,12 @@ from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.help_now import HelpNowDialog
 from recovery_desktop.ui.journal.page import JournalPage
 from recovery_desktop.ui.main_window import MainWindow
+from recovery_desktop.ui.safety.contact_picker import ContactPicker
 from recovery_desktop.ui.settings_dialog import SettingsDialog
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.today.sober_counter import NewStartDialog
+from recovery_desktop.ui.unlock.new_passphrase import NewPassphraseDialog
+from recovery_desktop.ui.unlock.recovery_code import RecoveryCodeDialog
 from recovery_desktop.ui.widgets.dates import date_format, long_date, medium_date
 from recovery_desktop.ui.widgets.mood_picker import MoodPicker
 
@@ -194,7 +197,14 @@ def test_dialog_buttons_carry_no_icons_like_every_other_button(
     probe = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
     qtbot.addWidget(probe)
     assert not probe.buttons()[0].icon().isNull()  # this desktop would add icons
-    dialogs = [SettingsDialog(vault), HelpNowDialog.for_vault(vault)]
+    dialogs = [
+        SettingsDialog(vault),
+        HelpNowDialog.for_vault(vault),
+        # Their Cancel showed a red cross on a real desktop (a screenshot).
+        NewPassphraseDialog(vault),
+        RecoveryCodeDialog(),
+        ContactPicker(vault.contacts, title="Add from your contacts"),
+    ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         buttons = dialog.findChildren(QPushButton)

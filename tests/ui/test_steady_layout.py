@@ -99,3 +99,16 @@ def test_i_connected_moves_no_column(make_page, qtbot: QtBot, vault: Vault) -> N
     _settle()
     assert page.reach_out.follow_up.isVisible()  # the questions after logging...
     assert [(_on_page(c, page).x(), c.width()) for c in cards] == before  # ...moved nothing
+
+
+@pytest.mark.parametrize("width", [780, 1100])
+def test_the_new_start_offer_is_as_tall_as_its_words(make_page, qtbot: QtBot, width: int) -> None:
+    """It floats over the answers below, so it covers no more of them than its words need:
+    no empty band above the words (seen on a screenshot)."""
+    page = make_page(width, 2000)
+    card = page.checkin
+    qtbot.mouseClick(card.sober_buttons[0], Qt.MouseButton.LeftButton)  # "No"
+    _settle()
+    offer = card.start_offer
+    assert offer.isVisible() and offer.yes_button.isVisible()
+    assert offer.height() == offer.heightForWidth(offer.width())

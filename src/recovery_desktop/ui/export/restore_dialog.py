@@ -38,6 +38,7 @@ from recovery_desktop.ui.backup_host import BackupHost, RestorePlan
 from recovery_desktop.ui.export.backup_words import moment_words
 from recovery_desktop.ui.goals.words import medium_date
 from recovery_desktop.ui.keys.code_steps import button, button_row
+from recovery_desktop.ui.restore_window import fit_height
 from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.unlock.common import BusyIndicator, describe_error
 from recovery_desktop.ui.workers import run_in_background
@@ -272,7 +273,24 @@ class RestoreDialog(QDialog):
         self.confirm_error.clear()
         self.check_button.setDefault(False)
         self.pages.setCurrentIndex(CONFIRM)
+        self._fit_words(self.contents, self.warning)
         self.confirm_button.setFocus()
+
+    def _fit_words(self, *labels: QLabel) -> None:
+        """Grow so the confirm step shows all its words: a folder's path is one word no line
+        can break, and the wrapped text is taller than the ask step the window was sized for
+        (a screenshot showed "What happens" cut off at the top and bottom)."""
+        margins = self.layout().contentsMargins()
+        width = self.width()
+        for label in labels:
+            metrics = label.fontMetrics()
+            widest = max((metrics.horizontalAdvance(w) for w in label.text().split()), default=0)
+            padding = label.width() - label.contentsRect().width()  # the banner's own
+            width = max(width, widest + padding + margins.left() + margins.right())
+        screen = self.screen()
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width())
+        fit_height(self, width, self.height())
 
     def _back(self) -> None:
         self._checked_secret = None

@@ -30,6 +30,7 @@ from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage.people import ContactRepository
 from recovery_desktop.ui.safety.wording import role_text, tr
 from recovery_desktop.ui.theme import SPACING, make_heading
+from recovery_desktop.ui.widgets.plain_buttons import without_icons
 
 CONTACT_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -140,6 +141,7 @@ class ContactPicker(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("contact_picker_cancel")
         cancel.setAccessibleName(tr("Cancel"))
+        without_icons(self.buttons)  # as every other button: words only
         self.buttons.accepted.connect(self._choose_current)
         self.buttons.rejected.connect(self.reject)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())

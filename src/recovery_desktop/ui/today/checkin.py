@@ -267,7 +267,8 @@ class CheckinCard(Card):
         left = self.form.mapTo(self, QPoint(0, 0)).x()
         width = self.form.width()
         height = offer.heightForWidth(width) if offer.hasHeightForWidth() else -1
-        offer.setGeometry(left, top, width, max(height, offer.sizeHint().height()))
+        # Its size hint wraps the words narrower than the form: taller than they need here.
+        offer.setGeometry(left, top, width, height if height > 0 else offer.sizeHint().height())
         offer.raise_()
 
     # --- reactions ---------------------------------------------------------------------------

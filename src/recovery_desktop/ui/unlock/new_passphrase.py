@@ -30,6 +30,7 @@ from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.unlock.common import BusyIndicator, describe_error
 from recovery_desktop.ui.unlock.passphrase_fields import PassphraseFields
+from recovery_desktop.ui.widgets.plain_buttons import without_icons
 from recovery_desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -133,6 +134,7 @@ class NewPassphraseDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("cancel_new_passphrase")
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        without_icons(self.buttons)  # as every other button: words only
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
 

@@ -32,6 +32,7 @@ from recovery_desktop.storage.keys import normalise_recovery_code
 from recovery_desktop.ui import clipboard
 from recovery_desktop.ui.clipboard import copy_text
 from recovery_desktop.ui.theme import SPACING, make_heading, monospace_font
+from recovery_desktop.ui.widgets.plain_buttons import without_icons
 
 
 def code_groups(code: str) -> list[str]:
@@ -318,6 +319,7 @@ class RecoveryCodeDialog(QDialog):
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("recovery_code_cancel")
         cancel.setAccessibleName(self.tr("Cancel"))
+        without_icons(buttons)  # as every other button: words only
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.code_field.textChanged.connect(
