@@ -15,9 +15,17 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.controller import AppController
+from recovery_desktop.ui.garbage import collect_on_gui_thread
 from recovery_desktop.ui.theme import apply_theme
 
 FAST_DELAYS = (0, 0.15, 0.3)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread(qapp: QApplication) -> None:
+    """As the app's start-up does: Python's cycle collector runs only between events on the
+    GUI thread, never inside a worker or in the middle of Qt painting a widget."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture
