@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import QEvent, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.storage import KdfCost, Vault
@@ -98,12 +98,23 @@ def make_controller(
     yield make
     QThreadPool.globalInstance().waitForDone(5000)
     for controller in made:
+        # shutdown() lets go of the main window, so take the windows first: a window left
+        # open stays on screen and alive into the next tests.
+        windows = (
+            controller.main_window,
+            controller.unlock_window,
+            controller.setup_wizard,
+            controller.key_change_window,
+            controller.restore_window,
+        )
         controller.shutdown()
-        for window in (controller.main_window, controller.unlock_window, controller.setup_wizard):
+        for window in windows:
             if window is not None and shiboken6.isValid(window):
                 window.blockSignals(True)
                 window.hide()
                 window.deleteLater()
+        controller.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, not later
     QApplication.processEvents()
 
 
