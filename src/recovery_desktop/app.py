@@ -84,9 +84,11 @@ def run_gui(vault_dir: Path | None = None, demo: bool = False) -> int:
     from recovery_desktop.storage.layout import vault_exists
     from recovery_desktop.ui.app_settings import AppSettings
     from recovery_desktop.ui.controller import AppController
+    from recovery_desktop.ui.garbage import collect_on_gui_thread
     from recovery_desktop.ui.theme import THEME_ENV, apply_theme
 
     app = _make_application()
+    collect_on_gui_thread(app)  # type: ignore[arg-type] - widgets are freed between events
     settings = AppSettings()
     # The person's choice (Settings); the environment variable pins one for tests and screenshots.
     apply_theme(app, os.environ.get(THEME_ENV) or settings.theme())  # type: ignore[arg-type]

@@ -9,16 +9,24 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.core import words
 from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.controller import AppController
+from recovery_desktop.ui.garbage import collect_on_gui_thread
 from recovery_desktop.ui.theme import apply_theme
 
 FAST_DELAYS = (0, 0.15, 0.3)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread(qapp: QApplication) -> None:
+    """As the app's start-up does: Python's cycle collector runs only between events on the
+    GUI thread, never inside a worker or in the middle of Qt painting a widget."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture
@@ -103,12 +111,23 @@ def make_controller(
     yield make
     QThreadPool.globalInstance().waitForDone(5000)
     for controller in made:
+        # shutdown() lets go of the main window, so take the windows first: a window left
+        # open stays on screen and alive into the next tests.
+        windows = (
+            controller.main_window,
+            controller.unlock_window,
+            controller.setup_wizard,
+            controller.key_change_window,
+            controller.restore_window,
+        )
         controller.shutdown()
-        for window in (controller.main_window, controller.unlock_window, controller.setup_wizard):
+        for window in windows:
             if window is not None and shiboken6.isValid(window):
                 window.blockSignals(True)
                 window.hide()
                 window.deleteLater()
+        controller.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, not later
     QApplication.processEvents()
 
 

@@ -18,6 +18,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from recovery_desktop.ui.garbage import collect_on_gui_thread
+
 log = logging.getLogger(__name__)
 
 
@@ -176,8 +178,11 @@ def run_in_background(
     - `on_success(result)`, `on_error(exception)` and `progress(done, total)` run on the GUI
       thread. Without `on_error`, an exception is logged and re-raised there.
     - If `parent` has been deleted by then, or the task was cancelled, nothing is delivered.
+    - Python's cycle collector runs only on the GUI thread from then on (`ui.garbage`): a
+      collection on the worker would delete the GUI's widgets there.
     Call from the GUI thread.
     """
+    collect_on_gui_thread()
     delivery = _Delivery(parent, None, on_success, on_error, progress)
     task = Task(delivery)
     delivery.task = task
