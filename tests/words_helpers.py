@@ -6,8 +6,14 @@ that writes in capitals, a lowercase letter anywhere is a word that missed the t
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
@@ -27,6 +33,47 @@ from recovery_desktop.core.models import (
 )
 from recovery_desktop.insights import DateWords, Insights, Period, Records, compute
 from recovery_desktop.storage import Vault
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "recovery_desktop"
+
+
+@dataclass(frozen=True)
+class Message:
+    numerus: bool  # has plural forms for a translator
+    files: frozenset[Path]  # where it was found
+
+
+def lupdate() -> str:
+    beside = Path(sys.executable).with_name("pyside6-lupdate")
+    found = str(beside) if beside.exists() else shutil.which("pyside6-lupdate")
+    assert found, "pyside6-lupdate comes with PySide6; it was not found beside Python"
+    return found
+
+
+def extract_messages(folder: Path, sources: list[Path]) -> dict[tuple[str, str], Message]:
+    """(context, source text) -> message, as pyside6-lupdate writes them for `sources` (files
+    or folders) into a .ts file in `folder`; what a translator gets."""
+    ts = folder / "recovery_desktop.ts"
+    result = subprocess.run(
+        [lupdate(), "-extensions", "py", "-locations", "absolute", *map(str, sources)]
+        + ["-ts", str(ts)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    messages = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            files = frozenset(
+                (ts.parent / location.get("filename", "")).resolve()
+                for location in message.iter("location")
+            )
+            messages[(name, message.findtext("source") or "")] = Message(
+                message.get("numerus") == "yes", files
+            )
+    return messages
+
 
 D = date(2025, 3, 3)  # a Monday
 TODAY = D + timedelta(days=39)

@@ -1,63 +1,31 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Qt's pyside6-lupdate extracts the words of the insights and the charts (made below ui/,
-without Qt) for translators, under the contexts they are looked up in at run time, with
-plural forms where a count goes in."""
+"""Qt's pyside6-lupdate extracts the app's words for translators under the contexts they are
+looked up in at run time, with plural forms where a count goes in: the insights and the charts
+(made below ui/, without Qt), and every message under src/recovery_desktop has a context that
+the code looks it up in (a module-level `tr()` wrapper is filed under an empty one)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+import ast
 from pathlib import Path
 
 import pytest
 
 from recovery_desktop.core import words
 from recovery_desktop.storage import Vault
-from tests.words_helpers import every_word, fill_vault, periods
+from tests.words_helpers import PACKAGE, Message, every_word, extract_messages, fill_vault, periods
 
-PACKAGE = Path(__file__).resolve().parents[2] / "src" / "recovery_desktop"
 CONTEXTS_BELOW_UI = {"InsightWords", "FindingWords", "ChartWords"}
-
-
-def _lupdate() -> str:
-    beside = Path(sys.executable).with_name("pyside6-lupdate")
-    found = str(beside) if beside.exists() else shutil.which("pyside6-lupdate")
-    assert found, "pyside6-lupdate comes with PySide6; it was not found beside Python"
-    return found
-
-
-@dataclass(frozen=True)
-class Message:
-    numerus: bool  # has plural forms for a translator
-    files: frozenset[Path]  # where it was found
+# Filed under the name of a variable, not of the class looked up at run time, in modules
+# outside this change's reach (the start-up work): `progress.tr(...)` in app.py and
+# `window.tr(...)` in ui/lock.py. Fix there, then empty this.
+NOT_YET_FIXED = {"progress": PACKAGE / "app.py", "window": PACKAGE / "ui" / "lock.py"}
 
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Message]:
-    """(context, source text) -> message, as lupdate writes them for insights/, charts/, ui/."""
-    ts = tmp_path_factory.mktemp("translations") / "recovery_desktop.ts"
-    folders = [str(PACKAGE / name) for name in ("insights", "charts", "ui")]
-    result = subprocess.run(
-        [_lupdate(), "-extensions", "py", "-locations", "absolute", *folders, "-ts", str(ts)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    messages = {}
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            files = frozenset(
-                (ts.parent / location.get("filename", "")).resolve()
-                for location in message.iter("location")
-            )
-            messages[(name, message.findtext("source") or "")] = Message(
-                message.get("numerus") == "yes", files
-            )
-    return messages
+    """(context, source text) -> message, as lupdate writes them for the whole app."""
+    return extract_messages(tmp_path_factory.mktemp("translations"), [PACKAGE])
 
 
 def test_lupdate_finds_the_findings_chart_titles_and_table_headings(extracted) -> None:
@@ -137,3 +105,68 @@ def test_the_app_installs_qt_s_translator_for_the_words_below_ui(qapp) -> None:
         words.install(previous)
     assert installed == QCoreApplication.translate
     assert installed("InsightWords", "%n day(s)", None, 2) == "2 day(s)"  # Qt fills in %n
+
+
+def _defined_names() -> set[str]:
+    """The names a lookup can be made under at run time: every class of the app (a Qt class's
+    `self.tr()`, a `Words` context) and every literal context given to
+    QCoreApplication.translate or QT_TRANSLATE_NOOP."""
+    names = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                names.add(node.name)
+            elif isinstance(node, ast.Call) and node.args:
+                called = node.func.attr if isinstance(node.func, ast.Attribute) else None
+                called = node.func.id if isinstance(node.func, ast.Name) else called
+                first = node.args[0]
+                if called in ("translate", "QT_TRANSLATE_NOOP") and isinstance(first, ast.Constant):
+                    names.add(first.value)
+    return names
+
+
+def test_no_message_is_filed_under_an_empty_context(extracted) -> None:
+    """A module-level `def tr(text): return QCoreApplication.translate("Words", text)` is
+    filed with no context at all, where no translation can match what the code looks up."""
+    unnamed: dict[str, int] = {}
+    for (context, _text), message in extracted.items():
+        if not context:
+            for path in message.files:
+                where = str(path.relative_to(PACKAGE))
+                unnamed[where] = unnamed.get(where, 0) + 1
+    assert unnamed == {}
+
+
+def test_every_context_is_one_the_code_looks_words_up_in(extracted) -> None:
+    """lupdate files `editor.tr("Title")` under "editor"; Qt looks it up under the editor's
+    class. Every context must be a class of the app or a literal context."""
+    known = _defined_names()
+    strays: dict[str, set[Path]] = {}
+    for (context, _text), message in extracted.items():
+        if context not in known:
+            strays.setdefault(context, set()).update(message.files)
+    left = {c: files - {NOT_YET_FIXED.get(c)} for c, files in strays.items()}
+    assert {c: sorted(map(str, files)) for c, files in left.items() if files} == {}
+
+
+def test_every_words_context_reaches_translators(extracted) -> None:
+    """Each `Words` context (core/words.py, ui/words.py) has its words in the .ts: none is
+    only ever called through an alias or with words that were not marked."""
+    import importlib
+    import pkgutil
+
+    import recovery_desktop
+    from recovery_desktop.core.words import Words
+    from recovery_desktop.ui.words import QtWords
+
+    for module in pkgutil.walk_packages(recovery_desktop.__path__, "recovery_desktop."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    contexts, found = set(), [Words]
+    while found:
+        for subclass in found.pop().__subclasses__():
+            found.append(subclass)
+            if subclass.__module__.startswith("recovery_desktop.") and subclass is not QtWords:
+                contexts.add(subclass.__name__)
+    assert len(contexts) > 15
+    assert sorted(contexts - {context for context, _text in extracted}) == []

@@ -31,12 +31,14 @@ from recovery_desktop.core.models import (
     Outcome,
     SafetyPlan,
 )
+from recovery_desktop.core.words import Words
 from recovery_desktop.exchange.report_rows import DayRow, SpanRow, day_rows, row_bin, span_rows
 from recovery_desktop.insights import Insights, Mean, Period
 from recovery_desktop.insights.helps import WhatHelps
 from recovery_desktop.insights.progress import GoalTrust, trust_trend_words
 from recovery_desktop.insights.records import Records, RepositorySet, Sources, read_records
 from recovery_desktop.insights.stats import TOO_FEW_FOR_TREND
+from recovery_desktop.insights.wording import InsightWords
 from recovery_desktop.storage.aggregates import AggregateRepository
 from recovery_desktop.storage.connection import Connection
 from recovery_desktop.storage.entries import EntryRepository
@@ -50,6 +52,13 @@ MAX_COMMITMENTS_PER_GOAL = 12
 TALK_ABOUT_LIMIT = 1000  # characters: the agenda and the figures share page 1
 NAME_LIMIT = 60
 LONGEST_PERIOD_DAYS = 3660  # ten years
+
+
+class ReportWords(Words):
+    """The counselor report's own words: its headings, labels, notes and figures, and what it
+    says when it cannot be made (core/words.py). Here, in the report's first module, so that
+    the UI's report options reach them without loading the charts; `report_words` words the
+    figures with them."""
 
 
 class ReportError(Exception):
@@ -88,11 +97,18 @@ class ReportOptions:
     def __post_init__(self) -> None:
         if len(self.talk_about) > TALK_ABOUT_LIMIT:
             raise ReportError(
-                f"“What I'd like to talk about” holds up to {TALK_ABOUT_LIMIT} characters, so "
-                "it fits on the first page. Please shorten it a little."
+                ReportWords.tr(
+                    "“What I'd like to talk about” holds up to {limit} characters, so it fits "
+                    "on the first page. Please shorten it a little.",
+                    limit=TALK_ABOUT_LIMIT,
+                )
             )
         if len(self.name) > NAME_LIMIT:
-            raise ReportError(f"The name or initials hold up to {NAME_LIMIT} characters.")
+            raise ReportError(
+                ReportWords.tr(
+                    "The name or initials hold up to {limit} characters.", limit=NAME_LIMIT
+                )
+            )
 
     def has(self, section: Section) -> bool:
         return section in self.sections
@@ -102,10 +118,14 @@ def check_period(period: Period, today: date) -> None:
     """A report covers days that have happened, at most ten years of them."""
     if period.last > today:
         raise ReportError(
-            "The report can cover days up to today. Choose an end date of today or earlier."
+            ReportWords.tr(
+                "The report can cover days up to today. Choose an end date of today or earlier."
+            )
         )
     if period.days > LONGEST_PERIOD_DAYS:
-        raise ReportError("A report covers at most ten years. Choose a shorter period.")
+        raise ReportError(
+            ReportWords.tr("A report covers at most ten years. Choose a shorter period.")
+        )
 
 
 class ReportSources(Sources, Protocol):
@@ -254,7 +274,11 @@ def goal_parts(records: Records, insights: Insights, tz: tzinfo | None = None) -
                 kept_in_period=in_period.kept if in_period else 0,
                 missed_in_period=in_period.missed if in_period else 0,
                 pending=sum(1 for c in record.commitments if c.outcome is Outcome.PENDING),
-                trend=trust_trend_words(in_period) if in_period else TOO_FEW_FOR_TREND,
+                trend=(
+                    trust_trend_words(in_period)
+                    if in_period
+                    else InsightWords.tr(TOO_FEW_FOR_TREND)
+                ),
                 commitments=tuple(shown),
                 earlier=len(mine) - len(shown),
             )

@@ -3,7 +3,8 @@
 No Qt: `report_pdf` lays this out in pages.
 
 Sizes are CSS pixels (1/96 inch), which Qt scales to the printer; pictures are `<img>` tags
-whose SVG `report_pdf` draws as vectors. Every piece of the person's text is escaped.
+whose SVG `report_pdf` draws as vectors. Every piece of the person's text is escaped. The words
+are `ReportWords` (report_words.py); the markup stays out of them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from recovery_desktop.exchange.report_words import (
     RULE,
     SHADE_BG,
     TITLE,
+    ReportWords,
+    count_days,
     day_words,
     esc,
     figure_rows,
@@ -40,6 +43,7 @@ from recovery_desktop.exchange.report_words import (
     month_words,
     mood_words,
     number,
+    of,
     paragraph,
     period_words,
     short_day,
@@ -50,7 +54,7 @@ from recovery_desktop.exchange.report_words import (
 from recovery_desktop.insights.period import Bin
 from recovery_desktop.insights.series import HIGH_CRAVING
 from recovery_desktop.insights.stats import TOO_FEW_FOR_TREND
-from recovery_desktop.insights.tables import plural
+from recovery_desktop.insights.wording import InsightWords
 
 CHARTS_PER_PAGE = 2
 
@@ -89,48 +93,56 @@ def glance_page(content: ReportContent, pictures: dict[str, Picture]) -> str:
     name = options.name.strip()
     out = [
         f'<p style="margin-top: 0px; margin-bottom: 2px; font-size: 18pt; font-weight: bold;">'
-        f"{TITLE}</p>",
+        f"{ReportWords.tr(TITLE)}</p>",
         paragraph(
             f'<span style="font-size: 12pt;">{period_words(period)}</span>'
-            f" &nbsp;·&nbsp; {plural(period.days, 'day')}"
+            f" &nbsp;·&nbsp; {count_days(period.days)}"
         ),
-        paragraph(f"Client: <b>{esc(name)}</b>") if name else "",
+        paragraph(ReportWords.tr("Client: {name}", name=f"<b>{esc(name)}</b>")) if name else "",
         paragraph(
-            f"Shared by the client on {day_words(content.shared_on)}. Each figure is "
-            f"shown beside the same figure for the {plural(previous.days, 'day')} before "
-            f"({period_words(previous)}).",
+            ReportWords.tr(
+                "Shared by the client on {day}. Each figure is shown beside the same figure "
+                "for the %n day(s) before ({period}).",
+                None,
+                previous.days,
+                day=day_words(content.shared_on),
+                period=period_words(previous),
+            ),
             muted=True,
         ),
     ]
     talk = options.talk_about.strip()
     if talk:
-        out.append(heading("What I'd like to talk about", new_page=False, level=2))
+        out.append(heading(ReportWords.tr("What I'd like to talk about"), new_page=False, level=2))
         out.append(
             f'<table width="100%" cellspacing="0" cellpadding="6" style="border-collapse: '
             f'collapse; border: 1px solid {RULE};"><tr><td bgcolor="{SHADE_BG}" '
             f'style="font-size: 10pt;">{esc(talk)}</td></tr></table>'
         )
-    out.append(heading("Key figures", new_page=False, level=2))
+    out.append(heading(ReportWords.tr("Key figures"), new_page=False, level=2))
     rows = figure_rows(content.figures, content.previous)
     out.append(
         table(
             [
                 "",
-                f"This period<br/>{short_day(period.first)} – {day_words(period.last)}",
-                f"The {plural(previous.days, 'day')} before<br/>"
-                f"{short_day(previous.first)} – {day_words(previous.last)}",
+                ReportWords.tr("This period")
+                + f"<br/>{short_day(period.first)} – {day_words(period.last)}",
+                ReportWords.tr("The %n day(s) before", None, previous.days)
+                + f"<br/>{short_day(previous.first)} – {day_words(previous.last)}",
             ],
             [[esc(label), f"<b>{esc(now)}</b>", esc(before)] for label, now, before in rows],
             widths=[40, 30, 30],
             font_pt=10,
         )
     )
-    out.append(heading("Mood and craving, day by day", new_page=False, level=2))
+    out.append(heading(ReportWords.tr("Mood and craving, day by day"), new_page=False, level=2))
     out.append(_trend_lines(content, pictures))
     out.append(
         paragraph(
-            "Blank means not recorded; a mean comes with n, the number of days it is made of. "
-            "Private entries are never included. How to read this report: last page.",
+            ReportWords.tr(
+                "Blank means not recorded; a mean comes with n, the number of days it is made "
+                "of. Private entries are never included. How to read this report: last page."
+            ),
             muted=True,
             size=8.5,
         )
@@ -142,20 +154,34 @@ def _trend_lines(content: ReportContent, pictures: dict[str, Picture]) -> str:
     insights = content.insights
     cells = []
     for name, label, series, low, high in (
-        ("spark-mood", "Mood (1 awful – 5 great)", insights.mood, 1, 5),
-        ("spark-craving", "Highest craving of the day (0–10)", insights.cravings, 0, 10),
+        ("spark-mood", ReportWords.tr("Mood (1 awful – 5 great)"), insights.mood, 1, 5),
+        (
+            "spark-craving",
+            ReportWords.tr("Highest craving of the day (0–10)"),
+            insights.cravings,
+            0,
+            10,
+        ),
     ):
         svg = sparkline(content.period, series.points, series.rolling, low, high)
         pictures[name] = Picture(name, svg, SPARK_WIDTH, SPARK_HEIGHT)
         if series.trend is None:
-            words = TOO_FEW_FOR_TREND if series.points else "not recorded in this period"
+            words = (
+                InsightWords.tr(TOO_FEW_FOR_TREND)
+                if series.points
+                else ReportWords.tr("not recorded in this period")
+            )
         else:
-            words = "7-day mean " + series.trend.words()
+            words = ReportWords.tr("7-day mean {trend}", trend=series.trend.words())
+        caption = ReportWords.tr(
+            "Dots: each day; line: 7-day mean. Mean {mean}; {trend}.",
+            mean=esc(mean_words(series.mean)),
+            trend=esc(words),
+        )
         cells.append(
             f'<td width="50%" valign="top"><b>{label}</b><br/>'
             f'<img src="{name}" width="{SPARK_WIDTH:g}" height="{SPARK_HEIGHT:g}"/><br/>'
-            f'<span style="color: {MUTED}; font-size: 8.5pt;">Dots: each day; line: 7-day '
-            f"mean. Mean {esc(mean_words(series.mean))}; {esc(words)}.</span></td>"
+            f'<span style="color: {MUTED}; font-size: 8.5pt;">{caption}</span></td>'
         )
     return f'<table width="100%" cellspacing="0" cellpadding="2"><tr>{"".join(cells)}</tr></table>'
 
@@ -167,21 +193,24 @@ def days_page(content: ReportContent) -> str:
     if content.spans:
         return _spans_page(content)
     out = [
-        heading("Day by day"),
+        heading(ReportWords.tr("Day by day")),
         paragraph(
-            "One row per day. A blank row means nothing was recorded that day; it is never a "
-            f"zero. Mood is the day's mean, craving its highest; {HIGH_CRAVING} or more is in "
-            "bold.",
+            ReportWords.tr(
+                "One row per day. A blank row means nothing was recorded that day; it is never "
+                "a zero. Mood is the day's mean, craving its highest; {high} or more is in bold.",
+                high=HIGH_CRAVING,
+            ),
             muted=True,
             size=9,
         ),
     ]
     rows, swatches = [], []
+    yes, no = ReportWords.tr("yes"), ReportWords.tr("no")
     for r in content.days:
         craving = number(r.craving)
         if r.craving is not None and r.craving >= HIGH_CRAVING:
             craving = f"<b>{craving}</b>"
-        sober = {True: "yes", False: "<b>no</b>", None: ""}[r.sober]
+        sober = {True: yes, False: f"<b>{no}</b>", None: ""}[r.sober]
         rows.append(
             [
                 short_day(r.day),
@@ -190,7 +219,7 @@ def days_page(content: ReportContent) -> str:
                 craving,
                 sober,
                 str(r.connections) if r.connections else "",
-                ("yes" if r.meetings == 1 else str(r.meetings)) if r.meetings else "",
+                (yes if r.meetings == 1 else str(r.meetings)) if r.meetings else "",
                 "✓" if r.shared_entries else "",
             ]
         )
@@ -198,14 +227,14 @@ def days_page(content: ReportContent) -> str:
     out.append(
         table(
             [
-                "Date",
-                "Day",
-                "Mood",
-                "Craving",
-                "Sober today",
-                "Connections",
-                "Meeting",
-                "Shared entry",
+                ReportWords.tr("Date"),
+                ReportWords.tr("Day"),
+                ReportWords.tr("Mood"),
+                ReportWords.tr("Craving"),
+                ReportWords.tr("Sober today"),
+                ReportWords.tr("Connections"),
+                ReportWords.tr("Meeting"),
+                ReportWords.tr("Shared entry"),
             ],
             rows,
             widths=[12, 8, 16, 10, 12, 14, 12, 14],
@@ -218,14 +247,21 @@ def days_page(content: ReportContent) -> str:
 
 def _spans_page(content: ReportContent) -> str:
     kind = content.spans[0].kind
-    unit = "week" if kind is Bin.WEEK else "month"
+    if kind is Bin.WEEK:
+        title = ReportWords.tr("Week by week")
+        rows_are = ReportWords.tr("One row per week (Monday to Sunday)")
+    else:
+        title = ReportWords.tr("Month by month")
+        rows_are = ReportWords.tr("One row per month (calendar month)")
     out = [
-        heading(f"{unit.capitalize()} by {unit}"),
+        heading(title),
         paragraph(
-            f"One row per {unit} ({'Monday to Sunday' if kind is Bin.WEEK else 'calendar month'}"
-            f"), since the period is longer than 92 days; the first and last may be partial. "
-            "Means come with n, the days they are made of, and the range from the lowest to the "
-            "highest day beside them; a blank means nothing was recorded.",
+            ReportWords.tr(
+                "{rows_are}, since the period is longer than 92 days; the first and last may "
+                "be partial. Means come with n, the days they are made of, and the range from "
+                "the lowest to the highest day beside them; a blank means nothing was recorded.",
+                rows_are=rows_are,
+            ),
             muted=True,
             size=9,
         ),
@@ -237,20 +273,22 @@ def _spans_page(content: ReportContent) -> str:
         return number(low) if low == high else f"{number(low)}–{number(high)}"
 
     def mean(m) -> str:
-        return "" if m.value is None else f"{m.value:.1f} (n={m.n})"
+        if m.value is None:
+            return ""
+        return ReportWords.tr("{mean} (n={count})", mean=f"{m.value:.1f}", count=m.n)
 
     rows = []
     for s in content.spans:
         rows.append(
             [
                 day_words(s.first) if kind is Bin.WEEK else month_words(s.first),
-                f"{s.checked_in} of {s.days}",
+                of(s.checked_in, s.days),
                 mean(s.mood),
                 spread(s.mood_low, s.mood_high),
                 mean(s.craving),
                 spread(s.craving_low, s.craving_high),
                 str(s.high_craving_days) if s.craving.n else "",
-                f"{s.sober_yes} of {s.sober_answered}" if s.sober_answered else "",
+                of(s.sober_yes, s.sober_answered) if s.sober_answered else "",
                 str(s.connections) if s.connections else "",
                 str(s.meetings) if s.meetings else "",
                 str(s.shared_entries) if s.shared_entries else "",
@@ -259,17 +297,18 @@ def _spans_page(content: ReportContent) -> str:
     out.append(
         table(
             [
-                "Week of" if kind is Bin.WEEK else "Month",
-                "Checked in",
-                "Mood mean (n)",
-                "Mood range",
-                "Craving mean (n)",
-                "Craving range",
-                f"Days craving {HIGH_CRAVING}+",
-                "Sober: yes of<br/>answered",
-                "Connec-<br/>tions",
-                "Meet-<br/>ings",
-                "Shared entries",
+                ReportWords.tr("Week of") if kind is Bin.WEEK else ReportWords.tr("Month"),
+                ReportWords.tr("Checked in"),
+                ReportWords.tr("Mood mean (n)"),
+                ReportWords.tr("Mood range"),
+                ReportWords.tr("Craving mean (n)"),
+                ReportWords.tr("Craving range"),
+                ReportWords.tr("Days craving {high}+", high=HIGH_CRAVING),
+                #: "<br/>" breaks the narrow column's heading where it suits the language.
+                ReportWords.tr("Sober: yes of<br/>answered"),
+                ReportWords.tr("Connec-<br/>tions"),
+                ReportWords.tr("Meet-<br/>ings"),
+                ReportWords.tr("Shared entries"),
             ],
             rows,
             widths=[12] + [9] * 8 + [8, 8],
@@ -291,7 +330,11 @@ def charts_pages(
     out = []
     for index, chart in enumerate(charts):
         if index % CHARTS_PER_PAGE == 0:
-            out.append(heading("Charts" if index == 0 else "Charts, continued"))
+            out.append(
+                heading(
+                    ReportWords.tr("Charts") if index == 0 else ReportWords.tr("Charts, continued")
+                )
+            )
         if not chart.svg:
             out.append(heading(chart.title, new_page=False, level=3, keep_mm=20))
             out.append(paragraph(esc(third_person(chart.summary))))

@@ -68,7 +68,13 @@ from recovery_desktop.exchange.report_content import (
 )
 from recovery_desktop.exchange.report_html import build_html
 from recovery_desktop.exchange.report_svg import ChartPicture, Picture, flatten_hatches
-from recovery_desktop.exchange.report_words import KEEP_WITH_NEXT, SHARED_BY, TITLE, period_words
+from recovery_desktop.exchange.report_words import (
+    KEEP_WITH_NEXT,
+    SHARED_BY,
+    TITLE,
+    ReportWords,
+    period_words,
+)
 
 MARGIN_MM = 18.0
 BOTTOM_MARGIN_MM = 12.0
@@ -319,14 +325,15 @@ def _kept_millimetres(block: QTextBlock) -> int:
 
 
 def footer_words(content: ReportContent) -> str:
-    return f"{TITLE} · {period_words(content.period)} · {SHARED_BY}"
+    title, shared_by = ReportWords.tr(TITLE), ReportWords.tr(SHARED_BY)
+    return f"{title} · {period_words(content.period)} · {shared_by}"
 
 
 def _pdf_writer(buffer: QBuffer, prepared: PreparedReport) -> QPdfWriter:
     """The PDF's writer: its resolution and page layout are what the pages are measured in."""
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{TITLE}, {period_words(prepared.content.period)}")
+    writer.setTitle(f"{ReportWords.tr(TITLE)}, {period_words(prepared.content.period)}")
     writer.setCreator("Recovery Desktop")
     writer.setPageLayout(page_layout(prepared.options.paper))
     return writer
@@ -393,9 +400,8 @@ class ReportPages:
         band = QRectF(0, top, laid.width, FOOTER_MM / 25.4 * self.dpi - self.dpi * 0.08)
         flags = Qt.AlignmentFlag.AlignVCenter
         painter.drawText(band, flags | Qt.AlignmentFlag.AlignLeft, self._footer_text)
-        painter.drawText(
-            band, flags | Qt.AlignmentFlag.AlignRight, f"Page {index + 1} of {laid.pages}"
-        )
+        page = ReportWords.tr("Page {page} of {pages}", page=index + 1, pages=laid.pages)
+        painter.drawText(band, flags | Qt.AlignmentFlag.AlignRight, page)
         painter.restore()
 
     def paint_on(self, device: QPagedPaintDevice, *, meter: Meter | None = None) -> int:
@@ -407,7 +413,7 @@ class ReportPages:
         scale_y = device.logicalDpiY() / self.dpi
         painter = QPainter()
         if not painter.begin(device):
-            raise OSError("The pages could not be drawn.")
+            raise OSError(ReportWords.tr("The pages could not be drawn."))
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             for index in range(self.count):

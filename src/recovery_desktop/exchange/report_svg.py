@@ -7,7 +7,8 @@ uses it: in a PDF, a page-resolution bitmap per bar (megabytes, and seconds to w
 ignores `clip-path`. The charts hatch their bars so black-and-white print still tells roles
 apart, so each hatched rectangle here becomes its plain colour, the hatch's lines cut to the
 rectangle (and its dots kept where they lie inside), then its edge: the same picture, all
-vectors. A hatched shape that is not a rectangle keeps its plain colour only.
+vectors. A hatched shape that is not a rectangle keeps its plain colour only. The trend line's
+one sentence is the insights' (InsightWords), so it follows the app's language.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datetime import date
 from recovery_desktop.insights.period import Period
 from recovery_desktop.insights.series import DayPoint
 from recovery_desktop.insights.stats import MIN_TREND_POINTS, TOO_FEW_FOR_TREND, RollingPoint
+from recovery_desktop.insights.wording import InsightWords
 
 _PATTERN = re.compile(
     r'<pattern id="(?P<id>[^"]+)" patternUnits="userSpaceOnUse" x="0" y="0" '
@@ -303,7 +305,7 @@ def sparkline(
         parts.append(
             f'<text x="{_LEFT + plot_w / 2:.2f}" y="{_TOP + plot_h / 2 + 3:.2f}" '
             f'font-family="{FONT}" font-size="9" fill="#333333" text-anchor="middle">'
-            f"{html.escape(TOO_FEW_FOR_TREND.capitalize())}</text>"
+            f"{html.escape(_first_upper(InsightWords.tr(TOO_FEW_FOR_TREND)))}</text>"
         )
     else:
         for p in points:
@@ -318,6 +320,11 @@ def sparkline(
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _first_upper(text: str) -> str:
+    """ "Too few days…": the first letter a capital, the others as the language has them."""
+    return text[:1].upper() + text[1:]
 
 
 def _segments(points: Sequence[RollingPoint]) -> list[list[RollingPoint]]:

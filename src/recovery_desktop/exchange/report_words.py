@@ -3,6 +3,12 @@
 
 The words are the clinician's: plain, with every mean's n and every count's "out of", and a
 blank where nothing was recorded. Dates read as "3 Mar 2025" everywhere.
+
+Every word of the report goes through `ReportWords` (core/words.py), so a translated app makes
+the report in the person's language: its own words here and in `report_html`,
+`report_sections`, `report_svg`, `report_content` and `report_pdf`, with the insights' and
+charts' words in theirs. `third_person` turns the charts' "you" into "the client" in English
+only; a translation's summaries keep the words the app says to the person.
 """
 
 from __future__ import annotations
@@ -12,14 +18,13 @@ import re
 from datetime import date
 
 from recovery_desktop.charts.theme import MOOD_SCALE
-from recovery_desktop.core.models import MOOD_LABELS
-from recovery_desktop.exchange.report_content import Figures
+from recovery_desktop.exchange.report_content import Figures, ReportWords
 from recovery_desktop.insights import WORDS, Mean, Period
 from recovery_desktop.insights.series import HIGH_CRAVING
-from recovery_desktop.insights.tables import plural
+from recovery_desktop.insights.wording import mood_label
 
-TITLE = "Recovery report"
-SHARED_BY = "Shared by the client"
+TITLE = ReportWords.QT_TR_NOOP("Recovery report")  # translated where shown
+SHARED_BY = ReportWords.QT_TR_NOOP("Shared by the client")
 NOT_RECORDED = ""
 
 # Print-friendly colours: text, muted text, header and shaded rows, rules.
@@ -63,7 +68,9 @@ def period_words(period: Period) -> str:
     """Like "3 Mar 2025 to 1 Apr 2025"."""
     if period.first == period.last:
         return day_words(period.first)
-    return f"{day_words(period.first)} to {day_words(period.last)}"
+    return ReportWords.tr(
+        "{first} to {last}", first=day_words(period.first), last=day_words(period.last)
+    )
 
 
 def month_words(day: date) -> str:
@@ -79,64 +86,103 @@ def number(value: float | None, digits: int = 1) -> str:
 
 
 def mood_words(value: float | None) -> str:
-    """ "4 good", "3.5 good" (the nearest word), or blank."""
+    """ "4 good", "3.5 good" (the nearest word, as the app says it), or blank."""
     if value is None:
         return NOT_RECORDED
-    return f"{number(value)} {MOOD_LABELS[min(5, max(1, int(value + 0.5)))]}"
+    return ReportWords.tr(
+        "{value} {mood}", value=number(value), mood=mood_label(min(5, max(1, int(value + 0.5))))
+    )
 
 
-def mean_words(mean: Mean, unit: str = "day") -> str:
+def count_days(n: int) -> str:
+    """ "1 day", "30 days"."""
+    return ReportWords.tr("%n day(s)", None, n)
+
+
+def count_times(n: int) -> str:
+    """ "1 time", "3 times"."""
+    return ReportWords.tr("%n time(s)", None, n)
+
+
+def of(count: int, total: int) -> str:
+    """ "3 of 5"."""
+    return ReportWords.tr("{count} of {total}", count=count, total=total)
+
+
+def mean_words(mean: Mean) -> str:
     """ "3.6 (n = 24 days)"; "not recorded (n = 0)" when there is nothing to average."""
     if mean.value is None:
-        return "not recorded (n = 0)"
-    return f"{mean.value:.1f} (n = {plural(mean.n, unit)})"
+        return ReportWords.tr("not recorded (n = 0)")
+    return ReportWords.tr("{mean} (n = %n day(s))", None, mean.n, mean=f"{mean.value:.1f}")
 
 
 def figure_rows(now: Figures, before: Figures) -> list[tuple[str, str, str]]:
     """The key figures as (what, this period, the period before), in REPORT.md's order."""
 
+    def of_days(count: int, days: int) -> str:
+        return ReportWords.tr("{count} of %n day(s)", None, days, count=count)
+
     def checked(f: Figures) -> str:
-        return f"{f.checked_in} of {plural(f.period.days, 'day')}"
+        return of_days(f.checked_in, f.period.days)
 
     def craving(f: Figures) -> str:
         if not f.craving_days:
-            return "no craving noted"
-        return f"{f.high_craving_days} of {plural(f.craving_days, 'day')} noted"
+            return ReportWords.tr("no craving noted")
+        return ReportWords.tr(
+            "{count} of %n day(s) noted", None, f.craving_days, count=f.high_craving_days
+        )
 
     def sober(f: Figures) -> str:
         if f.sober_days is None:
-            return "no start date set yet"
-        return f"{f.sober_days} of {plural(f.period.days, 'day')}"
+            return ReportWords.tr("no start date set yet")
+        return of_days(f.sober_days, f.period.days)
 
     def run(f: Figures) -> str:
-        return "no start date set yet" if f.run_at_end is None else plural(f.run_at_end, "day")
+        if f.run_at_end is None:
+            return ReportWords.tr("no start date set yet")
+        return count_days(f.run_at_end)
 
     def starts(f: Figures) -> str:
         if not f.new_starts:
-            return "none"
-        return f"{len(f.new_starts)} ({', '.join(short_day(d) for d in f.new_starts)})"
+            return ReportWords.tr("none")
+        days = ", ".join(short_day(d) for d in f.new_starts)
+        return ReportWords.tr("{count} ({which})", count=len(f.new_starts), which=days)
 
     def connections(f: Figures) -> str:
         if not f.connections:
-            return "none logged"
-        who = [plural(f.people, "person", "people")] if f.people else []
+            return ReportWords.tr("none logged")
+        who = []
+        if f.people == 1:  # English words the two apart; a translation has plural forms
+            who.append(ReportWords.tr("%n person", None, f.people))
+        elif f.people:
+            who.append(ReportWords.tr("%n people", None, f.people))
         if f.groups:
-            who.append(plural(f.groups, "group"))
-        return f"{f.connections} ({', '.join(who)})" if who else str(f.connections)
+            who.append(ReportWords.tr("%n group(s)", None, f.groups))
+        if not who:
+            return str(f.connections)
+        return ReportWords.tr("{count} ({which})", count=f.connections, which=", ".join(who))
 
-    def count(n: int, unit: str) -> str:
-        return plural(n, unit) if n else "none logged"
+    def meetings(f: Figures) -> str:
+        if not f.meetings:
+            return ReportWords.tr("none logged")
+        return ReportWords.tr("%n meeting(s)", None, f.meetings)
+
+    def service(f: Figures) -> str:
+        return count_times(f.service) if f.service else ReportWords.tr("none logged")
 
     rows = [
-        ("Days checked in", checked),
-        ("Mood, mean of the days (1–5)", lambda f: mean_words(f.mood)),
-        (f"Days with craving {HIGH_CRAVING} or more, of days noted", craving),
-        ("Sober days, from the start dates", sober),
-        ("Sober run on the period's last day", run),
-        ("New starts in the period", starts),
-        ("Connections (with how many people, groups)", connections),
-        ("Meetings attended", lambda f: count(f.meetings, "meeting")),
-        ("Service", lambda f: count(f.service, "time")),
+        (ReportWords.tr("Days checked in"), checked),
+        (ReportWords.tr("Mood, mean of the days (1–5)"), lambda f: mean_words(f.mood)),
+        (
+            ReportWords.tr("Days with craving {high} or more, of days noted", high=HIGH_CRAVING),
+            craving,
+        ),
+        (ReportWords.tr("Sober days, from the start dates"), sober),
+        (ReportWords.tr("Sober run on the period's last day"), run),
+        (ReportWords.tr("New starts in the period"), starts),
+        (ReportWords.tr("Connections (with how many people, groups)"), connections),
+        (ReportWords.tr("Meetings attended"), meetings),
+        (ReportWords.tr("Service"), service),
     ]
     return [(label, words(now), words(before)) for label, words in rows]
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -190,7 +189,7 @@ class HelpNowDialog(QDialog):
         people: they are inside the encrypted vault."""
         settings = settings or AppSettings()
         country = country_while_locked(settings)
-        note = cls.tr_static(
+        note = HelpNowDialog.tr(
             "Your own safety plan and emergency contacts show here once you unlock."
         )
         return cls(
@@ -204,7 +203,7 @@ class HelpNowDialog(QDialog):
         """When the plan cannot be read just now: the crisis lines, and a word about it."""
         settings = settings or AppSettings()
         country = country_while_locked(settings)
-        note = cls.tr_static(
+        note = HelpNowDialog.tr(
             "Your safety plan couldn't be read just now. These lines are always there."
         )
         return cls(
@@ -222,15 +221,15 @@ class HelpNowDialog(QDialog):
         people = [_translated_detail(vault, person) for person in vault.safety_plan.help_people()]
         reasons = [item.text for item in vault.safety_plan.items(PlanSection.REASONS)]
         if vault.safety_plan.is_empty():
-            note = cls.tr_static(
+            note = HelpNowDialog.tr(
                 "When you feel ready, you can write your own safety plan: the warning signs, "
                 "what helps, the people to call. It will show up here. For now, these lines are "
                 "always there."
             )
-            button = cls.tr_static("Write my safety plan")
+            button = HelpNowDialog.tr("Write my safety plan")
         else:
             note = ""
-            button = cls.tr_static("Open my safety plan")
+            button = HelpNowDialog.tr("Open my safety plan")
         return cls(
             lines,
             people,
@@ -242,10 +241,6 @@ class HelpNowDialog(QDialog):
             plan_button=button,
             parent=parent,
         )
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        return QApplication.translate("HelpNowDialog", text)
 
     def _heading(self, title: str) -> QLabel:
         heading = QLabel(title, self.body)

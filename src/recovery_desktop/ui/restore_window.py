@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.storage.layout import BACKUPS_NAME
@@ -28,6 +28,7 @@ from recovery_desktop.ui.export.backup_words import moment_words
 from recovery_desktop.ui.keys.code_steps import button, button_row
 from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.unlock.common import describe_error
+from recovery_desktop.ui.words import QtWords
 from recovery_desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ log = logging.getLogger(__name__)
 COMMIT_AT = 95  # of 100: from here the restore finishes whatever happens; Cancel goes away
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Restore", text)
+class RestoreWords(QtWords):
+    """What the unlock window says after a restore (ui/words.py)."""
 
 
 @dataclass
@@ -176,15 +177,15 @@ def fit_height(window: QWidget, width: int, height: int) -> None:
 def restored_sentence(result: RestoreResult) -> str:
     """The first thing the unlock window says after a restore."""
     if result.created_at is None:
-        back = tr("Your vault is back as it was when the backup was made.")
+        back = RestoreWords.tr("Your vault is back as it was when the backup was made.")
     else:
-        back = tr("Your vault is back as it was on {when}.").format(
+        back = RestoreWords.tr("Your vault is back as it was on {when}.").format(
             when=moment_words(result.created_at)
         )
     if result.key_file_changed:
-        opens = tr("It now opens with the passphrase and recovery code of that day.")
+        opens = RestoreWords.tr("It now opens with the passphrase and recovery code of that day.")
     else:
-        opens = tr("It opens with the same passphrase and recovery code as before.")
+        opens = RestoreWords.tr("It opens with the same passphrase and recovery code as before.")
     return f"{back} {opens}"
 
 
@@ -194,30 +195,37 @@ def notice_after(outcome: RestoreOutcome) -> tuple[str, bool]:
         lines = [restored_sentence(outcome.result)]
         if outcome.result.kept is not None:
             lines.append(
-                tr(
+                RestoreWords.tr(
                     "Your journal as it was just before is kept in {path}: you can restore it "
                     "the same way."
                 ).format(path=outcome.result.kept.path)
             )
         if outcome.result.upgrade_pending:
             lines.append(
-                tr("The backup comes from an earlier version: it is brought up to date as you unlock.")
+                RestoreWords.tr(
+                    "The backup comes from an earlier version: it is brought up to date as you "
+                    "unlock."
+                )
             )
         return "\n\n".join(lines), True
     if outcome.committed:
         return (
-            tr(
+            RestoreWords.tr(
                 "The backup was put in place, and the last step finishes as you unlock. Unlock "
                 "with the passphrase or recovery code of the backup. ({reason})"
             ).format(reason=describe_error(outcome.error) if outcome.error else ""),
             True,
         )
     if outcome.cancelled:
-        return tr("The restore was stopped. Your vault is as it was: unlock it as usual."), False
+        return (
+            RestoreWords.tr("The restore was stopped. Your vault is as it was: unlock it as usual."),
+            False,
+        )
     reason = describe_error(outcome.error) if outcome.error is not None else ""
     return (
-        tr("The backup was not restored: {reason}\n\nYour vault is as it was: unlock it as usual.")
-        .format(reason=reason),
+        RestoreWords.tr(
+            "The backup was not restored: {reason}\n\nYour vault is as it was: unlock it as usual."
+        ).format(reason=reason),
         False,
     )
 

@@ -25,7 +25,7 @@ from recovery_desktop.ui.connections.log_dialog import (
     local_now,
     moment_on,
 )
-from recovery_desktop.ui.connections.words import fill, names_text, short_date, tr
+from recovery_desktop.ui.connections.words import ConnectionWords, fill, names_text, short_date
 
 
 class EntryConnectionsButton(QPushButton):
@@ -41,10 +41,12 @@ class EntryConnectionsButton(QPushButton):
         parent: QWidget | None = None,
         now: Callable[[], datetime] = local_now,
     ) -> None:
-        super().__init__(tr("Log as connections"), parent)
+        super().__init__(ConnectionWords.tr("Log as connections"), parent)
         self.setObjectName("journal_log_connections")
-        self.setAccessibleName(tr("Log the people in this entry as connections"))
-        self.setToolTip(tr("Log the people this entry mentions as connections of its day"))
+        self.setAccessibleName(ConnectionWords.tr("Log the people in this entry as connections"))
+        self.setToolTip(
+            ConnectionWords.tr("Log the people this entry mentions as connections of its day")
+        )
         self.setAutoDefault(False)
         self._vault = vault
         self._saved_entry = saved_entry
@@ -61,7 +63,9 @@ class EntryConnectionsButton(QPushButton):
         self._menu.clear()
         entry = self._saved_entry() if self._vault.is_open else None
         if entry is None or entry.id is None:
-            hint = self._menu.addAction(tr("Write something first; then log who was there."))
+            hint = self._menu.addAction(
+                ConnectionWords.tr("Write something first; then log who was there.")
+            )
             hint.setEnabled(False)
             return
         names = [c.name for c in (self._vault.contacts.get(i) for i in entry.people) if c]
@@ -74,24 +78,26 @@ class EntryConnectionsButton(QPushButton):
         day = short_date(entry.entry_date)
         if waiting:
             action = self._menu.addAction(
-                fill(tr("Log %1, in person, on %2"), names_text(waiting), day)
+                fill(ConnectionWords.tr("Log %1, in person, on %2"), names_text(waiting), day)
             )
             action.setObjectName("journal_log_mentions")
             action.triggered.connect(lambda: self.log_mentions(entry))
         elif names:
             done = self._menu.addAction(
-                fill(tr("Already logged from this entry: %1"), names_text(names))
+                fill(ConnectionWords.tr("Already logged from this entry: %1"), names_text(names))
             )
             done.setEnabled(False)
         else:
-            hint = self._menu.addAction(tr("No one in People yet: add a name there first."))
+            hint = self._menu.addAction(
+                ConnectionWords.tr("No one in People yet: add a name there first.")
+            )
             hint.setEnabled(False)
-        details = self._menu.addAction(tr("Log a connection…"))
+        details = self._menu.addAction(ConnectionWords.tr("Log a connection…"))
         details.setObjectName("journal_log_details")
         details.triggered.connect(lambda: self.log_with_details(entry))
         if self._last and self._last_entry == entry.id:
             self._menu.addSeparator()
-            undo = self._menu.addAction(tr("Undo: remove what was just logged"))
+            undo = self._menu.addAction(ConnectionWords.tr("Undo: remove what was just logged"))
             undo.setObjectName("journal_log_undo")
             undo.triggered.connect(self.undo)
 
@@ -123,7 +129,9 @@ class EntryConnectionsButton(QPushButton):
         self._last, self._last_entry = list(records), entry.id
         self.logged.emit(
             fill(
-                tr("Logged %1 on %2. People shows it in their history; this button can undo it."),
+                ConnectionWords.tr(
+                    "Logged %1 on %2. People shows it in their history; this button can undo it."
+                ),
                 connections_summary(records),
                 short_date(entry.entry_date),
             )
@@ -133,7 +141,9 @@ class EntryConnectionsButton(QPushButton):
         removed = self._vault.connections.delete_many(r.id for r in self._last if r.id)
         self._last, self._last_entry = [], None
         if removed:
-            self.logged.emit(fill(tr("Removed again: %1."), connections_summary(removed)))
+            self.logged.emit(
+                fill(ConnectionWords.tr("Removed again: %1."), connections_summary(removed))
+            )
 
 
 def add_to_entry_editor(

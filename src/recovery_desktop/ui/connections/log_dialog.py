@@ -33,8 +33,8 @@ from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.errors import storage_failure_message
 from recovery_desktop.ui.connections.who_picker import WhoPicker
+from recovery_desktop.ui.connections.words import ConnectionWords, fill, kind_label
 from recovery_desktop.ui.connections.words import connections_summary as connections_summary
-from recovery_desktop.ui.connections.words import fill, kind_label, tr
 from recovery_desktop.ui.page import chain_tab_order
 from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.widgets.dates import use_locale_date_time_format
@@ -126,7 +126,11 @@ class LogConnectionDialog(QDialog):
         self._entry_id = editing.entry_id if editing is not None else entry_id
         self._now = now
         self.logged: list[Connection] = []
-        title = tr("Edit this connection") if editing else tr("Log a connection")
+        title = (
+            ConnectionWords.tr("Edit this connection")
+            if editing
+            else ConnectionWords.tr("Log a connection")
+        )
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         # The theme fills a chosen answer with the accent and rings it when focused.
@@ -145,15 +149,15 @@ class LogConnectionDialog(QDialog):
             else:
                 self.who.set_people(contact_ids)
             self.who.changed.connect(self._update_kinds)
-            form.addRow(tr("With"), self.who)
+            form.addRow(ConnectionWords.tr("With"), self.who)
         else:
             self.with_label = QLabel(editing.contact_name or editing.community_name, self)
             self.with_label.setObjectName("log_connection_with")
-            form.addRow(tr("With"), self.with_label)
+            form.addRow(ConnectionWords.tr("With"), self.with_label)
 
         self.when = WhenEdit(self)
         self.when.setObjectName("log_connection_when")
-        self.when.setAccessibleName(tr("When"))
+        self.when.setAccessibleName(ConnectionWords.tr("When"))
         self.when.setCalendarPopup(True)
         use_locale_date_time_format(self.when)
         today = now().date()
@@ -167,7 +171,7 @@ class LogConnectionDialog(QDialog):
                 QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
             )
         )
-        form.addRow(tr("When"), self.when)
+        form.addRow(ConnectionWords.tr("When"), self.when)
 
         kinds, self.kind_group, self.kind_buttons = button_row(
             self,
@@ -176,44 +180,73 @@ class LogConnectionDialog(QDialog):
                     i,
                     kind_label(k),
                     f"log_kind_{k.name.lower()}",
-                    fill(tr("Kind: %1"), kind_label(k)),
+                    fill(ConnectionWords.tr("Kind: %1"), kind_label(k)),
                 )
                 for i, k in enumerate(KINDS)
             ],
         )
-        form.addRow(tr("How"), kinds)
+        form.addRow(ConnectionWords.tr("How"), kinds)
 
         initiated, self.initiated_group, self.initiated_buttons = button_row(
             self,
             [
-                (0, tr("I did"), "log_initiated_me", tr("Who reached out: I did")),
-                (1, tr("They did"), "log_initiated_them", tr("Who reached out: they did")),
-                (2, tr("Both of us"), "log_initiated_both", tr("Who reached out: both of us")),
+                (
+                    0,
+                    ConnectionWords.tr("I did"),
+                    "log_initiated_me",
+                    ConnectionWords.tr("Who reached out: I did"),
+                ),
+                (
+                    1,
+                    ConnectionWords.tr("They did"),
+                    "log_initiated_them",
+                    ConnectionWords.tr("Who reached out: they did"),
+                ),
+                (
+                    2,
+                    ConnectionWords.tr("Both of us"),
+                    "log_initiated_both",
+                    ConnectionWords.tr("Who reached out: both of us"),
+                ),
             ],
         )
-        self.initiated_label = QLabel(tr("Who reached out"), self)
+        self.initiated_label = QLabel(ConnectionWords.tr("Who reached out"), self)
         form.addRow(self.initiated_label, initiated)
 
         support, self.support_group, self.support_buttons = button_row(
             self,
-            [(NOT_SAID, tr("Skip"), "log_supported_skip", tr("Felt supported: not saying"))]
+            [
+                (
+                    NOT_SAID,
+                    ConnectionWords.tr("Skip"),
+                    "log_supported_skip",
+                    ConnectionWords.tr("Felt supported: not saying"),
+                )
+            ]
             + [
-                (v, str(v), f"log_supported_{v}", fill(tr("Felt supported: %1 of 5"), str(v)))
+                (
+                    v,
+                    str(v),
+                    f"log_supported_{v}",
+                    fill(ConnectionWords.tr("Felt supported: %1 of 5"), str(v)),
+                )
                 for v in range(1, 6)
             ],
         )
-        hint = QLabel(tr("1 not really, 5 very"), self)
+        hint = QLabel(ConnectionWords.tr("1 not really, 5 very"), self)
         hint.setProperty("role", "muted")
         support.insertWidget(support.count() - 1, hint)
-        form.addRow(tr("Felt supported"), support)
+        form.addRow(ConnectionWords.tr("Felt supported"), support)
 
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("log_connection_note")
-        self.note.setAccessibleName(tr("A note (optional)"))
-        self.note.setPlaceholderText(tr("What you talked about, what helped (optional)"))
+        self.note.setAccessibleName(ConnectionWords.tr("A note (optional)"))
+        self.note.setPlaceholderText(
+            ConnectionWords.tr("What you talked about, what helped (optional)")
+        )
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4)
-        form.addRow(tr("Note"), self.note)
+        form.addRow(ConnectionWords.tr("Note"), self.note)
 
         self.error = QLabel(self)
         self.error.setObjectName("log_connection_error")
@@ -221,14 +254,18 @@ class LogConnectionDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button = QPushButton(ConnectionWords.tr("Cancel"), self)
         self.cancel_button.setObjectName("log_connection_cancel")
-        self.cancel_button.setAccessibleName(tr("Cancel: log nothing"))
+        self.cancel_button.setAccessibleName(ConnectionWords.tr("Cancel: log nothing"))
         self.cancel_button.setAutoDefault(False)
-        self.save_button = QPushButton(tr("Save") if editing else tr("Log it"), self)
+        self.save_button = QPushButton(
+            ConnectionWords.tr("Save") if editing else ConnectionWords.tr("Log it"), self
+        )
         self.save_button.setObjectName("log_connection_save")
         self.save_button.setAccessibleName(
-            tr("Save the changes") if editing else tr("Log this connection")
+            ConnectionWords.tr("Save the changes")
+            if editing
+            else ConnectionWords.tr("Log this connection")
         )
         self.save_button.setProperty("primary", True)
         self.save_button.setDefault(True)
@@ -344,7 +381,9 @@ class LogConnectionDialog(QDialog):
             return [connections.save(changed)]
         assert self.who is not None
         if not self.who.contact_ids() and self.who.community_id() is None:
-            raise ValidationError(tr("Please tick at least one person, or choose a group."))
+            raise ValidationError(
+                ConnectionWords.tr("Please tick at least one person, or choose a group.")
+            )
         return connections.log(
             moment,
             self.kind_choice(),
@@ -357,7 +396,7 @@ class LogConnectionDialog(QDialog):
         )
 
     def _refused(self, reason: str) -> None:
-        self.error.setText(fill(tr("Not logged yet: %1"), reason))
+        self.error.setText(fill(ConnectionWords.tr("Not logged yet: %1"), reason))
         self.error.show()
 
     def done(self, result: int) -> None:  # noqa: D102 - Qt override

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.core.models import Community, Contact
-from recovery_desktop.ui.connections.words import fill, names_text, role_text, tr
+from recovery_desktop.ui.connections.words import ConnectionWords, fill, names_text, role_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -121,25 +121,27 @@ class WhoPicker(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("who_picker")
-        self.people_choice = QRadioButton(tr("People"), self)
+        self.people_choice = QRadioButton(ConnectionWords.tr("People"), self)
         self.people_choice.setObjectName("who_people")
-        self.people_choice.setAccessibleName(tr("With one or more people"))
-        self.group_choice = QRadioButton(tr("A group"), self)
+        self.people_choice.setAccessibleName(ConnectionWords.tr("With one or more people"))
+        self.group_choice = QRadioButton(ConnectionWords.tr("A group"), self)
         self.group_choice.setObjectName("who_group")
-        self.group_choice.setAccessibleName(tr("With a group or community"))
+        self.group_choice.setAccessibleName(ConnectionWords.tr("With a group or community"))
         self.mode = QButtonGroup(self)
         self.mode.addButton(self.people_choice, PEOPLE)
         self.mode.addButton(self.group_choice, GROUP)
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("who_filter")
-        self.filter.setAccessibleName(tr("Find a person"))
-        self.filter.setPlaceholderText(tr("Find a person"))
+        self.filter.setAccessibleName(ConnectionWords.tr("Find a person"))
+        self.filter.setPlaceholderText(ConnectionWords.tr("Find a person"))
         self.filter.setClearButtonEnabled(True)
         self.model = PeopleChecklistModel(contacts, self)
         self.people_list = QListView(self)
         self.people_list.setObjectName("who_people_list")
-        self.people_list.setAccessibleName(tr("People: tick everyone you connected with"))
+        self.people_list.setAccessibleName(
+            ConnectionWords.tr("People: tick everyone you connected with")
+        )
         self.people_list.setModel(self.model)
         self.people_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people_list.setUniformItemSizes(True)
@@ -154,7 +156,7 @@ class WhoPicker(QWidget):
 
         self.group = QComboBox(self)
         self.group.setObjectName("who_group_choice")
-        self.group.setAccessibleName(tr("Which group"))
+        self.group.setAccessibleName(ConnectionWords.tr("Which group"))
         for community in communities:
             self.group.addItem(community.name, community.id)
 
@@ -232,7 +234,9 @@ class WhoPicker(QWidget):
     def _ticked_changed(self, emit: bool = True) -> None:
         names = self.model.ticked_names()
         self.chosen.setText(
-            fill(tr("With %1"), names_text(names)) if names else tr("Tick one or more people.")
+            fill(ConnectionWords.tr("With %1"), names_text(names))
+            if names
+            else ConnectionWords.tr("Tick one or more people.")
         )
         if emit:
             self.changed.emit()

@@ -2,7 +2,8 @@
 """The words for roles, kinds of group, kinds of connection and dates, in one place, so People,
 Today, the Journal and the log dialog say the same thing (DESIGN §5: one visual language).
 
-Every string goes through Qt's translation under the context "ConnectionWords".
+Every string goes through Qt's translation under the context "ConnectionWords" (ui/words.py),
+as do the words of People and the log dialog that use them.
 """
 
 from __future__ import annotations
@@ -12,20 +13,18 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 
 from recovery_desktop.core.models import CommunityKind, ConnectionKind, InitiatedBy, Role
 from recovery_desktop.ui.widgets.dates import long_date as shared_long_date
+from recovery_desktop.ui.words import QtWords
 
 if TYPE_CHECKING:
     from recovery_desktop.core.models import Connection
 
 
-def tr(text: str, n: int = -1) -> str:
-    translated = QCoreApplication.translate("ConnectionWords", text, None, n)
-    if n >= 0:  # English plural when no translation is loaded (see today.card.plural)
-        translated = translated.replace("(s)", "" if n == 1 else "s")
-    return translated
+class ConnectionWords(QtWords):
+    """The words of connections, roles and groups, shared by People, Today and the Journal."""
 
 
 def fill(template: str, *values: str) -> str:
@@ -41,57 +40,57 @@ def fill(template: str, *values: str) -> str:
 
 def role_text(role: Role) -> str:
     return {
-        Role.SPONSOR: tr("sponsor"),
-        Role.FAMILY: tr("family"),
-        Role.FRIEND: tr("friend"),
-        Role.PEER: tr("peer"),
-        Role.COUNSELOR: tr("counselor"),
-        Role.FACILITATOR: tr("group facilitator"),
-        Role.OTHER: tr("other"),
+        Role.SPONSOR: ConnectionWords.tr("sponsor"),
+        Role.FAMILY: ConnectionWords.tr("family"),
+        Role.FRIEND: ConnectionWords.tr("friend"),
+        Role.PEER: ConnectionWords.tr("peer"),
+        Role.COUNSELOR: ConnectionWords.tr("counselor"),
+        Role.FACILITATOR: ConnectionWords.tr("group facilitator"),
+        Role.OTHER: ConnectionWords.tr("other"),
     }[Role(role)]
 
 
 def community_kind_text(kind: CommunityKind) -> str:
     return {
-        CommunityKind.MEETING: tr("meeting"),
-        CommunityKind.SUPPORT_GROUP: tr("support group"),
-        CommunityKind.ONLINE_FORUM: tr("online forum"),
-        CommunityKind.FITNESS: tr("fitness group"),
-        CommunityKind.HOBBY: tr("hobby group"),
-        CommunityKind.VOLUNTEER: tr("volunteer role"),
-        CommunityKind.OTHER: tr("other"),
+        CommunityKind.MEETING: ConnectionWords.tr("meeting"),
+        CommunityKind.SUPPORT_GROUP: ConnectionWords.tr("support group"),
+        CommunityKind.ONLINE_FORUM: ConnectionWords.tr("online forum"),
+        CommunityKind.FITNESS: ConnectionWords.tr("fitness group"),
+        CommunityKind.HOBBY: ConnectionWords.tr("hobby group"),
+        CommunityKind.VOLUNTEER: ConnectionWords.tr("volunteer role"),
+        CommunityKind.OTHER: ConnectionWords.tr("other"),
     }[CommunityKind(kind)]
 
 
 def kind_text(kind: ConnectionKind) -> str:
     """As in a sentence: "Logged a call with Dana"."""
     return {
-        ConnectionKind.CALL: tr("a call"),
-        ConnectionKind.TEXT: tr("a text"),
-        ConnectionKind.IN_PERSON: tr("in person"),
-        ConnectionKind.MEETING: tr("a meeting"),
-        ConnectionKind.ONLINE: tr("online"),
-        ConnectionKind.SERVICE: tr("service"),
+        ConnectionKind.CALL: ConnectionWords.tr("a call"),
+        ConnectionKind.TEXT: ConnectionWords.tr("a text"),
+        ConnectionKind.IN_PERSON: ConnectionWords.tr("in person"),
+        ConnectionKind.MEETING: ConnectionWords.tr("a meeting"),
+        ConnectionKind.ONLINE: ConnectionWords.tr("online"),
+        ConnectionKind.SERVICE: ConnectionWords.tr("service"),
     }[ConnectionKind(kind)]
 
 
 def kind_label(kind: ConnectionKind) -> str:
     """On a button or at the start of a line: "Call"."""
     return {
-        ConnectionKind.CALL: tr("Call"),
-        ConnectionKind.TEXT: tr("Text"),
-        ConnectionKind.IN_PERSON: tr("In person"),
-        ConnectionKind.MEETING: tr("Meeting"),
-        ConnectionKind.ONLINE: tr("Online"),
-        ConnectionKind.SERVICE: tr("Service"),
+        ConnectionKind.CALL: ConnectionWords.tr("Call"),
+        ConnectionKind.TEXT: ConnectionWords.tr("Text"),
+        ConnectionKind.IN_PERSON: ConnectionWords.tr("In person"),
+        ConnectionKind.MEETING: ConnectionWords.tr("Meeting"),
+        ConnectionKind.ONLINE: ConnectionWords.tr("Online"),
+        ConnectionKind.SERVICE: ConnectionWords.tr("Service"),
     }[ConnectionKind(kind)]
 
 
 def initiated_text(initiated_by: InitiatedBy) -> str:
     return {
-        InitiatedBy.ME: tr("I reached out"),
-        InitiatedBy.THEM: tr("they reached out"),
-        InitiatedBy.BOTH: tr("we both reached out"),
+        InitiatedBy.ME: ConnectionWords.tr("I reached out"),
+        InitiatedBy.THEM: ConnectionWords.tr("they reached out"),
+        InitiatedBy.BOTH: ConnectionWords.tr("we both reached out"),
     }[InitiatedBy(initiated_by)]
 
 
@@ -113,19 +112,19 @@ def time_text(moment: datetime) -> str:
 def days_ago_text(day: date | None, today: date) -> str:
     """ "today", "yesterday", "3 days ago", or "not yet" for never."""
     if day is None:
-        return tr("not yet")
+        return ConnectionWords.tr("not yet")
     days = (today - day).days
     if days <= 0:
-        return tr("today")
+        return ConnectionWords.tr("today")
     if days == 1:
-        return tr("yesterday")
-    return tr("%n day(s) ago", days)
+        return ConnectionWords.tr("yesterday")
+    return ConnectionWords.tr("%n day(s) ago", None, days)
 
 
 def last_in_touch_text(day: date | None, today: date) -> str:
     if day is None:
-        return tr("not in touch here yet")
-    return fill(tr("last in touch %1"), days_ago_text(day, today))
+        return ConnectionWords.tr("not in touch here yet")
+    return fill(ConnectionWords.tr("last in touch %1"), days_ago_text(day, today))
 
 
 def names_text(names: list[str]) -> str:
@@ -134,7 +133,7 @@ def names_text(names: list[str]) -> str:
         return ""
     if len(names) == 1:
         return names[0]
-    return fill(tr("%1 and %2"), ", ".join(names[:-1]), names[-1])
+    return fill(ConnectionWords.tr("%1 and %2"), ", ".join(names[:-1]), names[-1])
 
 
 def connections_summary(records: Sequence[Connection]) -> str:
@@ -143,4 +142,4 @@ def connections_summary(records: Sequence[Connection]) -> str:
     if not records:
         return ""
     names = [r.contact_name or r.community_name for r in records]
-    return fill(tr("%1 with %2"), kind_text(records[0].kind), names_text(names))
+    return fill(ConnectionWords.tr("%1 with %2"), kind_text(records[0].kind), names_text(names))

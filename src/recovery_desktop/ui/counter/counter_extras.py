@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from recovery_desktop.core.regained import regained
 from recovery_desktop.core.sobriety import planned_start, runs
 from recovery_desktop.storage.recovery import RecoveryStartRepository
-from recovery_desktop.ui.counter.words import hours, long_date, money, tr
+from recovery_desktop.ui.counter.words import CounterWords, hours, long_date, money
 from recovery_desktop.ui.today.card import muted_label, wrapped_label
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class CounterExtras(QWidget):
         self.regained_total.setObjectName("sober_regained_total")
         layout.addWidget(self.regained_total)
         self.cost_hint = muted_label(
-            tr(
+            CounterWords.tr(
                 "Add what using used to cost you each day to see the money and time your "
                 "sober days have given back."
             ),
@@ -59,10 +59,12 @@ class CounterExtras(QWidget):
         self.cost_hint.setObjectName("sober_cost_hint")
         layout.addWidget(self.cost_hint)
         row = QHBoxLayout()
-        self.dates_button = QPushButton(tr("Start dates and costs"), self)
+        self.dates_button = QPushButton(CounterWords.tr("Start dates and costs"), self)
         self.dates_button.setObjectName("sober_dates_button")
         self.dates_button.setAccessibleName(
-            tr("Start dates and costs: your history of starts, and what using used to cost")
+            CounterWords.tr(
+                "Start dates and costs: your history of starts, and what using used to cost"
+            )
         )
         self.dates_button.clicked.connect(self.open_dialog)
         row.addWidget(self.dates_button)
@@ -80,7 +82,7 @@ class CounterExtras(QWidget):
         self.planned.setVisible(counting and planned is not None)
         if counting and planned is not None:
             self.planned.setText(
-                tr(
+                CounterWords.tr(
                     "A new start begins on %1. Today can simply be a hard day; every sober "
                     "day before it still counts."
                 ).replace("%1", long_date(planned))
@@ -95,12 +97,16 @@ class CounterExtras(QWidget):
         assert cost is not None
         summary = regained(starts, today, cost)
         self.regained.setText(
-            tr("Regained so far: %1.").replace("%1", self._amounts(summary.current, cost))
+            CounterWords.tr("Regained so far: %1.").replace(
+                "%1", self._amounts(summary.current, cost)
+            )
         )
         self.regained.setAccessibleName(self.regained.text())
         if summary.total.days != summary.current.days:
             self.regained_total.setText(
-                tr("Since your first start: %1.").replace("%1", self._amounts(summary.total, cost))
+                CounterWords.tr("Since your first start: %1.").replace(
+                    "%1", self._amounts(summary.total, cost)
+                )
             )
             self.regained_total.setVisible(True)
 
@@ -111,7 +117,7 @@ class CounterExtras(QWidget):
             pieces.append(money(part.money))
         if cost.hours:
             pieces.append(hours(part.hours))
-        return tr(" and ").join(pieces)
+        return CounterWords.tr(" and ").join(pieces)
 
     def open_dialog(self) -> None:
         from recovery_desktop.ui.counter.starts_dialog import StartsDialog  # when first opened

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from recovery_desktop.core.models import RecoveryStart
 from recovery_desktop.core.sobriety import new_start_day, planned_start, runs, total_sober_days
 from recovery_desktop.storage.recovery import RecoveryStartRepository
-from recovery_desktop.ui.counter.words import long_date, tr
+from recovery_desktop.ui.counter.words import CounterWords, long_date
 from recovery_desktop.ui.goals.attempt import attempt
-from recovery_desktop.ui.today.card import plural, wrapped_label
+from recovery_desktop.ui.today.card import wrapped_label
 
 
 class Offer(Enum):
@@ -59,10 +59,10 @@ class StartOffer(QFrame):
         self.yes_button = self._button("start_offer_yes", row)
         self.yes_button.setProperty("primary", True)
         self.not_now_button = self._button("start_offer_not_now", row)
-        self.not_now_button.setText(tr("Not now"))
-        self.not_now_button.setAccessibleName(tr("Not now"))
+        self.not_now_button.setText(CounterWords.tr("Not now"))
+        self.not_now_button.setAccessibleName(CounterWords.tr("Not now"))
         self.undo_button = self._button("start_offer_undo", row)
-        self.undo_button.setText(tr("Undo"))
+        self.undo_button.setText(CounterWords.tr("Undo"))
         row.addStretch(1)
         layout.addLayout(row)
         self.yes_button.clicked.connect(self._accept)
@@ -129,8 +129,8 @@ class StartOffer(QFrame):
         self.state = state
         self.setVisible(state is not Offer.NONE)
         yes = {
-            Offer.NEW_START: tr("Record a new start"),
-            Offer.FIRST_START: tr("Start counting from today"),
+            Offer.NEW_START: CounterWords.tr("Record a new start"),
+            Offer.FIRST_START: CounterWords.tr("Start counting from today"),
         }.get(state)
         self.yes_button.setVisible(yes is not None)
         self.not_now_button.setVisible(yes is not None)
@@ -138,7 +138,7 @@ class StartOffer(QFrame):
         if yes is not None:
             self.yes_button.setText(yes)
             self.yes_button.setAccessibleName(yes)
-        self.undo_button.setAccessibleName(tr("Undo: take this start back out"))
+        self.undo_button.setAccessibleName(CounterWords.tr("Undo: take this start back out"))
         self.text.setText(self._words(state, added))
 
     def _words(self, state: Offer, added: RecoveryStart | None) -> str:
@@ -146,35 +146,35 @@ class StartOffer(QFrame):
         starts = self._starts.list()
         earlier = total_sober_days(starts, self._today)
         if state is Offer.NEW_START and not runs(starts, self._today):
-            return tr(
+            return CounterWords.tr(
                 "Thank you for saying so. Would you like to start counting your sober days "
                 "from tomorrow, %1? Only if you want to."
             ).replace("%1", tomorrow)
         if state is Offer.NEW_START:
-            return tr(
+            return CounterWords.tr(
                 "Would you like to record a new start? It would begin tomorrow, %1, so today "
                 "can simply be a hard day, and every sober day before it still counts."
             ).replace("%1", tomorrow)
         if state is Offer.FIRST_START:
-            return tr(
+            return CounterWords.tr(
                 "Would you like to start counting your sober days from today? You can always "
                 "change the date later."
             )
         if state in (Offer.RECORDED, Offer.PLANNED):
             day = added.start_date if added is not None else new_start_day(self._today)
             if day == self._today:
-                return tr("Day one starts today. Every day counts from here.")
-            text = tr("Your new start begins tomorrow, %1.").replace("%1", long_date(day))
+                return CounterWords.tr("Day one starts today. Every day counts from here.")
+            text = CounterWords.tr("Your new start begins tomorrow, %1.").replace(
+                "%1", long_date(day)
+            )
             if earlier:
-                text += " " + plural(
-                    tr(
-                        "Today is a hard day, not the end of anything: your %n sober day(s) "
-                        "before it still count.",
-                        earlier,
-                    ),
+                text += " " + CounterWords.tr(
+                    "Today is a hard day, not the end of anything: your %n sober day(s) "
+                    "before it still count.",
+                    None,
                     earlier,
                 )
             else:
-                text += " " + tr("Be gentle with yourself today.")
+                text += " " + CounterWords.tr("Be gentle with yourself today.")
             return text
         return ""

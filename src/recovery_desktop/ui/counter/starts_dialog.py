@@ -35,12 +35,12 @@ from recovery_desktop.core.regained import DailyCost, daily_cost
 from recovery_desktop.core.sobriety import new_start_day, runs
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage.recovery import RecoveryStartRepository
-from recovery_desktop.ui.counter.words import tr
+from recovery_desktop.ui.counter.words import CounterWords
 from recovery_desktop.ui.goals.attempt import attempt
 from recovery_desktop.ui.goals.fields import DateField
 from recovery_desktop.ui.goals.words import medium_date
 from recovery_desktop.ui.theme import make_heading
-from recovery_desktop.ui.today.card import error_label, muted_label, plural, wrapped_label
+from recovery_desktop.ui.today.card import error_label, muted_label, wrapped_label
 from recovery_desktop.ui.widgets.dates import use_locale_format
 
 
@@ -60,7 +60,7 @@ class StartsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("starts_dialog")
-        self.setWindowTitle(tr("Your start dates"))
+        self.setWindowTitle(CounterWords.tr("Your start dates"))
         self._starts = starts
         self._today = today
         self._rows = [_Row(s, s) for s in starts.list()]
@@ -68,12 +68,12 @@ class StartsDialog(QDialog):
         self._loading = False
 
         layout = QVBoxLayout(self)
-        heading = QLabel(tr("Your start dates"), self)
+        heading = QLabel(CounterWords.tr("Your start dates"), self)
         make_heading(heading, 1.3)
         layout.addWidget(heading)
         layout.addWidget(
             wrapped_label(
-                tr(
+                CounterWords.tr(
                     "Every start stays in your history, and every sober day in it keeps "
                     "counting. Correct a date here if it was recorded wrong."
                 ),
@@ -82,9 +82,15 @@ class StartsDialog(QDialog):
         )
         self.table = QTreeWidget(self)
         self.table.setObjectName("starts_history")
-        self.table.setAccessibleName(tr("History of starts, oldest first"))
+        self.table.setAccessibleName(CounterWords.tr("History of starts, oldest first"))
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels([tr("First sober day"), tr("Sober days"), tr("Note")])
+        self.table.setHeaderLabels(
+            [
+                CounterWords.tr("First sober day"),
+                CounterWords.tr("Sober days"),
+                CounterWords.tr("Note"),
+            ]
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
         layout.addWidget(self.table)
@@ -92,37 +98,37 @@ class StartsDialog(QDialog):
         form = QFormLayout()
         self.date_edit = DateField(self)
         self.date_edit.setObjectName("starts_date")
-        self.date_edit.setAccessibleName(tr("First sober day of this start"))
+        self.date_edit.setAccessibleName(CounterWords.tr("First sober day of this start"))
         self.date_edit.setCalendarPopup(True)
         use_locale_format(self.date_edit)
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
         latest = new_start_day(today)  # a new start recorded today is dated tomorrow
         self.date_edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
-        form.addRow(tr("First sober day"), self.date_edit)
+        form.addRow(CounterWords.tr("First sober day"), self.date_edit)
         self.note = QLineEdit(self)
         self.note.setObjectName("starts_note")
-        self.note.setAccessibleName(tr("A note for yourself about this start"))
-        self.note.setPlaceholderText(tr("Optional"))
-        form.addRow(tr("Note"), self.note)
+        self.note.setAccessibleName(CounterWords.tr("A note for yourself about this start"))
+        self.note.setPlaceholderText(CounterWords.tr("Optional"))
+        form.addRow(CounterWords.tr("Note"), self.note)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(tr("Add a start"), self)
+        self.add_button = QPushButton(CounterWords.tr("Add a start"), self)
         self.add_button.setObjectName("starts_add")
-        self.add_button.setAccessibleName(tr("Add a start to your history"))
+        self.add_button.setAccessibleName(CounterWords.tr("Add a start to your history"))
         buttons.addWidget(self.add_button)
-        self.remove_button = QPushButton(tr("Remove this start"), self)
+        self.remove_button = QPushButton(CounterWords.tr("Remove this start"), self)
         self.remove_button.setObjectName("starts_remove")
-        self.remove_button.setAccessibleName(tr("Remove this start from your history"))
+        self.remove_button.setAccessibleName(CounterWords.tr("Remove this start from your history"))
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        cost_heading = QLabel(tr("What using used to cost me each day"), self)
+        cost_heading = QLabel(CounterWords.tr("What using used to cost me each day"), self)
         make_heading(cost_heading, 1.1)
         layout.addWidget(cost_heading)
         layout.addWidget(
             muted_label(
-                tr(
+                CounterWords.tr(
                     "Optional. Today shows what your sober days have given back. Leave both "
                     "at 0 if you would rather not see it."
                 ),
@@ -133,26 +139,28 @@ class StartsDialog(QDialog):
         cost = starts.daily_cost()
         self.money = QLineEdit(str(cost.money) if cost else "", self)
         self.money.setObjectName("daily_cost_money")
-        self.money.setAccessibleName(tr("Money it cost each day"))
-        self.money.setPlaceholderText(tr("for example 12.50"))
-        cost_row.addRow(tr("Money each day"), self.money)
+        self.money.setAccessibleName(CounterWords.tr("Money it cost each day"))
+        self.money.setPlaceholderText(CounterWords.tr("for example 12.50"))
+        cost_row.addRow(CounterWords.tr("Money each day"), self.money)
         self.hours = QLineEdit(str(cost.hours) if cost else "", self)
         self.hours.setObjectName("daily_cost_hours")
-        self.hours.setAccessibleName(tr("Hours it took each day"))
-        self.hours.setPlaceholderText(tr("for example 3"))
-        cost_row.addRow(tr("Hours each day"), self.hours)
+        self.hours.setAccessibleName(CounterWords.tr("Hours it took each day"))
+        self.hours.setPlaceholderText(CounterWords.tr("for example 3"))
+        cost_row.addRow(CounterWords.tr("Hours each day"), self.hours)
         layout.addLayout(cost_row)
 
         self.error = error_label("starts_error", self)
         layout.addWidget(self.error)
         box = QDialogButtonBox(self)
-        self.save_button = box.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = box.addButton(
+            CounterWords.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("starts_save")
-        self.save_button.setAccessibleName(tr("Save start dates and costs"))
+        self.save_button.setAccessibleName(CounterWords.tr("Save start dates and costs"))
         self.save_button.setDefault(True)
-        cancel = box.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = box.addButton(CounterWords.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("starts_cancel")
-        cancel.setAccessibleName(tr("Cancel: keep everything as it was"))
+        cancel.setAccessibleName(CounterWords.tr("Cancel: keep everything as it was"))
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
@@ -176,10 +184,10 @@ class StartsDialog(QDialog):
             for row in self._rows:
                 day = row.start.start_date
                 if day > self._today:
-                    counted = tr("begins then")
+                    counted = CounterWords.tr("begins then")
                 else:
                     n = days.get(day, 0)
-                    counted = plural(tr("%n day(s)", n), n)
+                    counted = CounterWords.tr("%n day(s)", None, n)
                 item = QTreeWidgetItem([medium_date(day), counted, row.start.note])
                 self.table.addTopLevelItem(item)
             for column in range(2):
@@ -260,7 +268,11 @@ class StartsDialog(QDialog):
         """Check everything, ask before removing a start, then write it all."""
         dates = [r.start.start_date for r in self._rows]
         if len(set(dates)) != len(dates):
-            self._say(tr("Two starts are on the same day. Choose another day for one of them."))
+            self._say(
+                CounterWords.tr(
+                    "Two starts are on the same day. Choose another day for one of them."
+                )
+            )
             return
         try:
             cost = self.chosen_cost()
@@ -279,13 +291,11 @@ class StartsDialog(QDialog):
         n = len(self._removed)
         answer = QMessageBox.question(
             self,
-            tr("Remove from your history?"),
-            plural(
-                tr(
-                    "Remove %n start(s) from your history? Use this only to correct a "
-                    "mistake: the days around it will be counted as one run.",
-                    n,
-                ),
+            CounterWords.tr("Remove from your history?"),
+            CounterWords.tr(
+                "Remove %n start(s) from your history? Use this only to correct a "
+                "mistake: the days around it will be counted as one run.",
+                None,
                 n,
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

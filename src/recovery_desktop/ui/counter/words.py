@@ -6,15 +6,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from recovery_desktop.ui.widgets.dates import long_date as shared_long_date
+from recovery_desktop.ui.words import QtWords
 
-_CONTEXT = "CounterWords"
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
+class CounterWords(QtWords):
+    """The words of the sober-day counter's dialogs and extras (ui/words.py)."""
 
 
 def money(amount: Decimal) -> str:
@@ -27,11 +26,15 @@ def hours(amount: Decimal) -> str:
 
     Said as whole days of time, so it never reads as the number of sober days it took."""
     whole = amount == amount.to_integral_value()
-    number = QLocale().toString(float(amount), "f", 0 if whole else 1)
-    text = tr("1 hour") if amount == 1 else tr("%1 hours").replace("%1", number)
+    if whole:  # %Ln: the count in the locale's digits, as QLocale().toString writes it
+        text = CounterWords.tr("%Ln hour(s)", None, int(amount))
+    else:
+        number = QLocale().toString(float(amount), "f", 1)
+        #: A number of hours with one decimal, such as 2.5.
+        text = CounterWords.tr("%1 hours").replace("%1", number)
     days = int(amount // 24)
     if days >= 2:
-        text += tr(", %1 whole days").replace("%1", QLocale().toString(days))
+        text += CounterWords.tr(", %Ln whole day(s)", None, days)
     return text
 
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from recovery_desktop.storage.backup_format import BACKUP_KEYS_NAME, BackupKind
 from recovery_desktop.storage.key_copies import BACKUP_KEYS_SUFFIX
 from recovery_desktop.ui.export.backup_words import (
+    BackupWords,
     OpensWith,
     kind_phrase,
     kind_words,
@@ -28,7 +29,6 @@ from recovery_desktop.ui.export.backup_words import (
     opens_explained,
     opens_words,
     size_words,
-    tr,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class BackupRow:
 
     def description(self) -> str:
         """The selected backup, in a sentence or two (also the row's accessible text)."""
-        return tr("{when}: {kind}, {size}, in {folder}. {opens}").format(
+        return BackupWords.tr("{when}: {kind}, {size}, in {folder}. {opens}").format(
             kind=kind_phrase(self.info.kind, weekly=self.weekly),
             when=self.when_text,
             size=size_words(self.info.size_bytes),
@@ -116,7 +116,12 @@ class BackupTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001 - a QObject
         super().__init__(parent)
         self.rows: list[BackupRow] = []
-        self._headers = (tr("Made"), tr("Kind"), tr("Size"), tr("Opens with"))
+        self._headers = (
+            BackupWords.tr("Made"),
+            BackupWords.tr("Kind"),
+            BackupWords.tr("Size"),
+            BackupWords.tr("Opens with"),
+        )
 
     def set_rows(self, rows: list[BackupRow]) -> None:
         self.beginResetModel()

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The words of backups, in one place: when one was made (the locale's date and time), its kind,
-its size, and which passphrase opens it. Translated in the context "BackupWords".
+its size, and which passphrase opens it. Translated in the context "BackupWords" (ui/words.py).
 
 Kinds in the person's words: "Daily" and "Weekly" for the automatic ones (which of the two the
 rotation keeps it as: the newest of each of the last 7 days with a backup are daily, the older
@@ -12,14 +12,15 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTime
+from PySide6.QtCore import QLocale, QTime
 
 from recovery_desktop.storage.backup_format import BackupKind
 from recovery_desktop.ui.goals.words import medium_date
+from recovery_desktop.ui.words import QtWords
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupWords", text)
+class BackupWords(QtWords):
+    """The words of backups, in the Back up and restore section and the restore screens."""
 
 
 class OpensWith(Enum):
@@ -35,19 +36,19 @@ def moment_words(moment: datetime | None) -> str:
     """ "Nov 25, 2026 at 10:15 AM" in the locale's order and local time; "a day it does not
     say" when the backup does not say."""
     if moment is None:
-        return tr("a day it does not say")
+        return BackupWords.tr("a day it does not say")
     local = moment.astimezone()
     time = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-    return tr("{day} at {time}").format(day=medium_date(local.date()), time=time)
+    return BackupWords.tr("{day} at {time}").format(day=medium_date(local.date()), time=time)
 
 
 def kind_words(kind: BackupKind, *, weekly: bool = False) -> str:
     if kind is BackupKind.AUTOMATIC:
-        return tr("Weekly") if weekly else tr("Daily")
+        return BackupWords.tr("Weekly") if weekly else BackupWords.tr("Daily")
     return {
-        BackupKind.MANUAL: tr("By hand"),
-        BackupKind.BEFORE_RESTORE: tr("Before a restore"),
-        BackupKind.BEFORE_UPGRADE: tr("Before an upgrade"),
+        BackupKind.MANUAL: BackupWords.tr("By hand"),
+        BackupKind.BEFORE_RESTORE: BackupWords.tr("Before a restore"),
+        BackupKind.BEFORE_UPGRADE: BackupWords.tr("Before an upgrade"),
     }[kind]
 
 
@@ -55,14 +56,14 @@ def kind_phrase(kind: BackupKind, *, weekly: bool = False) -> str:
     """The kind in a sentence about one backup."""
     if kind is BackupKind.AUTOMATIC:
         return (
-            tr("made automatically, kept as a weekly backup")
+            BackupWords.tr("made automatically, kept as a weekly backup")
             if weekly
-            else tr("made automatically, kept as a daily backup")
+            else BackupWords.tr("made automatically, kept as a daily backup")
         )
     return {
-        BackupKind.MANUAL: tr("made by hand"),
-        BackupKind.BEFORE_RESTORE: tr("the vault as it was before a restore"),
-        BackupKind.BEFORE_UPGRADE: tr("the vault as it was before an upgrade"),
+        BackupKind.MANUAL: BackupWords.tr("made by hand"),
+        BackupKind.BEFORE_RESTORE: BackupWords.tr("the vault as it was before a restore"),
+        BackupKind.BEFORE_UPGRADE: BackupWords.tr("the vault as it was before an upgrade"),
     }[kind]
 
 
@@ -75,26 +76,26 @@ def size_words(size_bytes: int) -> str:
 
 def opens_words(opens: OpensWith) -> str:
     return {
-        OpensWith.TODAY: tr("Today's passphrase"),
-        OpensWith.EARLIER: tr("An earlier passphrase"),
-        OpensWith.ITS_DAY: tr("The passphrase of its day"),
-        OpensWith.UNKNOWN: tr("Unknown"),
+        OpensWith.TODAY: BackupWords.tr("Today's passphrase"),
+        OpensWith.EARLIER: BackupWords.tr("An earlier passphrase"),
+        OpensWith.ITS_DAY: BackupWords.tr("The passphrase of its day"),
+        OpensWith.UNKNOWN: BackupWords.tr("Unknown"),
     }[opens]
 
 
 def opens_explained(opens: OpensWith) -> str:
     """One sentence for the selected backup."""
     return {
-        OpensWith.TODAY: tr(
+        OpensWith.TODAY: BackupWords.tr(
             "It opens with today's passphrase and recovery code: it follows when you change them."
         ),
-        OpensWith.EARLIER: tr(
+        OpensWith.EARLIER: BackupWords.tr(
             "Its key could not be updated when your passphrase last changed, so it opens with "
             "the passphrase and recovery code you had before."
         ),
-        OpensWith.ITS_DAY: tr(
+        OpensWith.ITS_DAY: BackupWords.tr(
             "It was made before the vault's key changed and kept as you chose: it opens with "
             "the passphrase and recovery code you had when it was made."
         ),
-        OpensWith.UNKNOWN: tr("The app could not tell which passphrase opens it."),
+        OpensWith.UNKNOWN: BackupWords.tr("The app could not tell which passphrase opens it."),
     }[opens]

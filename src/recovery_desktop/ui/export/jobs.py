@@ -16,9 +16,10 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from recovery_desktop.exchange.progress import Cancelled, ExportError, ImportFileError
+from recovery_desktop.ui.words import QtWords
 from recovery_desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -97,6 +98,10 @@ class VaultJob(QObject):
         self.finished.emit()
 
 
+class JobWords(QtWords):
+    """What an export or import says when it could not finish."""
+
+
 def plain_error(error: BaseException) -> str:
     """One sentence for the person; a bug is named by its type only (never its text, which
     could hold a line of the journal), and logged the same way."""
@@ -106,16 +111,12 @@ def plain_error(error: BaseException) -> str:
     if isinstance(error, ExportError | ImportFileError | ValidationError):
         return str(error)
     if isinstance(error, MemoryError):
-        return _tr("There was not enough memory to finish this. Nothing was written.")
+        return JobWords.tr("There was not enough memory to finish this. Nothing was written.")
     message = storage_failure_message(error)
     if message is not None:
         return message
     log.error("Export or import failed: %s", type(error).__name__)
-    return _tr(
+    return JobWords.tr(
         "Something went wrong ({kind}), so this did not finish. Nothing was written. Please "
         "report it, with what you were doing."
     ).format(kind=type(error).__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VaultJob", text)

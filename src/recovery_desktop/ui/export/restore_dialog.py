@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.storage.keys import PASSPHRASE_SLOT, RECOVERY_SLOT
 from recovery_desktop.storage.layout import BACKUPS_NAME
 from recovery_desktop.ui.backup_host import BackupHost, RestorePlan
-from recovery_desktop.ui.export.backup_words import moment_words
+from recovery_desktop.ui.export.backup_words import BackupWords, moment_words
 from recovery_desktop.ui.goals.words import medium_date
 from recovery_desktop.ui.keys.code_steps import button, button_row
 from recovery_desktop.ui.restore_window import fit_height
@@ -333,43 +333,41 @@ class RestoreDialog(QDialog):
         super().done(result)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many).replace("{n}", QLocale().toString(n))
-
-
 def contents_text(preview: CheckedPreview) -> str:
-    """What the backup holds, in a few plain lines."""
-
-    def tr(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("RestoreDialog", text)
-
-    made = tr("It was made on {when}.").format(when=moment_words(preview.created_at))
+    """What the backup holds, in a few plain lines (counts in the locale's digits, %Ln)."""
+    made = BackupWords.tr("It was made on {when}.").format(when=moment_words(preview.created_at))
     if preview.app_version:
-        made = tr("It was made on {when} by Recovery Desktop {version}.").format(
+        made = BackupWords.tr("It was made on {when} by Recovery Desktop {version}.").format(
             when=moment_words(preview.created_at), version=preview.app_version
         )
-    entries = _count(preview.entries, tr("1 journal entry"), tr("{n} journal entries"))
+    n = preview.entries
+    if n == 1:  # English words the two apart; a translation has plural forms for each
+        entries = BackupWords.tr("%Ln journal entry", None, n)
+    else:
+        entries = BackupWords.tr("%Ln journal entries", None, n)
     if preview.entries and preview.first_day is not None and preview.last_day is not None:
         if preview.first_day == preview.last_day:
-            entries = tr("{entries}, on {day}").format(
+            entries = BackupWords.tr("{entries}, on {day}").format(
                 entries=entries, day=medium_date(preview.first_day)  # type: ignore[arg-type]
             )
         else:
-            entries = tr("{entries}, from {first} to {last}").format(
+            entries = BackupWords.tr("{entries}, from {first} to {last}").format(
                 entries=entries,
                 first=medium_date(preview.first_day),  # type: ignore[arg-type]
                 last=medium_date(preview.last_day),  # type: ignore[arg-type]
             )
-    people = _count(preview.people, tr("1 person"), tr("{n} people"))
-    goals = _count(preview.goals, tr("1 goal"), tr("{n} goals"))
-    lines = [made, tr("It holds {entries}; {people}; {goals}.").format(
+    n = preview.people
+    if n == 1:
+        people = BackupWords.tr("%Ln person", None, n)
+    else:
+        people = BackupWords.tr("%Ln people", None, n)
+    goals = BackupWords.tr("%Ln goal(s)", None, preview.goals)
+    lines = [made, BackupWords.tr("It holds {entries}; {people}; {goals}.").format(
         entries=entries, people=people, goals=goals
     )]  # fmt: skip
     if preview.upgrade_needed:
         lines.append(
-            tr(
+            BackupWords.tr(
                 "It comes from an earlier version of the app, so it is brought up to date when "
                 "you next unlock (a copy is put aside first)."
             )

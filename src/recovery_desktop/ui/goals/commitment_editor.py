@@ -28,7 +28,7 @@ from recovery_desktop.storage.goals import GoalRepository
 from recovery_desktop.ui.goals.attempt import same_words
 from recovery_desktop.ui.goals.autosave import AUTOSAVE_MS, AutosavingEditor
 from recovery_desktop.ui.goals.fields import OptionalDate, PersonChoice
-from recovery_desktop.ui.goals.words import outcome_label, tr
+from recovery_desktop.ui.goals.words import GoalWords, outcome_label
 from recovery_desktop.ui.theme import SPACING
 from recovery_desktop.ui.today.card import muted_label, wrapped_label
 from recovery_desktop.ui.widgets.flow_layout import FlowLayout
@@ -77,24 +77,24 @@ class CommitmentEditor(AutosavingEditor):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.promise = QLineEdit(self)
         self.promise.setObjectName("commitment_promise")
-        self.promise.setAccessibleName(tr("What I promised"))
-        self.promise.setPlaceholderText(tr("Call Mum on Sunday, be on time for pick-up…"))
+        self.promise.setAccessibleName(GoalWords.tr("What I promised"))
+        self.promise.setPlaceholderText(GoalWords.tr("Call Mum on Sunday, be on time for pick-up…"))
         self.promise.setMaxLength(2000)
-        form.addRow(tr("What I promised"), self.promise)
-        self.to_whom = PersonChoice("commitment_to_whom", tr("To whom"), self)
-        form.addRow(tr("To whom"), self.to_whom)
-        self.due = OptionalDate("commitment_due", tr("Due"), self)
-        form.addRow(tr("When"), self.due)
+        form.addRow(GoalWords.tr("What I promised"), self.promise)
+        self.to_whom = PersonChoice("commitment_to_whom", GoalWords.tr("To whom"), self)
+        form.addRow(GoalWords.tr("To whom"), self.to_whom)
+        self.due = OptionalDate("commitment_due", GoalWords.tr("Due"), self)
+        form.addRow(GoalWords.tr("When"), self.due)
         self.note = QLineEdit(self)
         self.note.setObjectName("commitment_note")
-        self.note.setAccessibleName(tr("A note (optional)"))
-        self.note.setPlaceholderText(tr("Optional: how it went, what helped"))
-        form.addRow(tr("Note"), self.note)
+        self.note.setAccessibleName(GoalWords.tr("A note (optional)"))
+        self.note.setPlaceholderText(GoalWords.tr("Optional: how it went, what helped"))
+        form.addRow(GoalWords.tr("Note"), self.note)
         fields.addLayout(form)
 
         outcome_area = QWidget(self.fields)  # wraps when narrow or with large text
         outcome_row = FlowLayout(outcome_area, spacing=SPACING // 2)
-        question = QLabel(tr("How did it go?"), outcome_area)
+        question = QLabel(GoalWords.tr("How did it go?"), outcome_area)
         question.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         outcome_row.addWidget(question)
         self.outcome_group = RovingButtonGroup(self)
@@ -102,13 +102,15 @@ class CommitmentEditor(AutosavingEditor):
         for index, outcome in enumerate(_OUTCOMES):
             button = QPushButton(outcome_label(outcome), self)
             button.setObjectName(f"commitment_outcome_{outcome.value}")
-            button.setAccessibleName(tr("How did it go: %1").replace("%1", outcome_label(outcome)))
+            button.setAccessibleName(
+                GoalWords.tr("How did it go: %1").replace("%1", outcome_label(outcome))
+            )
             self.outcome_group.add(button, index)
             self.outcome_buttons[outcome] = button
             outcome_row.addWidget(button)
-        self.delete_button = QPushButton(tr("Delete promise"), self)
+        self.delete_button = QPushButton(GoalWords.tr("Delete promise"), self)
         self.delete_button.setObjectName("commitment_delete")
-        self.delete_button.setAccessibleName(tr("Delete this promise"))
+        self.delete_button.setAccessibleName(GoalWords.tr("Delete this promise"))
         outcome_row.addWidget(self.delete_button)
         question.setMinimumHeight(self.delete_button.sizeHint().height())  # on the buttons' line
         fields.addWidget(outcome_area)
@@ -175,12 +177,16 @@ class CommitmentEditor(AutosavingEditor):
         self.fields.setVisible(usable)
         self.heading.setVisible(usable)
         if not usable:
-            self.hint.setText(tr("Give the goal a name first; then you can add promises to it."))
+            self.hint.setText(
+                GoalWords.tr("Give the goal a name first; then you can add promises to it.")
+            )
         elif commitment is None:
-            self.heading.setText(tr("A new promise"))
-            self.hint.setText(tr("Small and concrete is best: what, for whom, and by when."))
+            self.heading.setText(GoalWords.tr("A new promise"))
+            self.hint.setText(
+                GoalWords.tr("Small and concrete is best: what, for whom, and by when.")
+            )
         else:
-            self.heading.setText(tr("This promise"))
+            self.heading.setText(GoalWords.tr("This promise"))
             self.hint.setText("")
         self.hint.setVisible(bool(self.hint.text()))
 
@@ -251,7 +257,7 @@ class CommitmentEditor(AutosavingEditor):
             return False
         self._loaded = saved
         if new:
-            self.heading.setText(tr("This promise"))
+            self.heading.setText(GoalWords.tr("This promise"))
             self.hint.setVisible(False)
             self.delete_button.setVisible(True)
         self.saved.emit(saved)
@@ -266,7 +272,7 @@ class CommitmentEditor(AutosavingEditor):
         if self._loaded is None and not same_words(self.promise.text()):
             self._outcome = previous
             self.outcome_group.set_choice(_OUTCOMES.index(previous))
-            self.error.setText(tr("Write what you promised first, then how it went."))
+            self.error.setText(GoalWords.tr("Write what you promised first, then how it went."))
             self.error.setVisible(True)
             self.promise.setFocus()
             return
@@ -275,12 +281,12 @@ class CommitmentEditor(AutosavingEditor):
         if outcome is not previous:
             self.feedback.setText(
                 {
-                    Outcome.KEPT: tr("Kept. Every promise kept rebuilds a little trust."),
-                    Outcome.MISSED: tr(
+                    Outcome.KEPT: GoalWords.tr("Kept. Every promise kept rebuilds a little trust."),
+                    Outcome.MISSED: GoalWords.tr(
                         "Thank you for being honest about it. That counts too, and there "
                         "will be another chance."
                     ),
-                    Outcome.PENDING: tr("Open again. Mark it when you know how it went."),
+                    Outcome.PENDING: GoalWords.tr("Open again. Mark it when you know how it went."),
                 }[outcome]
             )
             self.feedback.setVisible(True)

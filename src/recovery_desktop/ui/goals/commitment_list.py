@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.core.models import Commitment, Outcome
 from recovery_desktop.ui.goals.row_delegate import TEXT_ROLES, row_text
-from recovery_desktop.ui.goals.words import due_words, outcome_label, tr
+from recovery_desktop.ui.goals.words import GoalWords, due_words, outcome_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,11 +79,11 @@ class CommitmentListModel(QAbstractListModel):
     def details(self, commitment: Commitment) -> str:
         parts = []
         if commitment.contact_name and commitment.contact_name != self.goal_person:
-            parts.append(tr("to %1").replace("%1", commitment.contact_name))
+            parts.append(GoalWords.tr("to %1").replace("%1", commitment.contact_name))
         parts.append(due_words(commitment.due_date, self.today))
         due = commitment.due_date
         if commitment.outcome is Outcome.PENDING and due is not None and due < self.today:
-            parts.append(tr("How did it go?"))
+            parts.append(GoalWords.tr("How did it go?"))
         else:
             parts.append(outcome_label(commitment.outcome))
         return " · ".join(parts)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from recovery_desktop.core.models import Contact
-from recovery_desktop.ui.goals.words import tr
+from recovery_desktop.ui.goals.words import GoalWords
 from recovery_desktop.ui.widgets.dates import use_locale_format
 
 
@@ -103,14 +103,14 @@ class PersonChoice(QComboBox):
         self.blockSignals(True)
         try:
             self.clear()
-            self.addItem(tr("No one in particular"), (None, ""))
+            self.addItem(GoalWords.tr("No one in particular"), (None, ""))
             shown = [c for c in self._contacts if not c.archived or c.id == contact_id]
             for contact in shown:
                 self.addItem(contact.name, (contact.id, contact.name))
             if contact_id is not None and not any(c.id == contact_id for c in shown):
-                self.addItem(name or tr("Someone"), (contact_id, name))
+                self.addItem(name or GoalWords.tr("Someone"), (contact_id, name))
             if contact_id is None and name:
-                self.addItem(tr("%1 (kept as a name)").replace("%1", name), (None, name))
+                self.addItem(GoalWords.tr("%1 (kept as a name)").replace("%1", name), (None, name))
             for i in range(self.count()):
                 if tuple(self.itemData(i)) == (contact_id, name if contact_id is None else ""):
                     self.setCurrentIndex(i)

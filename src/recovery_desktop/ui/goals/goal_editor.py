@@ -30,7 +30,7 @@ from recovery_desktop.storage.goals import GoalRepository
 from recovery_desktop.ui.goals.attempt import same_words
 from recovery_desktop.ui.goals.autosave import AUTOSAVE_MS, AutosavingEditor
 from recovery_desktop.ui.goals.fields import OptionalDate, PersonChoice
-from recovery_desktop.ui.goals.words import kind_label, status_label, tr
+from recovery_desktop.ui.goals.words import GoalWords, kind_label, status_label
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import muted_label
 from recovery_desktop.ui.widgets.flow_layout import FlowLayout
@@ -70,27 +70,27 @@ class GoalEditor(AutosavingEditor):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.title = QLineEdit(self)
         self.title.setObjectName("goal_title")
-        self.title.setAccessibleName(tr("Goal"))
-        self.title.setPlaceholderText(tr("What would you like to work toward?"))
+        self.title.setAccessibleName(GoalWords.tr("Goal"))
+        self.title.setPlaceholderText(GoalWords.tr("What would you like to work toward?"))
         self.title.setMaxLength(1000)
-        form.addRow(tr("Goal"), self.title)
+        form.addRow(GoalWords.tr("Goal"), self.title)
         self.why = QPlainTextEdit(self)
         self.why.setObjectName("goal_why")
-        self.why.setAccessibleName(tr("Why it matters"))
-        self.why.setPlaceholderText(tr("In your own words: why this goal, why now"))
+        self.why.setAccessibleName(GoalWords.tr("Why it matters"))
+        self.why.setPlaceholderText(GoalWords.tr("In your own words: why this goal, why now"))
         self.why.setTabChangesFocus(True)
         self.why.setFixedHeight(self.why.fontMetrics().lineSpacing() * 3 + 16)
-        form.addRow(tr("Why it matters"), self.why)
+        form.addRow(GoalWords.tr("Why it matters"), self.why)
         self.kind = QComboBox(self)
         self.kind.setObjectName("goal_kind")
-        self.kind.setAccessibleName(tr("Kind of goal"))
+        self.kind.setAccessibleName(GoalWords.tr("Kind of goal"))
         for kind in KINDS:
             self.kind.addItem(kind_label(kind), kind.value)
-        form.addRow(tr("Kind"), self.kind)
-        self.about = PersonChoice("goal_about", tr("The person it is about"), self)
-        form.addRow(tr("About"), self.about)
-        self.target = OptionalDate("goal_target", tr("Target date"), self)
-        form.addRow(tr("By when"), self.target)
+        form.addRow(GoalWords.tr("Kind"), self.kind)
+        self.about = PersonChoice("goal_about", GoalWords.tr("The person it is about"), self)
+        form.addRow(GoalWords.tr("About"), self.about)
+        self.target = OptionalDate("goal_target", GoalWords.tr("Target date"), self)
+        form.addRow(GoalWords.tr("By when"), self.target)
         layout.addLayout(form)
 
         self.status_line = muted_label("", self)
@@ -100,10 +100,10 @@ class GoalEditor(AutosavingEditor):
         actions = FlowLayout(self.actions, spacing=SPACING // 2)
         self.status_buttons: dict[GoalStatus, QPushButton] = {}
         for status, text, name in (
-            (GoalStatus.ACHIEVED, tr("We did it: achieved"), "goal_achieved"),
-            (GoalStatus.PAUSED, tr("Pause for now"), "goal_pause"),
-            (GoalStatus.LET_GO, tr("Let it go"), "goal_let_go"),
-            (GoalStatus.ACTIVE, tr("Pick it up again"), "goal_resume"),
+            (GoalStatus.ACHIEVED, GoalWords.tr("We did it: achieved"), "goal_achieved"),
+            (GoalStatus.PAUSED, GoalWords.tr("Pause for now"), "goal_pause"),
+            (GoalStatus.LET_GO, GoalWords.tr("Let it go"), "goal_let_go"),
+            (GoalStatus.ACTIVE, GoalWords.tr("Pick it up again"), "goal_resume"),
         ):
             button = QPushButton(text, self)
             button.setObjectName(name)
@@ -111,9 +111,9 @@ class GoalEditor(AutosavingEditor):
             button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(s))
             actions.addWidget(button)
             self.status_buttons[status] = button
-        self.delete_button = QPushButton(tr("Delete goal"), self)
+        self.delete_button = QPushButton(GoalWords.tr("Delete goal"), self)
         self.delete_button.setObjectName("goal_delete")
-        self.delete_button.setAccessibleName(tr("Delete this goal and its promises"))
+        self.delete_button.setAccessibleName(GoalWords.tr("Delete this goal and its promises"))
         self.delete_button.clicked.connect(self._delete)
         actions.addWidget(self.delete_button)
         layout.addWidget(self.actions)
@@ -161,7 +161,9 @@ class GoalEditor(AutosavingEditor):
 
     def _show_status(self) -> None:
         goal = self._loaded
-        self.heading.setText(tr("A new goal") if goal is None else tr("Your goal"))
+        self.heading.setText(
+            GoalWords.tr("A new goal") if goal is None else GoalWords.tr("Your goal")
+        )
         status = goal.status if goal else None
         shown = {
             None: (),
@@ -176,7 +178,7 @@ class GoalEditor(AutosavingEditor):
         self.status_line.setVisible(goal is not None)
         if goal is not None:
             self.status_line.setText(
-                tr("Where it stands: %1").replace("%1", status_label(goal.status))
+                GoalWords.tr("Where it stands: %1").replace("%1", status_label(goal.status))
             )
 
     def focus_order(self) -> list[QWidget]:

@@ -14,8 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from recovery_desktop.core.models import Goal, GoalStatus, OutcomeCounts
 from recovery_desktop.ui.goals.row_delegate import TEXT_ROLES, row_text
-from recovery_desktop.ui.goals.words import kind_short, status_label, tr
-from recovery_desktop.ui.today.card import plural
+from recovery_desktop.ui.goals.words import GoalWords, kind_short, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ORDER = (GoalStatus.ACTIVE, GoalStatus.PAUSED, GoalStatus.ACHIEVED, GoalStatus.LET_GO)
@@ -72,10 +71,10 @@ class GoalListModel(QAbstractListModel):
         resolved = counts.kept + counts.missed
         if resolved:
             parts.append(
-                plural(tr("%1 of %n kept", resolved), resolved).replace("%1", str(counts.kept))
+                GoalWords.tr("%1 of %n kept", None, resolved).replace("%1", str(counts.kept))
             )
         elif counts.pending:
-            parts.append(plural(tr("%n open promise(s)", counts.pending), counts.pending))
+            parts.append(GoalWords.tr("%n open promise(s)", None, counts.pending))
         if goal.status is not GoalStatus.ACTIVE:
             parts.append(status_label(goal.status))
         return " · ".join(parts)

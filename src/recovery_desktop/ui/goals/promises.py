@@ -28,7 +28,7 @@ from recovery_desktop.storage.goals import GoalRepository
 from recovery_desktop.ui.goals.commitment_editor import AUTOSAVE_MS, CommitmentEditor
 from recovery_desktop.ui.goals.commitment_list import CommitmentListModel
 from recovery_desktop.ui.goals.row_delegate import TwoLineDelegate
-from recovery_desktop.ui.goals.words import tr
+from recovery_desktop.ui.goals.words import GoalWords
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.today.card import muted_label
 from recovery_desktop.ui.widgets.list_rows import mark_row
@@ -59,24 +59,24 @@ class PromisesCard(QFrame):
         pad = round(SPACING * 1.3)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(round(SPACING * 0.75))
-        heading = QLabel(tr("Promises"), self)
+        heading = QLabel(GoalWords.tr("Promises"), self)
         make_heading(heading, 1.15)
         layout.addWidget(heading)
-        self.note = muted_label(tr("No promises yet for this goal."), self)
+        self.note = muted_label(GoalWords.tr("No promises yet for this goal."), self)
         self.note.setObjectName("promises_note")
         layout.addWidget(self.note)
         self.model = CommitmentListModel(self)
         self.list = QListView(self)
         self.list.setObjectName("goal_commitments")
-        self.list.setAccessibleName(tr("Promises for this goal"))
+        self.list.setAccessibleName(GoalWords.tr("Promises for this goal"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.list)
-        self.new_button = QPushButton(tr("New promise"), self)
+        self.new_button = QPushButton(GoalWords.tr("New promise"), self)
         self.new_button.setObjectName("goal_new_promise")
-        self.new_button.setAccessibleName(tr("New promise"))
+        self.new_button.setAccessibleName(GoalWords.tr("New promise"))
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addStretch(1)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from recovery_desktop.core.models import Outcome
 from recovery_desktop.core.trust import TrustSummary
-from recovery_desktop.ui.goals.words import percent, tr
+from recovery_desktop.ui.goals.words import GoalWords, percent
 from recovery_desktop.ui.theme import make_heading
-from recovery_desktop.ui.today.card import muted_label, plural, wrapped_label
+from recovery_desktop.ui.today.card import muted_label, wrapped_label
 
 STRIP_MOST = 40  # the last outcomes shown in the strip; the figures count all of them
 
@@ -34,10 +34,13 @@ class OutcomeStrip(QWidget):
     def set_outcomes(self, outcomes: tuple[Outcome, ...]) -> None:
         self.outcomes = outcomes[-STRIP_MOST:]
         kept = sum(1 for o in self.outcomes if o is Outcome.KEPT)
-        self.setAccessibleName(tr("History of outcomes"))
+        self.setAccessibleName(GoalWords.tr("History of outcomes"))
         self.setAccessibleDescription(
-            tr("The last %1 outcomes, oldest first: %2 kept, %3 not this time.")
-            .replace("%1", str(len(self.outcomes)))
+            GoalWords.tr(
+                "The last %n outcomes, oldest first: %2 kept, %3 not this time.",
+                None,
+                len(self.outcomes),
+            )
             .replace("%2", str(kept))
             .replace("%3", str(len(self.outcomes) - kept))
         )
@@ -98,7 +101,7 @@ class TrustView(QWidget):
         self.setObjectName("goal_trust")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel(tr("Trust"), self)
+        self.heading = QLabel(GoalWords.tr("Trust"), self)
         make_heading(self.heading, 1.15)
         layout.addWidget(self.heading)
         self.score_line = wrapped_label("", self)
@@ -110,7 +113,7 @@ class TrustView(QWidget):
         self.strip = OutcomeStrip(self)
         layout.addWidget(self.strip)
         self.legend = muted_label(
-            tr(
+            GoalWords.tr(
                 "Each square is a promise, oldest first: filled when kept, an outline when "
                 "not this time."
             ),
@@ -124,22 +127,22 @@ class TrustView(QWidget):
         self.summary = summary
         resolved = summary.kept + summary.missed
         if summary.score is None:
-            text = tr("No promises marked yet. When you mark one kept or not, trust shows here.")
+            text = GoalWords.tr(
+                "No promises marked yet. When you mark one kept or not, trust shows here."
+            )
             self.score_line.setText(text)
         else:
             self.score_line.setText(
-                plural(tr("%1 of %n promise(s) kept: %2.", resolved), resolved)
+                GoalWords.tr("%1 of %n promise(s) kept: %2.", None, resolved)
                 .replace("%1", str(summary.kept))
                 .replace("%2", percent(summary.score))
             )
         self.recent_line.setVisible(summary.recent is not None)
         if summary.recent is not None:
             self.recent_line.setText(
-                plural(
-                    tr(
-                        "Lately: %1, with recent promises counting more (from %n promise(s)).",
-                        summary.recent_n,
-                    ),
+                GoalWords.tr(
+                    "Lately: %1, with recent promises counting more (from %n promise(s)).",
+                    None,
                     summary.recent_n,
                 ).replace("%1", percent(summary.recent))
             )

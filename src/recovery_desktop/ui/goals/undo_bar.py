@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
-from recovery_desktop.ui.goals.words import tr
+from recovery_desktop.ui.goals.words import GoalWords
 from recovery_desktop.ui.today.card import wrapped_label
 
 UNDO_MS = 10_000
@@ -27,7 +27,7 @@ class UndoBar(QFrame):
         self.label = wrapped_label("", self)
         self.label.setObjectName("goals_undo_label")
         layout.addWidget(self.label, 1)
-        self.undo_button = QPushButton(tr("Undo"), self)
+        self.undo_button = QPushButton(GoalWords.tr("Undo"), self)
         self.undo_button.setObjectName("goals_undo")
         layout.addWidget(self.undo_button)
         self._undo: Callable[[], None] | None = None
@@ -42,7 +42,7 @@ class UndoBar(QFrame):
         """Say `text` with an Undo button that calls `undo` (`what` names it for readers)."""
         self._undo = undo
         self.label.setText(text)
-        self.undo_button.setAccessibleName(tr("Undo: bring back %1").replace("%1", what))
+        self.undo_button.setAccessibleName(GoalWords.tr("Undo: bring back %1").replace("%1", what))
         self.show()
         self.timer.start()
 

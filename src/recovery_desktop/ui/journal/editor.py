@@ -459,7 +459,7 @@ class EntryEditor(QWidget):
         return self.stack.text()
 
     def _date_problem(self) -> str | None:
-        return date_problem(self.tr, self.date_edit.date(), self._today())
+        return date_problem(self.date_edit.date(), self._today())
 
     # --- helpers for writing ------------------------------------------------------------------
 

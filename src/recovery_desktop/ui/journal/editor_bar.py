@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QT
 
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.journal.blank_page import TemplatesButton
+from recovery_desktop.ui.journal.editor_words import EditorWords
 
 WRITE, PREVIEW = 0, 1  # ids in `EditorBar.mode_group`
 
@@ -40,12 +41,17 @@ def build_editor_bar(
 ) -> EditorBar:
     """The bar; `body_text` and `title_text` give the Templates menu the entry as typed (to
     save it as a template)."""
-    tr = parent.tr
     write_button = _mode_button(
-        parent, tr("Write"), "journal_write_mode", tr("Write: edit the entry's text")
+        parent,
+        EditorWords.tr("Write"),
+        "journal_write_mode",
+        EditorWords.tr("Write: edit the entry's text"),
     )
     preview_button = _mode_button(
-        parent, tr("Preview"), "journal_preview_mode", tr("Preview: see the entry formatted")
+        parent,
+        EditorWords.tr("Preview"),
+        "journal_preview_mode",
+        EditorWords.tr("Preview: see the entry formatted"),
     )
     mode_group = QButtonGroup(parent)
     mode_group.setExclusive(True)
@@ -56,14 +62,14 @@ def build_editor_bar(
     status = QLabel(parent)
     status.setObjectName("journal_save_status")
     status.setProperty("role", "muted")
-    status.setAccessibleName(tr("Save status"))
-    delete_button = QPushButton(tr("Delete"), parent)
+    status.setAccessibleName(EditorWords.tr("Save status"))
+    delete_button = QPushButton(EditorWords.tr("Delete"), parent)
     delete_button.setObjectName("journal_delete_entry")
-    delete_button.setAccessibleName(tr("Delete this entry"))
-    save_button = QPushButton(tr("Save"), parent)
+    delete_button.setAccessibleName(EditorWords.tr("Delete this entry"))
+    save_button = QPushButton(EditorWords.tr("Save"), parent)
     save_button.setObjectName("journal_save_entry")
-    save_button.setAccessibleName(tr("Save this entry"))
-    save_button.setToolTip(tr("Save (Ctrl+S)"))
+    save_button.setAccessibleName(EditorWords.tr("Save this entry"))
+    save_button.setToolTip(EditorWords.tr("Save (Ctrl+S)"))
     save_button.setProperty("primary", True)
 
     bar = QHBoxLayout()

@@ -24,6 +24,7 @@ from recovery_desktop.storage import Vault
 from recovery_desktop.ui.connections.entry_action import add_to_entry_editor
 from recovery_desktop.ui.journal.blank_page import PromptCard
 from recovery_desktop.ui.journal.editor_bar import build_editor_bar
+from recovery_desktop.ui.journal.editor_words import EditorWords
 from recovery_desktop.ui.journal.entry_fields import build_links_grid, build_metadata_row
 from recovery_desktop.ui.journal.save_messages import SaveMessages
 from recovery_desktop.ui.journal.writing_area import WritingArea
@@ -57,7 +58,7 @@ def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], 
     header = QVBoxLayout(editor.checkin_header)
     header.setContentsMargins(0, 0, 0, 0)
     header.setSpacing(2)
-    editor.checkin_heading = QLabel(editor.tr("Daily check-in"), editor.checkin_header)
+    editor.checkin_heading = QLabel(EditorWords.tr("Daily check-in"), editor.checkin_header)
     editor.checkin_heading.setObjectName("journal_checkin_heading")
     make_heading(editor.checkin_heading, 1.35)
     editor.checkin_day = QLabel(editor.checkin_header)
@@ -73,8 +74,8 @@ def build_editor_widgets(editor: EntryEditor, vault: Vault, today: Callable[[], 
     # The box counts UTF-16 units: an emoji is two, so room for 1,000 of them (the vault
     # refuses a longer title in plain words; a stored one is never cut when shown).
     editor.title.setMaxLength(2 * TITLE_MAX_CHARS)
-    editor.title.setAccessibleName(editor.tr("Title"))
-    editor.title.setPlaceholderText(editor.tr("Title (optional)"))
+    editor.title.setAccessibleName(EditorWords.tr("Title"))
+    editor.title.setPlaceholderText(EditorWords.tr("Title (optional)"))
     editor.title.setFont(scaled_font(editor.font(), 1.35, bold=True))
     layout.addWidget(editor.title)
 

@@ -8,7 +8,6 @@ readers find them where they always were.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.models import Entry, Visibility
 from recovery_desktop.core.validation import EARLIEST_DATE
 from recovery_desktop.ui.journal.comma_edit import CommaCompleterEdit
+from recovery_desktop.ui.journal.editor_words import EditorWords
 from recovery_desktop.ui.theme import SPACING
 from recovery_desktop.ui.widgets.checkin_form import keep_room_when_hidden
 from recovery_desktop.ui.widgets.craving_scale import CravingScale
@@ -44,14 +44,14 @@ def labelled(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
     return label
 
 
-def _date_field(tr: Callable[[str], str], parent: QWidget) -> tuple[QLabel, QDateEdit]:
+def _date_field(parent: QWidget) -> tuple[QLabel, QDateEdit]:
     """The entry's date, in the locale's format, with its calendar."""
     date_edit = DateBox(parent)  # Tab leaves it (QDateEdit keeps Tab for day, month, year)
     date_edit.setObjectName("journal_date")
-    date_edit.setAccessibleName(tr("Date of the entry"))
+    date_edit.setAccessibleName(EditorWords.tr("Date of the entry"))
     date_edit.setCalendarPopup(True)
     use_locale_format(date_edit)
-    return labelled(tr("&Date"), date_edit, parent), date_edit
+    return labelled(EditorWords.tr("&Date"), date_edit, parent), date_edit
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # weak: its methods are Qt slots
@@ -81,7 +81,6 @@ class MetadataRow:
 def build_metadata_row(parent: QWidget) -> MetadataRow:
     """Date, mood and craving, each with its name above it, side by side as room allows.
     Each widget is made in the group that holds it (moving one would style it twice)."""
-    tr = parent.tr
     widget = QWidget(parent)
     widget.setObjectName("journal_details")
     flow = FlowLayout(widget, spacing=SPACING)
@@ -94,29 +93,36 @@ def build_metadata_row(parent: QWidget) -> MetadataRow:
         flow.addWidget(group)
         groups.append((group, column))
     (day, day_column), (feeling, feeling_column), (urge, urge_column) = groups
-    date_label, date_edit = _date_field(tr, day)
+    date_label, date_edit = _date_field(day)
     day_column.addWidget(date_label)
     day_column.addWidget(date_edit)
     day_column.addStretch(1)
     mood = MoodPicker(feeling, compact=True, name="journal_mood")
-    mood.setAccessibleName(tr("Mood"))
+    mood.setAccessibleName(EditorWords.tr("Mood"))
     craving = CravingScale(urge, compact=True, name="journal_craving")
-    craving.setAccessibleName(tr("Craving, 0 to 10"))
+    craving.setAccessibleName(EditorWords.tr("Craving, 0 to 10"))
     clears = []
     for group, column, text, picker, name, accessible in (
-        (feeling, feeling_column, tr("Mood"), mood, "journal_mood_clear", tr("Clear the mood")),
+        (
+            feeling,
+            feeling_column,
+            EditorWords.tr("Mood"),
+            mood,
+            "journal_mood_clear",
+            EditorWords.tr("Clear the mood"),
+        ),
         (
             urge,
             urge_column,
-            tr("Craving"),
+            EditorWords.tr("Craving"),
             craving,
             "journal_craving_clear",
-            tr("Clear the craving"),
+            EditorWords.tr("Clear the craving"),
         ),
     ):
         header = QHBoxLayout()
         header.addWidget(QLabel(text, group))
-        clear = _clear_button(group, tr("Clear"), name, accessible)
+        clear = _clear_button(group, EditorWords.tr("Clear"), name, accessible)
         header.addWidget(clear)
         header.addStretch(1)
         column.addLayout(header)
@@ -157,7 +163,6 @@ class LinksGrid:
     people_note: QLabel
     visibility: QComboBox
     visibility_note: QLabel
-    tr: Callable[[str], str]  # the editor's, for the notes
 
     def show(self, entry: Entry, people_names: list[str]) -> None:
         self.tags.set_items(entry.tags)
@@ -165,13 +170,13 @@ class LinksGrid:
         self.visibility.setCurrentIndex(max(0, self.visibility.findData(entry.visibility)))
 
     def explain_visibility(self) -> None:
-        self.visibility_note.setText(visibility_note_text(self.tr, self.visibility.currentData()))
+        self.visibility_note.setText(visibility_note_text(self.visibility.currentData()))
 
     def note_new_people(self, unknown: list[str]) -> None:
         """Say which names will become contacts when the entry is saved (hidden when none)."""
         if unknown:
             self.people_note.setText(
-                self.tr(
+                EditorWords.tr(
                     "New to your contacts: %1. They will be added when this entry is saved."
                 ).replace("%1", ", ".join(unknown))
             )
@@ -179,22 +184,21 @@ class LinksGrid:
 
 
 def build_links_grid(parent: QWidget) -> LinksGrid:
-    tr = parent.tr
     grid = QGridLayout()
     tags = CommaCompleterEdit(parent)
     tags.setObjectName("journal_tags")
-    tags.setAccessibleName(tr("Tags, separated by commas"))
-    tags.setPlaceholderText(tr("e.g. meeting, family, sleep"))
+    tags.setAccessibleName(EditorWords.tr("Tags, separated by commas"))
+    tags.setPlaceholderText(EditorWords.tr("e.g. meeting, family, sleep"))
     people = CommaCompleterEdit(parent)
     people.setObjectName("journal_people")
-    people.setAccessibleName(tr("People mentioned, separated by commas"))
-    people.setPlaceholderText(tr("Names from your contacts"))
+    people.setAccessibleName(EditorWords.tr("People mentioned, separated by commas"))
+    people.setPlaceholderText(EditorWords.tr("Names from your contacts"))
     visibility = QComboBox(parent)
     visibility.setObjectName("journal_visibility")
-    visibility.setAccessibleName(tr("Who may see this entry"))
-    visibility.addItem(tr("Private"), Visibility.PRIVATE)
-    visibility.addItem(tr("Normal"), Visibility.NORMAL)
-    visibility.addItem(tr("Shared with counselor"), Visibility.SHARED)
+    visibility.setAccessibleName(EditorWords.tr("Who may see this entry"))
+    visibility.addItem(EditorWords.tr("Private"), Visibility.PRIVATE)
+    visibility.addItem(EditorWords.tr("Normal"), Visibility.NORMAL)
+    visibility.addItem(EditorWords.tr("Shared with counselor"), Visibility.SHARED)
     visibility_note = QLabel(parent)
     visibility_note.setObjectName("journal_visibility_note")
     visibility_note.setProperty("role", "muted")
@@ -204,47 +208,49 @@ def build_links_grid(parent: QWidget) -> LinksGrid:
     people_note.setProperty("role", "muted")
     people_note.setWordWrap(True)
     people_note.hide()
-    grid.addWidget(labelled(tr("&Tags"), tags, parent), 0, 0)
+    grid.addWidget(labelled(EditorWords.tr("&Tags"), tags, parent), 0, 0)
     grid.addWidget(tags, 0, 1)
-    grid.addWidget(labelled(tr("&People"), people, parent), 1, 0)
+    grid.addWidget(labelled(EditorWords.tr("&People"), people, parent), 1, 0)
     grid.addWidget(people, 1, 1)
     grid.addWidget(people_note, 2, 1)
-    grid.addWidget(labelled(tr("&Visibility"), visibility, parent), 3, 0)
+    grid.addWidget(labelled(EditorWords.tr("&Visibility"), visibility, parent), 3, 0)
     vis_row = QHBoxLayout()
     vis_row.addWidget(visibility)
     vis_row.addWidget(visibility_note, 1)
     grid.addLayout(vis_row, 3, 1)
     grid.setColumnStretch(1, 1)
-    return LinksGrid(grid, tags, people, people_note, visibility, visibility_note, tr)
+    return LinksGrid(grid, tags, people, people_note, visibility, visibility_note)
 
 
-def visibility_note_text(tr: Callable[[str], str], visibility: Visibility) -> str:
+def visibility_note_text(visibility: Visibility) -> str:
     """What each choice means, in the person's words (shown beside the choice)."""
     return {
-        Visibility.PRIVATE: tr(
+        Visibility.PRIVATE: EditorWords.tr(
             "Only for you. Never leaves this journal, not even in "
             "exports, unless you choose to include it."
         ),
-        Visibility.NORMAL: tr("Kept in your journal and in your own exports and backups."),
-        Visibility.SHARED: tr(
+        Visibility.NORMAL: EditorWords.tr(
+            "Kept in your journal and in your own exports and backups."
+        ),
+        Visibility.SHARED: EditorWords.tr(
             "May be included in a report you choose to share with your counselor."
         ),
     }[visibility]
 
 
-def date_problem(tr: Callable[[str], str], chosen: QDate, today: date) -> str | None:
+def date_problem(chosen: QDate, today: date) -> str | None:
     """Why the date in the date field cannot be the entry's, in plain words; None when it can.
     The entry then keeps its previous date."""
     if not chosen.isValid():
-        return tr("That date is not a real calendar day, so the entry keeps its date.")
+        return EditorWords.tr("That date is not a real calendar day, so the entry keeps its date.")
     day = date(chosen.year(), chosen.month(), chosen.day())
     if day < EARLIEST_DATE:
-        return tr(
+        return EditorWords.tr(
             "Entries can't be dated before 1900. Please check the year; "
             "the entry keeps its previous date."
         )
     if day > today + timedelta(days=FUTURE_DAYS_ALLOWED):
-        return tr(
+        return EditorWords.tr(
             "Entries can be dated at most a week ahead. Please check the date; "
             "the entry keeps its previous date."
         )

@@ -13,21 +13,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
 from recovery_desktop.storage.key_copies import BackupCopy, CopiesReport
 from recovery_desktop.storage.rekey import RekeyReport
+from recovery_desktop.ui.words import QtWords
 
 PASSPHRASE, RECOVERY_CODE, KEY = "passphrase", "recovery code", "key"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("keys", text)
+class KeyWords(QtWords):
+    """What the screens that change a passphrase, a recovery code or the vault's key say."""
 
 
 def _pick(n: int, one: str, many: str) -> str:
-    """English needs only one and many; a translation may word both as it needs."""
-    return (tr(one) if n == 1 else tr(many)).replace("{n}", str(n))
+    """`one` (the sentence about a single copy) when `n` is 1, else `many` (translated with
+    `%n` and the count, so that a language gets its plural forms: "21" may take the form
+    of "1")."""
+    return one if n == 1 else many
 
 
 def _names(copies: Sequence[BackupCopy]) -> str:
@@ -51,16 +52,16 @@ def _folders(copies: Sequence[BackupCopy]) -> str:
 def moved_elsewhere_note(secret: str) -> str:
     """The one sentence about copies the app does not look after."""
     if secret == PASSPHRASE:
-        return tr(
+        return KeyWords.tr(
             "Copies of your vault that you moved or copied elsewhere yourself (away from where "
             "the app put them) keep the passphrase of the day they were made."
         )
     if secret == RECOVERY_CODE:
-        return tr(
+        return KeyWords.tr(
             "Copies of your vault that you moved or copied elsewhere yourself (away from where "
             "the app put them) keep the recovery code of the day they were made."
         )
-    return tr(
+    return KeyWords.tr(
         "Copies of your vault that you moved or copied elsewhere yourself (away from where the "
         "app put them) keep the key, passphrase and recovery code of the day they were made."
     )
@@ -70,56 +71,86 @@ def secret_changed_text(report: CopiesReport, secret: str) -> str:
     """After a new passphrase or recovery code: what now opens what, copy by copy."""
     n_updated, n_other, n_failed = len(report.updated), len(report.other_key), len(report.failed)
     if secret == PASSPHRASE:
-        lines = [tr("Your old passphrase no longer opens your vault.")]
+        lines = [KeyWords.tr("Your old passphrase no longer opens your vault.")]
         if n_updated:
             lines.append(
                 _pick(
                     n_updated,
-                    "The backup the app made ({folders}) follows the change: it now opens only "
-                    "with the new passphrase too.",
-                    "The {n} backups the app made ({folders}) follow the change: they now open "
-                    "only with the new passphrase too.",
+                    KeyWords.tr(
+                        "The backup the app made ({folders}) follows the change: it now opens only "
+                        "with the new passphrase too."
+                    ),
+                    KeyWords.tr(
+                        "The %n backups the app made ({folders}) follow the change: they now open "
+                        "only with the new passphrase too.",
+                        None,
+                        n_updated,
+                    ),
                 ).format(folders=_folders(report.updated))
             )
         failed = _pick(
             n_failed,
-            "One backup could not be updated ({reason}): {names}. It still opens with your "
-            "old passphrase. Free some space or check the folder, then change the passphrase "
-            "again, or delete it from {folder}.",
-            "{n} backups could not be updated ({reason}): {names}. They still open with your "
-            "old passphrase. Free some space or check the folder, then change the passphrase "
-            "again, or delete them from {folder}.",
+            KeyWords.tr(
+                "One backup could not be updated ({reason}): {names}. It still opens with your "
+                "old passphrase. Free some space or check the folder, then change the passphrase "
+                "again, or delete it from {folder}."
+            ),
+            KeyWords.tr(
+                "%n backups could not be updated ({reason}): {names}. They still open with your "
+                "old passphrase. Free some space or check the folder, then change the passphrase "
+                "again, or delete them from {folder}.",
+                None,
+                n_failed,
+            ),
         )
     else:
-        lines = [tr("Your old recovery code no longer opens your vault.")]
+        lines = [KeyWords.tr("Your old recovery code no longer opens your vault.")]
         if n_updated:
             lines.append(
                 _pick(
                     n_updated,
-                    "The backup the app made ({folders}) follows the change: it now opens only "
-                    "with the new recovery code too.",
-                    "The {n} backups the app made ({folders}) follow the change: they now open "
-                    "only with the new recovery code too.",
+                    KeyWords.tr(
+                        "The backup the app made ({folders}) follows the change: it now opens only "
+                        "with the new recovery code too."
+                    ),
+                    KeyWords.tr(
+                        "The %n backups the app made ({folders}) follow the change: they now open "
+                        "only with the new recovery code too.",
+                        None,
+                        n_updated,
+                    ),
                 ).format(folders=_folders(report.updated))
             )
         failed = _pick(
             n_failed,
-            "One backup could not be updated ({reason}): {names}. It still opens with your "
-            "old recovery code. Free some space or check the folder, then make a new code "
-            "again, or delete it from {folder}.",
-            "{n} backups could not be updated ({reason}): {names}. They still open with your "
-            "old recovery code. Free some space or check the folder, then make a new code "
-            "again, or delete them from {folder}.",
+            KeyWords.tr(
+                "One backup could not be updated ({reason}): {names}. It still opens with your "
+                "old recovery code. Free some space or check the folder, then make a new code "
+                "again, or delete it from {folder}."
+            ),
+            KeyWords.tr(
+                "%n backups could not be updated ({reason}): {names}. They still open with your "
+                "old recovery code. Free some space or check the folder, then make a new code "
+                "again, or delete them from {folder}.",
+                None,
+                n_failed,
+            ),
         )
     if n_other:
         lines.append(
             _pick(
                 n_other,
-                "One older backup was made before the vault's key changed and kept under that "
-                "key: it still opens with the passphrase and recovery code of its day ({names}).",
-                "{n} older backups were made before the vault's key changed and kept under that "
-                "key: they still open with the passphrase and recovery code of their day "
-                "({names}).",
+                KeyWords.tr(
+                    "One older backup was made before the vault's key changed and kept under that "
+                    "key: it still opens with the passphrase and recovery code of its day ({names})."
+                ),
+                KeyWords.tr(
+                    "%n older backups were made before the vault's key changed and kept under that "
+                    "key: they still open with the passphrase and recovery code of their day "
+                    "({names}).",
+                    None,
+                    n_other,
+                ),
             ).format(names=_names(report.other_key))
         )
     if n_failed:
@@ -139,7 +170,7 @@ def key_changed_text(report: RekeyReport) -> str:
     """After a change of the vault's key: the old secrets, and each old backup's fate, with
     the folders they are in."""
     lines = [
-        tr(
+        KeyWords.tr(
             "Your vault now has a new key, and your journal was re-encrypted with it. Your old "
             "passphrase and recovery code no longer open it; only the new ones do."
         )
@@ -148,30 +179,46 @@ def key_changed_text(report: RekeyReport) -> str:
         lines.append(
             _pick(
                 len(report.reencrypted),
-                "The backup the app made ({folders}) was re-encrypted under the new key: it "
-                "opens with your new passphrase and recovery code.",
-                "The {n} backups the app made ({folders}) were re-encrypted under the new key: "
-                "they open with your new passphrase and recovery code.",
+                KeyWords.tr(
+                    "The backup the app made ({folders}) was re-encrypted under the new key: it "
+                    "opens with your new passphrase and recovery code."
+                ),
+                KeyWords.tr(
+                    "The %n backups the app made ({folders}) were re-encrypted under the new key: "
+                    "they open with your new passphrase and recovery code.",
+                    None,
+                    len(report.reencrypted),
+                ),
             ).format(folders=_folders(report.reencrypted))
         )
     if report.deleted:
         lines.append(
             _pick(
                 len(report.deleted),
-                "The backup made under the old key was deleted, as you chose.",
-                "The {n} backups made under the old key were deleted, as you chose.",
+                KeyWords.tr("The backup made under the old key was deleted, as you chose."),
+                KeyWords.tr(
+                    "The %n backups made under the old key were deleted, as you chose.",
+                    None,
+                    len(report.deleted),
+                ),
             )
         )
     if report.kept:
         lines.append(
             _pick(
                 len(report.kept),
-                "The backup made under the old key was kept, as you chose: it still opens "
-                "with your OLD passphrase and recovery code ({names}). Delete it from {folder} "
-                "when you no longer need it.",
-                "The {n} backups made under the old key were kept, as you chose: they still "
-                "open with your OLD passphrase and recovery code ({names}). Delete them from "
-                "{folder} when you no longer need them.",
+                KeyWords.tr(
+                    "The backup made under the old key was kept, as you chose: it still opens "
+                    "with your OLD passphrase and recovery code ({names}). Delete it from {folder} "
+                    "when you no longer need it."
+                ),
+                KeyWords.tr(
+                    "The %n backups made under the old key were kept, as you chose: they still "
+                    "open with your OLD passphrase and recovery code ({names}). Delete them from "
+                    "{folder} when you no longer need them.",
+                    None,
+                    len(report.kept),
+                ),
             ).format(names=_names(report.kept), folder=_folders(report.kept))
         )
     lines.append(moved_elsewhere_note(KEY))

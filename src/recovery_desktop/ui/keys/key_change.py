@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from recovery_desktop.storage.rekey import OldBackups
+from recovery_desktop.ui.keys.copies_text import KeyWords
 from recovery_desktop.ui.theme import make_heading
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
 
 
 def _closing_message() -> str:
-    return QCoreApplication.translate(
-        "keys", "The app is closing, so the vault's key was not changed. Nothing was changed."
+    return KeyWords.tr(
+        "The app is closing, so the vault's key was not changed. Nothing was changed."
     )
 
 

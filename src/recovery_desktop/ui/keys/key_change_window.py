@@ -25,7 +25,7 @@ from recovery_desktop.storage.unlocking import UnlockedKey
 from recovery_desktop.storage.vault_lock import VaultInUseError
 from recovery_desktop.ui.exclusive_work_window import ExclusiveWorkWindow
 from recovery_desktop.ui.keys.code_steps import button, button_row
-from recovery_desktop.ui.keys.copies_text import key_changed_text, tr
+from recovery_desktop.ui.keys.copies_text import KeyWords, key_changed_text
 from recovery_desktop.ui.keys.key_change import KeyChangePlan
 from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.unlock.common import describe_error
@@ -166,17 +166,17 @@ class KeyChangeWindow(ExclusiveWorkWindow):
 def outcome_text(outcome: KeyChangeOutcome, folder: Path) -> tuple[str, str]:
     """A heading and the sentences that say how the change went."""
     if outcome.error is None and outcome.report is not None:
-        return tr("Your vault has a new key"), key_changed_text(outcome.report)
+        return KeyWords.tr("Your vault has a new key"), key_changed_text(outcome.report)
     reason = describe_error(outcome.error) if outcome.error is not None else ""
     if outcome.changed:
-        return tr("Your vault has a new key"), tr(
+        return KeyWords.tr("Your vault has a new key"), KeyWords.tr(
             "Your journal is under its new key, and only your new passphrase and recovery code "
             "open it. Something went wrong at the end ({reason}), so please look in your backup "
             "folders ({folders}): backups there may still open with your old passphrase and "
             "recovery code."
         ).format(reason=reason, folders=backup_folders_text(folder))
     if outcome.new_secrets:
-        return tr("The key change will finish at the next unlock"), tr(
+        return KeyWords.tr("The key change will finish at the next unlock"), KeyWords.tr(
             "The switch to the new key did not finish: {reason}\n\n"
             "What this means: your NEW passphrase and recovery code are already the ones in "
             "use, and the old ones no longer open the vault. Your journal is safe under its "
@@ -184,12 +184,12 @@ def outcome_text(outcome: KeyChangeOutcome, folder: Path) -> tuple[str, str]:
             "passphrase."
         ).format(reason=reason)
     if isinstance(outcome.error, VaultInUseError):
-        return tr("The vault's key was not changed"), tr(
+        return KeyWords.tr("The vault's key was not changed"), KeyWords.tr(
             "Another window or program opened the vault just as the change began, so nothing "
             "was changed: your passphrase and recovery code are as before, and the new code "
             "you wrote down is not used. Close the vault there, then try again from Settings."
         )
-    return tr("The vault's key was not changed"), tr(
+    return KeyWords.tr("The vault's key was not changed"), KeyWords.tr(
         "The change could not be made: {reason}\n\nNothing was changed: your passphrase and "
         "recovery code are as before, and the new code you wrote down is not used."
     ).format(reason=reason)

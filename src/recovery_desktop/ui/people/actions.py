@@ -26,7 +26,13 @@ from recovery_desktop.ui.connections.log_dialog import (
     LogConnectionDialog,
     connections_summary,
 )
-from recovery_desktop.ui.connections.words import fill, kind_label, kind_text, short_date, tr
+from recovery_desktop.ui.connections.words import (
+    ConnectionWords,
+    fill,
+    kind_label,
+    kind_text,
+    short_date,
+)
 from recovery_desktop.ui.people.delete_dialog import ARCHIVE, DELETE, DeleteChoiceDialog, usage_text
 from recovery_desktop.ui.people.note_bar import NoteBar
 
@@ -56,17 +62,17 @@ class PersonActions(QObject):
         self._kind = CONTACT
         self._record: Contact | Community | None = None
 
-        self.log_button = QPushButton(tr("Log a connection"), pane)
+        self.log_button = QPushButton(ConnectionWords.tr("Log a connection"), pane)
         self.log_button.setObjectName("people_log_connection")
-        self.log_button.setAccessibleName(tr("Log a connection"))
+        self.log_button.setAccessibleName(ConnectionWords.tr("Log a connection"))
         self.log_button.setProperty("primary", True)
         self.menu = QMenu(self.log_button)
         self.menu.setObjectName("people_log_menu")
         self.log_button.setMenu(self.menu)
-        self.archive_button = QPushButton(tr("Archive"), pane)
+        self.archive_button = QPushButton(ConnectionWords.tr("Archive"), pane)
         self.archive_button.setObjectName("people_archive")
         self.archive_button.clicked.connect(self.toggle_archived)
-        self.delete_button = QPushButton(tr("Delete"), pane)
+        self.delete_button = QPushButton(ConnectionWords.tr("Delete"), pane)
         self.delete_button.setObjectName("people_delete")
         self.delete_button.clicked.connect(self.delete)
         self.row = QHBoxLayout()
@@ -85,20 +91,24 @@ class PersonActions(QObject):
     def show_record(self, kind: str, record: Contact | Community) -> None:
         self._kind, self._record = kind, record
         name = record.name
-        self.archive_button.setText(tr("Bring back") if record.archived else tr("Archive"))
-        self.archive_button.setAccessibleName(
-            fill(tr("Bring %1 back to your lists"), name)
-            if record.archived
-            else fill(tr("Archive %1: hide, keep everything"), name)
+        self.archive_button.setText(
+            ConnectionWords.tr("Bring back") if record.archived else ConnectionWords.tr("Archive")
         )
-        self.delete_button.setAccessibleName(fill(tr("Delete %1"), name))
+        self.archive_button.setAccessibleName(
+            fill(ConnectionWords.tr("Bring %1 back to your lists"), name)
+            if record.archived
+            else fill(ConnectionWords.tr("Archive %1: hide, keep everything"), name)
+        )
+        self.delete_button.setAccessibleName(fill(ConnectionWords.tr("Delete %1"), name))
         self.menu.clear()
         for kind_ in GROUP_KINDS if kind == COMMUNITY else PEOPLE_KINDS:
-            action = self.menu.addAction(fill(tr("%1, just now"), kind_label(kind_)))
+            action = self.menu.addAction(
+                fill(ConnectionWords.tr("%1, just now"), kind_label(kind_))
+            )
             action.setObjectName(f"people_log_{kind_.name.lower()}")
             action.triggered.connect(lambda _=False, k=kind_: self.quick_log(k))
         self.menu.addSeparator()
-        details = self.menu.addAction(tr("With details…"))
+        details = self.menu.addAction(ConnectionWords.tr("With details…"))
         details.setObjectName("people_log_details")
         details.triggered.connect(self.log_with_details)
 
@@ -134,12 +144,12 @@ class PersonActions(QObject):
         ids = [r.id for r in records if r.id is not None]
         self._note.say(
             fill(
-                tr("Logged: %1. Thank you; staying connected matters."),
+                ConnectionWords.tr("Logged: %1. Thank you; staying connected matters."),
                 connections_summary(records),
             ),
             undo=lambda: self._undo_log(ids),
             more=(lambda: self.edit_connection(records[0])) if len(records) == 1 else None,
-            undo_name=tr("Undo: remove this connection again"),
+            undo_name=ConnectionWords.tr("Undo: remove this connection again"),
         )
         self.changed.emit()
 
@@ -150,7 +160,7 @@ class PersonActions(QObject):
     def edit_connection(self, record: Connection) -> None:
         current = self._vault.connections.get(record.id) if record.id is not None else None
         if current is None:
-            self._note.say(tr("That connection is no longer there."))
+            self._note.say(ConnectionWords.tr("That connection is no longer there."))
             self.changed.emit()
             return
         dialog = LogConnectionDialog(
@@ -161,9 +171,9 @@ class PersonActions(QObject):
     def _edited(self, before: Connection, records: Sequence[Connection]) -> None:
         if records:
             self._note.say(
-                tr("Connection changed."),
+                ConnectionWords.tr("Connection changed."),
                 undo=lambda: self._restore([before]),
-                undo_name=tr("Undo: put the connection back as it was"),
+                undo_name=ConnectionWords.tr("Undo: put the connection back as it was"),
             )
         self.changed.emit()
 
@@ -176,9 +186,11 @@ class PersonActions(QObject):
             return
         day = removed.occurred_at.astimezone().date()
         self._note.say(
-            fill(tr("Deleted: %1 on %2."), kind_text(removed.kind), short_date(day)),
+            fill(
+                ConnectionWords.tr("Deleted: %1 on %2."), kind_text(removed.kind), short_date(day)
+            ),
             undo=lambda: self._restore([removed]),
-            undo_name=tr("Undo: bring the connection back"),
+            undo_name=ConnectionWords.tr("Undo: bring the connection back"),
         )
         self.changed.emit()
 
@@ -203,15 +215,17 @@ class PersonActions(QObject):
             return
         self._set_archived(record.id, not record.archived)
         if record.archived:
-            self._note.say(fill(tr("%1 is back in your lists."), record.name))
+            self._note.say(fill(ConnectionWords.tr("%1 is back in your lists."), record.name))
         else:
             self._note.say(
                 fill(
-                    tr("%1 is archived: hidden from your lists and reminders, everything kept."),
+                    ConnectionWords.tr(
+                        "%1 is archived: hidden from your lists and reminders, everything kept."
+                    ),
                     record.name,
                 ),
                 undo=lambda: self._set_archived(record.id, False),  # type: ignore[arg-type]
-                undo_name=fill(tr("Undo: bring %1 back"), record.name),
+                undo_name=fill(ConnectionWords.tr("Undo: bring %1 back"), record.name),
             )
 
     def _set_archived(self, record_id: int, archived: bool) -> None:
@@ -228,7 +242,7 @@ class PersonActions(QObject):
             total = self._vault.connections.stats(
                 self._clock().date(), community_id=record.id
             ).total
-            used_in = fill(tr("%1 connections"), str(total)) if total != 1 else tr("1 connection")
+            used_in = ConnectionWords.tr("%n connection(s)", None, total)
             anywhere = total > 0
         else:
             usage = self._vault.contacts.usage(record.id)
@@ -258,15 +272,15 @@ class PersonActions(QObject):
         else:
             self._vault.contacts.delete(record.id)
         if undo:
-            text = fill(tr("%1 is deleted."), record.name)
+            text = fill(ConnectionWords.tr("%1 is deleted."), record.name)
             self._note.say(
                 text,
                 undo=lambda: self._undelete(kind, record),
-                undo_name=fill(tr("Undo: bring %1 back"), record.name),
+                undo_name=fill(ConnectionWords.tr("Undo: bring %1 back"), record.name),
             )
         else:
             text = fill(
-                tr(
+                ConnectionWords.tr(
                     "%1 is deleted. Their name stays as plain text in your entries and connections."
                 ),
                 record.name,

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.models import Community, ConnectionStats, Contact
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.connections.words import (
+    ConnectionWords,
     community_kind_text,
     days_ago_text,
     fill,
     role_text,
     short_date,
-    tr,
 )
 from recovery_desktop.ui.people.actions import PersonActions
 from recovery_desktop.ui.people.forms import AUTOSAVE_MS, CommunityForm, ContactForm, capitalised
@@ -145,10 +145,18 @@ class DetailsPane(QWidget):
         grid = QGridLayout(self.figures)
         grid.setContentsMargins(0, 4, 0, 4)
         grid.setHorizontalSpacing(SPACING * 2)
-        self.last_figure = Figure("people_last_in_touch", tr("last in touch"), self.figures)
-        self.month_figure = Figure("people_last_30", tr("in the last 30 days"), self.figures)
-        self.quarter_figure = Figure("people_last_90", tr("in the last 90 days"), self.figures)
-        self.support_figure = Figure("people_supported", tr("felt supported"), self.figures)
+        self.last_figure = Figure(
+            "people_last_in_touch", ConnectionWords.tr("last in touch"), self.figures
+        )
+        self.month_figure = Figure(
+            "people_last_30", ConnectionWords.tr("in the last 30 days"), self.figures
+        )
+        self.quarter_figure = Figure(
+            "people_last_90", ConnectionWords.tr("in the last 90 days"), self.figures
+        )
+        self.support_figure = Figure(
+            "people_supported", ConnectionWords.tr("felt supported"), self.figures
+        )
         for column, figure in enumerate(
             (self.last_figure, self.month_figure, self.quarter_figure, self.support_figure)
         ):
@@ -161,7 +169,7 @@ class DetailsPane(QWidget):
         self.actions.deleted.connect(self._after_delete)
         self.content_layout.addLayout(self.actions.row)
 
-        self.form_card = Card("people_form_card", tr("Details"), "", content)
+        self.form_card = Card("people_form_card", ConnectionWords.tr("Details"), "", content)
         self.contact_form = ContactForm(vault, self.form_card, autosave_ms)
         self.community_form = CommunityForm(vault, self.form_card, autosave_ms)
         self.form_card.body.addWidget(self.contact_form)
@@ -210,7 +218,7 @@ class DetailsPane(QWidget):
 
     def show_nothing(self, text: str) -> None:
         self._kind, self._record = None, None
-        self.title.setText(tr("People"))
+        self.title.setText(ConnectionWords.tr("People"))
         self.empty.setText(text)
         self._show_parts(record=False, form=False)
         self.rows_rebuilt.emit()
@@ -219,9 +227,15 @@ class DetailsPane(QWidget):
         """An empty form for a new person or group; it is stored once it has a name."""
         self._kind, self._record = kind, None
         self.note.clear()
-        self.title.setText(tr("A new person") if kind == CONTACT else tr("A new group"))
+        self.title.setText(
+            ConnectionWords.tr("A new person")
+            if kind == CONTACT
+            else ConnectionWords.tr("A new group")
+        )
         self.subtitle.setText(
-            tr("Start with a name; everything else can wait. It is saved as you type.")
+            ConnectionWords.tr(
+                "Start with a name; everything else can wait. It is saved as you type."
+            )
         )
         self.form.load(None)
         self._show_parts(record=False, form=True)
@@ -262,12 +276,19 @@ class DetailsPane(QWidget):
         if isinstance(record, Contact):
             parts.append(capitalised(role_text(record.role)))
             if record.emergency:
-                parts.append(tr("emergency contact"))
+                parts.append(ConnectionWords.tr("emergency contact"))
             if record.reach_out_every_days:
-                parts.append(tr("reach out every %n day(s)", record.reach_out_every_days))
+                parts.append(
+                    ConnectionWords.tr(
+                        "reach out every %n day(s)", None, record.reach_out_every_days
+                    )
+                )
             if record.snoozed_until is not None and record.snoozed_until > today:
                 parts.append(
-                    fill(tr("reminder snoozed until %1"), short_date(record.snoozed_until))
+                    fill(
+                        ConnectionWords.tr("reminder snoozed until %1"),
+                        short_date(record.snoozed_until),
+                    )
                 )
             stats = self._vault.connections.stats(today, contact_id=record.id)
         else:
@@ -275,7 +296,7 @@ class DetailsPane(QWidget):
             parts.extend(p for p in (record.schedule, record.place) if p)
             stats = self._vault.connections.stats(today, community_id=record.id)
         if record.archived:
-            parts.append(tr("archived"))
+            parts.append(ConnectionWords.tr("archived"))
         self.subtitle.setText(" · ".join(parts))
         self._show_figures(stats, today)
         self.actions.show_record(self._kind or CONTACT, record)
@@ -285,12 +306,12 @@ class DetailsPane(QWidget):
         self.month_figure.set(str(stats.last_30_days))
         self.quarter_figure.set(str(stats.last_90_days))
         if stats.mean_felt_supported is None:
-            self.support_figure.set("–", tr("felt supported: no answers yet"))
+            self.support_figure.set("–", ConnectionWords.tr("felt supported: no answers yet"))
         else:
             mean = f"{stats.mean_felt_supported:.1f}".replace(".", self.locale().decimalPoint())
             self.support_figure.set(
-                fill(tr("%1 of 5"), mean),
-                tr("felt supported (%n answer(s))", stats.felt_supported_n),
+                fill(ConnectionWords.tr("%1 of 5"), mean),
+                ConnectionWords.tr("felt supported (%n answer(s))", None, stats.felt_supported_n),
             )
 
     def _read_lists(self) -> None:
@@ -301,19 +322,25 @@ class DetailsPane(QWidget):
             self.history.model.show_contact(record.id)
             self.mentions.model.show_contact(record.id)
             self.history.set_empty_text(
-                tr("No connections logged yet. “Log a connection” above adds the first.")
+                ConnectionWords.tr(
+                    "No connections logged yet. “Log a connection” above adds the first."
+                )
             )
             self.mentions.set_empty_text(
-                tr("No entries mention them yet. Add their name to an entry's People field.")
+                ConnectionWords.tr(
+                    "No entries mention them yet. Add their name to an entry's People field."
+                )
             )
         else:
             self.history.model.show_community(record.id)
             self.mentions.model.show_community(record.id)
             self.history.set_empty_text(
-                tr("Nothing logged yet. “Log a connection” above adds a meeting or service.")
+                ConnectionWords.tr(
+                    "Nothing logged yet. “Log a connection” above adds a meeting or service."
+                )
             )
             self.mentions.set_empty_text(
-                tr("No entries yet. Connections logged from an entry show it here.")
+                ConnectionWords.tr("No entries yet. Connections logged from an entry show it here.")
             )
 
     # --- the page contract, for the part shown -------------------------------------------------
@@ -339,7 +366,7 @@ class DetailsPane(QWidget):
             else self._vault.communities.get(record.id)
         )
         if fresh is None:
-            self.show_nothing(tr("They are no longer in your contacts."))
+            self.show_nothing(ConnectionWords.tr("They are no longer in your contacts."))
             return
         self._record = fresh
         if not self.form.dirty and fresh != self.form.record:

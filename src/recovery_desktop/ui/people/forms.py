@@ -30,7 +30,12 @@ from recovery_desktop.core.models import Community, CommunityKind, Contact, Role
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.errors import storage_failure_message
-from recovery_desktop.ui.connections.words import community_kind_text, fill, role_text, tr
+from recovery_desktop.ui.connections.words import (
+    ConnectionWords,
+    community_kind_text,
+    fill,
+    role_text,
+)
 
 AUTOSAVE_MS = 800
 MAX_RHYTHM_DAYS = 365
@@ -99,7 +104,7 @@ class AutosaveForm(QWidget):
         self._dirty = False
         self._touched.clear()
         self.error.hide()
-        self.status.setText("" if record is None else tr("Saved as you type."))
+        self.status.setText("" if record is None else ConnectionWords.tr("Saved as you type."))
 
     def _changed(self, field: str) -> None:
         if self._loading:
@@ -109,7 +114,7 @@ class AutosaveForm(QWidget):
         if self.is_blank():
             self._timer.stop()
             return
-        self.status.setText(tr("Saving…"))
+        self.status.setText(ConnectionWords.tr("Saving…"))
         self._timer.start()
 
     # --- saving --------------------------------------------------------------------------------
@@ -138,14 +143,14 @@ class AutosaveForm(QWidget):
         self._dirty = False
         self._touched.clear()
         self.error.hide()
-        self.status.setText(tr("Saved."))
+        self.status.setText(ConnectionWords.tr("Saved."))
         self.saved.emit(stored, created)
         return stored
 
     def _refused(self, reason: str) -> None:
-        self.error.setText(fill(tr("Not saved yet: %1"), reason))
+        self.error.setText(fill(ConnectionWords.tr("Not saved yet: %1"), reason))
         self.error.show()
-        self.status.setText(tr("Not saved"))
+        self.status.setText(ConnectionWords.tr("Not saved"))
         return None
 
     # --- for the two forms ---------------------------------------------------------------------
@@ -171,11 +176,11 @@ class AutosaveForm(QWidget):
     def _notes(self, name: str, field: str = "notes") -> QPlainTextEdit:
         notes = QPlainTextEdit(self)
         notes.setObjectName(name)
-        notes.setAccessibleName(tr("Notes"))
+        notes.setAccessibleName(ConnectionWords.tr("Notes"))
         notes.setTabChangesFocus(True)
         notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 5)
         notes.textChanged.connect(lambda: self._changed(field))
-        self.form.addRow(self._label(tr("N&otes"), notes), notes)
+        self.form.addRow(self._label(ConnectionWords.tr("N&otes"), notes), notes)
         return notes
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
@@ -192,28 +197,38 @@ class ContactForm(AutosaveForm):
     ) -> None:
         super().__init__(vault, parent, autosave_ms)
         self.setObjectName("contact_form")
-        self.name = self._line("contact_name", tr("Name"), tr("&Name"), "name")
-        self.name.setPlaceholderText(tr("As you call them"))
+        self.name = self._line(
+            "contact_name", ConnectionWords.tr("Name"), ConnectionWords.tr("&Name"), "name"
+        )
+        self.name.setPlaceholderText(ConnectionWords.tr("As you call them"))
         self.role = QComboBox(self)
         self.role.setObjectName("contact_role")
-        self.role.setAccessibleName(tr("Role"))
+        self.role.setAccessibleName(ConnectionWords.tr("Role"))
         for role in Role:
             self.role.addItem(capitalised(role_text(role)), role)
         self.role.currentIndexChanged.connect(lambda *_: self._changed("role"))
-        self.form.addRow(self._label(tr("&Role"), self.role), self.role)
-        self.phone = self._line("contact_phone", tr("Phone"), tr("&Phone"), "phone")
-        self.email = self._line("contact_email", tr("Email"), tr("&Email"), "email")
+        self.form.addRow(self._label(ConnectionWords.tr("&Role"), self.role), self.role)
+        self.phone = self._line(
+            "contact_phone", ConnectionWords.tr("Phone"), ConnectionWords.tr("&Phone"), "phone"
+        )
+        self.email = self._line(
+            "contact_email", ConnectionWords.tr("Email"), ConnectionWords.tr("&Email"), "email"
+        )
         self.reach_out = QSpinBox(self)
         self.reach_out.setObjectName("contact_reach_out")
-        self.reach_out.setAccessibleName(tr("Reach out every how many days (0: no reminder)"))
+        self.reach_out.setAccessibleName(
+            ConnectionWords.tr("Reach out every how many days (0: no reminder)")
+        )
         self.reach_out.setRange(0, MAX_RHYTHM_DAYS)
-        self.reach_out.setSpecialValueText(tr("No reminder"))
-        self.reach_out.setSuffix(tr(" days"))
+        self.reach_out.setSpecialValueText(ConnectionWords.tr("No reminder"))
+        self.reach_out.setSuffix(ConnectionWords.tr(" days"))
         self.reach_out.valueChanged.connect(lambda *_: self._changed("reach_out_every_days"))
-        self.form.addRow(self._label(tr("Reach out &every"), self.reach_out), self.reach_out)
-        self.emergency = QCheckBox(tr("Emergency contact: pinned on top"), self)
+        self.form.addRow(
+            self._label(ConnectionWords.tr("Reach out &every"), self.reach_out), self.reach_out
+        )
+        self.emergency = QCheckBox(ConnectionWords.tr("Emergency contact: pinned on top"), self)
         self.emergency.setObjectName("contact_emergency")
-        self.emergency.setAccessibleName(tr("Emergency contact"))
+        self.emergency.setAccessibleName(ConnectionWords.tr("Emergency contact"))
         self.emergency.toggled.connect(lambda *_: self._changed("emergency"))
         self.form.addRow("", self.emergency)
         self.notes = self._notes("contact_notes")
@@ -276,21 +291,34 @@ class CommunityForm(AutosaveForm):
     ) -> None:
         super().__init__(vault, parent, autosave_ms)
         self.setObjectName("community_form")
-        self.name = self._line("community_name", tr("Name of the group"), tr("&Name"), "name")
-        self.name.setPlaceholderText(tr("e.g. Tuesday night meeting"))
+        self.name = self._line(
+            "community_name",
+            ConnectionWords.tr("Name of the group"),
+            ConnectionWords.tr("&Name"),
+            "name",
+        )
+        self.name.setPlaceholderText(ConnectionWords.tr("e.g. Tuesday night meeting"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("community_kind")
-        self.kind.setAccessibleName(tr("Kind of group"))
+        self.kind.setAccessibleName(ConnectionWords.tr("Kind of group"))
         for kind in CommunityKind:
             self.kind.addItem(capitalised(community_kind_text(kind)), kind)
         self.kind.currentIndexChanged.connect(lambda *_: self._changed("kind"))
-        self.form.addRow(self._label(tr("&Kind"), self.kind), self.kind)
+        self.form.addRow(self._label(ConnectionWords.tr("&Kind"), self.kind), self.kind)
         self.schedule = self._line(
-            "community_schedule", tr("When it meets"), tr("&When"), "schedule"
+            "community_schedule",
+            ConnectionWords.tr("When it meets"),
+            ConnectionWords.tr("&When"),
+            "schedule",
         )
-        self.schedule.setPlaceholderText(tr("e.g. Tuesdays at 7 pm"))
-        self.place = self._line("community_place", tr("Place or link"), tr("&Where"), "place")
-        self.place.setPlaceholderText(tr("An address, a room, or a link"))
+        self.schedule.setPlaceholderText(ConnectionWords.tr("e.g. Tuesdays at 7 pm"))
+        self.place = self._line(
+            "community_place",
+            ConnectionWords.tr("Place or link"),
+            ConnectionWords.tr("&Where"),
+            "place",
+        )
+        self.place.setPlaceholderText(ConnectionWords.tr("An address, a room, or a link"))
         self.notes = self._notes("community_notes")
 
     def focus_order(self) -> list[QWidget]:

@@ -17,12 +17,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from recovery_desktop.core.models import Connection, EntrySummary
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.connections.words import (
+    ConnectionWords,
     fill,
     initiated_text,
     kind_label,
     short_date,
     time_text,
-    tr,
 )
 from recovery_desktop.ui.people.two_line_delegate import DetailRole
 
@@ -151,9 +151,11 @@ class HistoryModel(_PagedModel):
         if row.contact_id is not None or row.contact_name:
             parts.append(initiated_text(row.initiated_by))
         if row.felt_supported is not None:
-            parts.append(fill(tr("felt supported %1 of 5"), str(row.felt_supported)))
+            parts.append(
+                fill(ConnectionWords.tr("felt supported %1 of 5"), str(row.felt_supported))
+            )
         if row.entry_id is not None:
-            parts.append(tr("from a journal entry"))
+            parts.append(ConnectionWords.tr("from a journal entry"))
         if row.note:
             parts.append(" ".join(row.note.split()))
         return " · ".join(parts)
@@ -185,7 +187,7 @@ class MentionsModel(_PagedModel):
 
     def _first_line(self, row: EntrySummary) -> str:
         if row.is_checkin and not row.title:
-            title = tr("Daily check-in")
+            title = ConnectionWords.tr("Daily check-in")
         else:
             title = row.title or " ".join(row.preview.split()[:8])
         return f"{short_date(row.entry_date)} · {title}"

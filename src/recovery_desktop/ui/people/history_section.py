@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.models import Connection
 from recovery_desktop.storage import Vault
-from recovery_desktop.ui.connections.words import tr
+from recovery_desktop.ui.connections.words import ConnectionWords
 from recovery_desktop.ui.people.history_model import HistoryModel, MentionsModel
 from recovery_desktop.ui.people.two_line_delegate import PAD, two_line_list
 from recovery_desktop.ui.today.card import Card, muted_label
@@ -64,21 +64,23 @@ class HistoryCard(Card):
     delete_requested = Signal(object)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__("people_history_card", tr("Connections"), "", parent)
+        super().__init__("people_history_card", ConnectionWords.tr("Connections"), "", parent)
         self.model = HistoryModel(vault, self)
-        self.view = paged_list("people_history", tr("Connections, newest first"), self)
+        self.view = paged_list(
+            "people_history", ConnectionWords.tr("Connections, newest first"), self
+        )
         self.view.setModel(self.model)
         choose_current_row(self.view)
         self.model.modelReset.connect(lambda: fit_rows(self.view))
         self.model.rowsInserted.connect(lambda *_: fit_rows(self.view))
         self.empty = muted_label("", self)
         self.empty.setObjectName("people_history_empty")
-        self.edit_button = QPushButton(tr("Edit…"), self)
+        self.edit_button = QPushButton(ConnectionWords.tr("Edit…"), self)
         self.edit_button.setObjectName("people_history_edit")
-        self.edit_button.setAccessibleName(tr("Edit the chosen connection"))
-        self.delete_button = QPushButton(tr("Delete"), self)
+        self.edit_button.setAccessibleName(ConnectionWords.tr("Edit the chosen connection"))
+        self.delete_button = QPushButton(ConnectionWords.tr("Delete"), self)
         self.delete_button.setObjectName("people_history_delete")
-        self.delete_button.setAccessibleName(tr("Delete the chosen connection"))
+        self.delete_button.setAccessibleName(ConnectionWords.tr("Delete the chosen connection"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
@@ -127,10 +129,12 @@ class MentionsCard(Card):
     open_entry_requested = Signal(int)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__("people_mentions_card", tr("In your journal"), "", parent)
+        super().__init__("people_mentions_card", ConnectionWords.tr("In your journal"), "", parent)
         self.model = MentionsModel(vault, self)
         self.view = paged_list(
-            "people_mentions", tr("Journal entries that mention them, newest first"), self
+            "people_mentions",
+            ConnectionWords.tr("Journal entries that mention them, newest first"),
+            self,
         )
         self.view.setModel(self.model)
         choose_current_row(self.view)
@@ -138,9 +142,11 @@ class MentionsCard(Card):
         self.model.rowsInserted.connect(lambda *_: fit_rows(self.view))
         self.empty = muted_label("", self)
         self.empty.setObjectName("people_mentions_empty")
-        self.open_button = QPushButton(tr("Open in Journal"), self)
+        self.open_button = QPushButton(ConnectionWords.tr("Open in Journal"), self)
         self.open_button.setObjectName("people_open_entry")
-        self.open_button.setAccessibleName(tr("Open the chosen entry in the Journal"))
+        self.open_button.setAccessibleName(
+            ConnectionWords.tr("Open the chosen entry in the Journal")
+        )
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.open_button)

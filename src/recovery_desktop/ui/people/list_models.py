@@ -16,10 +16,10 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from recovery_desktop.core.models import CommunityListItem, ContactListItem
 from recovery_desktop.ui.connections.words import (
+    ConnectionWords,
     community_kind_text,
     last_in_touch_text,
     role_text,
-    tr,
 )
 from recovery_desktop.ui.people.two_line_delegate import BadgeRole, DetailRole, MutedRole
 
@@ -111,11 +111,11 @@ class ContactListModel(_DirectoryModel):
 
     def _badge(self, item: ContactListItem) -> str:
         if item.contact.archived:
-            return tr("Archived")
+            return ConnectionWords.tr("Archived")
         if item.contact.emergency:
-            return tr("Emergency")
+            return ConnectionWords.tr("Emergency")
         if item.contact.id in self._to_complete:
-            return tr("To complete")
+            return ConnectionWords.tr("To complete")
         return ""
 
     def _archived(self, item: ContactListItem) -> bool:
@@ -148,7 +148,7 @@ class CommunityListModel(_DirectoryModel):
         return " · ".join(parts)
 
     def _badge(self, item: CommunityListItem) -> str:
-        return tr("Archived") if item.community.archived else ""
+        return ConnectionWords.tr("Archived") if item.community.archived else ""
 
     def _archived(self, item: CommunityListItem) -> bool:
         return item.community.archived

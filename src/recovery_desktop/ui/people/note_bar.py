@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from recovery_desktop.ui.connections.words import tr
+from recovery_desktop.ui.connections.words import ConnectionWords
 
 
 class NoteBar(QFrame):
@@ -27,12 +27,14 @@ class NoteBar(QFrame):
         self.label = QLabel(self)
         self.label.setObjectName("people_note_label")
         self.label.setWordWrap(True)
-        self.more_button = QPushButton(tr("More details…"), self)
+        self.more_button = QPushButton(ConnectionWords.tr("More details…"), self)
         self.more_button.setObjectName("people_note_details")
-        self.more_button.setAccessibleName(tr("More details: who reached out, a note, the time"))
-        self.undo_button = QPushButton(tr("Undo"), self)
+        self.more_button.setAccessibleName(
+            ConnectionWords.tr("More details: who reached out, a note, the time")
+        )
+        self.undo_button = QPushButton(ConnectionWords.tr("Undo"), self)
         self.undo_button.setObjectName("people_note_undo")
-        self.undo_button.setAccessibleName(tr("Undo"))
+        self.undo_button.setAccessibleName(ConnectionWords.tr("Undo"))
         layout.addWidget(self.label, 1)
         layout.addWidget(self.more_button)
         layout.addWidget(self.undo_button)
@@ -50,7 +52,7 @@ class NoteBar(QFrame):
         self._undo, self._more = undo, more
         self.label.setText(text)
         self.undo_button.setVisible(undo is not None)
-        self.undo_button.setAccessibleName(undo_name or tr("Undo"))
+        self.undo_button.setAccessibleName(undo_name or ConnectionWords.tr("Undo"))
         self.more_button.setVisible(more is not None)
         self.show()
 

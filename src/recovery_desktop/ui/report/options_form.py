@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,12 +38,12 @@ from recovery_desktop.ui.theme import make_heading
 from recovery_desktop.ui.today.card import muted_label
 from recovery_desktop.ui.widgets.dates import use_locale_format
 
-# The period menu: (words, days); 0 is "choose the dates".
+# The period menu: (days, words), translated where shown; 0 is "choose the dates".
 PERIODS = (
-    (30, "The last 30 days"),
-    (90, "The last 90 days"),
-    (365, "The last year"),
-    (0, "Dates I choose"),
+    (30, QT_TRANSLATE_NOOP("ReportOptionsForm", "The last 30 days")),
+    (90, QT_TRANSLATE_NOOP("ReportOptionsForm", "The last 90 days")),
+    (365, QT_TRANSLATE_NOOP("ReportOptionsForm", "The last year")),
+    (0, QT_TRANSLATE_NOOP("ReportOptionsForm", "Dates I choose")),
 )
 
 

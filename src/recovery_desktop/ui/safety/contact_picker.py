@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.core.models import Contact, Role
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage.people import ContactRepository
-from recovery_desktop.ui.safety.wording import role_text, tr
+from recovery_desktop.ui.safety.wording import SafetyWords, role_text
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.widgets.plain_buttons import without_icons
 
@@ -78,7 +78,7 @@ class ContactPicker(QDialog):
             parts = [contact.name, role_text(contact.role).lower(), contact.phone]
             text = " · ".join(p for p in parts if p)
             if contact.id in already:
-                text = tr("{text} (already in this part)").format(text=text)
+                text = SafetyWords.tr("{text} (already in this part)").format(text=text)
             row = QStandardItem(text)
             row.setData(contact.id, CONTACT_ID)
             row.setEditable(False)
@@ -89,42 +89,46 @@ class ContactPicker(QDialog):
 
         self.list = QListView(self)
         self.list.setObjectName("contact_picker_list")
-        self.list.setAccessibleName(tr("Your contacts"))
+        self.list.setAccessibleName(SafetyWords.tr("Your contacts"))
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
         self.list.doubleClicked.connect(self._choose_index)
         self.list.activated.connect(self._choose_index)
         self.search = _SearchField(self.list, self)
         self.search.setObjectName("contact_picker_search")
-        self.search.setAccessibleName(tr("Search your contacts"))
-        self.search.setPlaceholderText(tr("Search by name"))
+        self.search.setAccessibleName(SafetyWords.tr("Search your contacts"))
+        self.search.setPlaceholderText(SafetyWords.tr("Search by name"))
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._choose_first)
-        self.empty = QLabel(tr("No contacts yet. You can add someone below."), self)
+        self.empty = QLabel(SafetyWords.tr("No contacts yet. You can add someone below."), self)
         self.empty.setObjectName("contact_picker_empty")
         self.empty.setProperty("role", "muted")
         self.empty.setWordWrap(True)
 
-        new_heading = QLabel(tr("Not in your contacts yet?"), self)
+        new_heading = QLabel(SafetyWords.tr("Not in your contacts yet?"), self)
         font = new_heading.font()
         font.setBold(True)
         new_heading.setFont(font)
         self.new_name = QLineEdit(self)
         self.new_name.setObjectName("contact_picker_new_name")
-        self.new_name.setAccessibleName(tr("Name of the new contact"))
+        self.new_name.setAccessibleName(SafetyWords.tr("Name of the new contact"))
         self.new_phone = QLineEdit(self)
         self.new_phone.setObjectName("contact_picker_new_phone")
-        self.new_phone.setAccessibleName(tr("Phone number of the new contact (optional)"))
-        self.new_button = QPushButton(tr("Add and link"), self)
+        self.new_phone.setAccessibleName(
+            SafetyWords.tr("Phone number of the new contact (optional)")
+        )
+        self.new_button = QPushButton(SafetyWords.tr("Add and link"), self)
         self.new_button.setObjectName("contact_picker_add")
-        self.new_button.setAccessibleName(tr("Add this person to your contacts and link them"))
+        self.new_button.setAccessibleName(
+            SafetyWords.tr("Add this person to your contacts and link them")
+        )
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self._add_new)
         self.new_name.returnPressed.connect(self._add_new)
         self.new_phone.returnPressed.connect(self._add_new)
         form = QFormLayout()
-        form.addRow(tr("Name"), self.new_name)
-        form.addRow(tr("Phone"), self.new_phone)
+        form.addRow(SafetyWords.tr("Name"), self.new_name)
+        form.addRow(SafetyWords.tr("Phone"), self.new_phone)
         self.message = QLabel(self)
         self.message.setObjectName("contact_picker_message")
         self.message.setProperty("role", "error")
@@ -135,12 +139,12 @@ class ContactPicker(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.choose_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.choose_button.setText(tr("Link"))
+        self.choose_button.setText(SafetyWords.tr("Link"))
         self.choose_button.setObjectName("contact_picker_choose")
-        self.choose_button.setAccessibleName(tr("Link the chosen contact"))
+        self.choose_button.setAccessibleName(SafetyWords.tr("Link the chosen contact"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("contact_picker_cancel")
-        cancel.setAccessibleName(tr("Cancel"))
+        cancel.setAccessibleName(SafetyWords.tr("Cancel"))
         without_icons(self.buttons)  # as every other button: words only
         self.buttons.accepted.connect(self._choose_current)
         self.buttons.rejected.connect(self.reject)
@@ -202,14 +206,14 @@ class ContactPicker(QDialog):
             return
         contact = self._contacts.get(int(index.data(CONTACT_ID)))
         if contact is None:  # deleted meanwhile (the command line)
-            self._say(tr("That contact is no longer there."))
+            self._say(SafetyWords.tr("That contact is no longer there."))
             return
         self._done(contact)
 
     def _add_new(self) -> None:
         name = " ".join(self.new_name.text().split())
         if not name:
-            self._say(tr("Type a name first."))
+            self._say(SafetyWords.tr("Type a name first."))
             self.new_name.setFocus()
             return
         try:

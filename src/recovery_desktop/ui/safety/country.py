@@ -23,7 +23,7 @@ from recovery_desktop.core.crisis_lines import (
     has_own_lines,
     normal_country,
 )
-from recovery_desktop.ui.safety.wording import tr
+from recovery_desktop.ui.safety.wording import SafetyWords
 
 # No country known (a "C" locale, nothing picked): the US lines every vault was seeded with,
 # named as US lines, with the picker beside them and "call your local emergency number" above.
@@ -79,15 +79,15 @@ def ensure_country(vault: Vault, settings: AppSettings) -> str:
 def country_choices() -> list[tuple[str, str]]:
     """(code, name) for the picker: the countries with lines of their own, then the rest."""
     names = {
-        "US": tr("United States"),
-        "CA": tr("Canada"),
-        "GB": tr("United Kingdom"),
-        "IE": tr("Ireland"),
-        "AU": tr("Australia"),
-        "NZ": tr("New Zealand"),
+        "US": SafetyWords.tr("United States"),
+        "CA": SafetyWords.tr("Canada"),
+        "GB": SafetyWords.tr("United Kingdom"),
+        "IE": SafetyWords.tr("Ireland"),
+        "AU": SafetyWords.tr("Australia"),
+        "NZ": SafetyWords.tr("New Zealand"),
     }
     choices = [(code, names.get(code, name)) for code, name in COUNTRIES]
-    return [*choices, (UNKNOWN_COUNTRY, tr("Another country"))]
+    return [*choices, (UNKNOWN_COUNTRY, SafetyWords.tr("Another country"))]
 
 
 class CountryPicker(QComboBox):
@@ -99,8 +99,8 @@ class CountryPicker(QComboBox):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setAccessibleName(tr("Country for the crisis lines"))
-        self.setToolTip(tr("Crisis lines are different in each country"))
+        self.setAccessibleName(SafetyWords.tr("Country for the crisis lines"))
+        self.setToolTip(SafetyWords.tr("Crisis lines are different in each country"))
         for code, label in country_choices():
             self.addItem(label, code)
         self.activated.connect(lambda index: self.country_chosen.emit(self.itemData(index)))

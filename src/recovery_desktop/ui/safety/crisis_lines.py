@@ -33,7 +33,7 @@ from recovery_desktop.ui.safety.country import FALLBACK_COUNTRY, CountryPicker, 
 from recovery_desktop.ui.safety.item_row import MOVE_DOWN, MOVE_UP, tidy
 from recovery_desktop.ui.safety.lines import EditableLines
 from recovery_desktop.ui.safety.section import failure_message
-from recovery_desktop.ui.safety.wording import tr
+from recovery_desktop.ui.safety.wording import SafetyWords
 
 _FIELDS = ("name", "phone", "text", "notes")
 SPACING_ROWS = 10
@@ -51,10 +51,10 @@ class LineRow(QWidget):
         super().__init__(parent)
         self.line: CrisisLine | None = None
         placeholders = {
-            "name": tr("Name of the line"),
-            "phone": tr("Number to call"),
-            "text": tr("Text option"),
-            "notes": tr("A note: hours, what they help with"),
+            "name": SafetyWords.tr("Name of the line"),
+            "phone": SafetyWords.tr("Number to call"),
+            "text": SafetyWords.tr("Text option"),
+            "notes": SafetyWords.tr("A note: hours, what they help with"),
         }
         self.fields: dict[str, QLineEdit] = {}
         for name in _FIELDS:
@@ -70,7 +70,7 @@ class LineRow(QWidget):
         self.actions_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.actions_button.setMenu(self.menu)
-        self.actions_button.setToolTip(tr("Move or remove"))
+        self.actions_button.setToolTip(SafetyWords.tr("Move or remove"))
         self.actions_button.installEventFilter(self)
         self.error = QLabel(self)
         self.error.setProperty("role", "error")
@@ -106,18 +106,20 @@ class LineRow(QWidget):
         self.error.hide()
 
     def set_number(self, number: int) -> None:
-        who = self.values()[0] or tr("crisis line {n}").format(n=number)
+        who = self.values()[0] or SafetyWords.tr("crisis line {n}").format(n=number)
         names = {
-            "name": tr("Name of crisis line {n}"),
-            "phone": tr("Number of {who}"),
-            "text": tr("Text option of {who}"),
-            "notes": tr("Note about {who}"),
+            "name": SafetyWords.tr("Name of crisis line {n}"),
+            "phone": SafetyWords.tr("Number of {who}"),
+            "text": SafetyWords.tr("Text option of {who}"),
+            "notes": SafetyWords.tr("Note about {who}"),
         }
         for name, field in self.fields.items():
             field.setObjectName(f"crisis_line_{name}_{number}")
             field.setAccessibleName(names[name].format(n=number, who=who))
         self.actions_button.setObjectName(f"crisis_line_actions_{number}")
-        self.actions_button.setAccessibleName(tr("Move or remove: {who}").format(who=who))
+        self.actions_button.setAccessibleName(
+            SafetyWords.tr("Move or remove: {who}").format(who=who)
+        )
 
     def values(self) -> tuple[str, str, str, str]:
         name, phone, text, notes = (tidy(self.fields[n].text()) for n in _FIELDS)
@@ -160,14 +162,17 @@ class LineRow(QWidget):
 
     def _fill_menu(self) -> None:
         self.menu.clear()
-        for text, shortcut, step in ((tr("Move up"), MOVE_UP, -1), (tr("Move down"), MOVE_DOWN, 1)):
+        for text, shortcut, step in (
+            (SafetyWords.tr("Move up"), MOVE_UP, -1),
+            (SafetyWords.tr("Move down"), MOVE_DOWN, 1),
+        ):
             action = QAction(text, self.menu)
             action.setShortcut(shortcut)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _=False, s=step: self.move_requested.emit(self, s))
             self.menu.addAction(action)
         self.menu.addSeparator()
-        remove = QAction(tr("Remove"), self.menu)
+        remove = QAction(SafetyWords.tr("Remove"), self.menu)
         remove.triggered.connect(lambda: self.remove_requested.emit(self))
         self.menu.addAction(remove)
 
@@ -190,20 +195,20 @@ class CrisisLinesEditor(EditableLines[LineRow], QWidget):
         self._rows: list[LineRow] = []
         self._scroll_to: Callable[[QWidget], None] | None = None
 
-        title = QLabel(tr("Crisis lines"), self)
+        title = QLabel(SafetyWords.tr("Crisis lines"), self)
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         self.country_picker = CountryPicker("crisis_lines_country", self)
         self.country_picker.country_chosen.connect(self.choose_country)
-        country_label = QLabel(tr("Lines for"), self)
+        country_label = QLabel(SafetyWords.tr("Lines for"), self)
         country_label.setBuddy(self.country_picker)
         header = QHBoxLayout()
         header.addWidget(title, 1)
         header.addWidget(country_label)
         header.addWidget(self.country_picker)
         hint = QLabel(
-            tr(
+            SafetyWords.tr(
                 "Lines that answer any time. Choosing a country changes only the lines you "
                 "haven't added or changed yourself."
             ),
@@ -218,9 +223,9 @@ class CrisisLinesEditor(EditableLines[LineRow], QWidget):
         self.status.hide()
         self.rows_layout = QVBoxLayout()
         self.rows_layout.setSpacing(SPACING_ROWS)
-        self.add_button = QPushButton(tr("Add a crisis line"), self)
+        self.add_button = QPushButton(SafetyWords.tr("Add a crisis line"), self)
         self.add_button.setObjectName("crisis_line_add")
-        self.add_button.setAccessibleName(tr("Add a crisis line"))
+        self.add_button.setAccessibleName(SafetyWords.tr("Add a crisis line"))
         self.add_button.clicked.connect(self.add_line)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -340,9 +345,9 @@ class CrisisLinesEditor(EditableLines[LineRow], QWidget):
         self.rows_rebuilt.emit()
         if taken is not None:
             line, position = taken
-            what = line.name or line.phone or tr("a crisis line")
+            what = line.name or line.phone or SafetyWords.tr("a crisis line")
             self.removed.emit(
-                tr("Removed “{what}” from the crisis lines.").format(what=what),
+                SafetyWords.tr("Removed “{what}” from the crisis lines.").format(what=what),
                 lambda: self.bring_back(line, position),
             )
             self.saved.emit()
@@ -373,10 +378,14 @@ class CrisisLinesEditor(EditableLines[LineRow], QWidget):
         self._settings.set_crisis_country(code)
         if has_own_lines(code):
             name = dict(country_choices()).get(code, code)
-            self.status.setText(tr("Showing the lines for {country}.").format(country=name))
+            self.status.setText(
+                SafetyWords.tr("Showing the lines for {country}.").format(country=name)
+            )
         else:
             self.status.setText(
-                tr("Add your local emergency number, and a crisis line near you if you know one.")
+                SafetyWords.tr(
+                    "Add your local emergency number, and a crisis line near you if you know one."
+                )
             )
         self.status.show()
         self.load()

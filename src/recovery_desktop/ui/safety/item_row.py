@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.models import Contact, SafetyPlanItem
 from recovery_desktop.storage.safety_plan import ITEM_CHARS
-from recovery_desktop.ui.safety.wording import SectionWords, tr
+from recovery_desktop.ui.safety.wording import SafetyWords, SectionWords
 
 MOVE_UP = QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.Key.Key_Up)
 MOVE_DOWN = QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.Key.Key_Down)
@@ -86,7 +86,7 @@ class ItemRow(QWidget):
         self.edit.installEventFilter(self)
         self.edit.editingFinished.connect(lambda: self.commit_requested.emit(self))
         self.edit.setAccessibleDescription(
-            tr(
+            SafetyWords.tr(
                 "Kept when you leave the line. Enter adds a line below; Alt+Up and Alt+Down "
                 "move this one; the button beside it has more."
             )
@@ -100,7 +100,7 @@ class ItemRow(QWidget):
         self.actions_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.actions_button.setMenu(self.menu)
-        self.actions_button.setToolTip(tr("Move, link or remove"))
+        self.actions_button.setToolTip(SafetyWords.tr("Move, link or remove"))
         self.menu.aboutToShow.connect(self._fill_menu)
         self.actions_button.installEventFilter(self)
 
@@ -131,11 +131,11 @@ class ItemRow(QWidget):
         if contact is not None:
             self.contact_label.setText(contact_text(contact))
             self.contact_label.setToolTip(
-                tr("Linked to your contact {name}: their number comes from People").format(
-                    name=contact.name
-                )
+                SafetyWords.tr(
+                    "Linked to your contact {name}: their number comes from People"
+                ).format(name=contact.name)
             )
-            self.edit.setPlaceholderText(tr("A note, if you like (optional)"))
+            self.edit.setPlaceholderText(SafetyWords.tr("A note, if you like (optional)"))
         else:
             self.edit.setPlaceholderText(self.words.placeholder)
         if self.edit.text() != (item.text if item else ""):
@@ -153,10 +153,14 @@ class ItemRow(QWidget):
         key = f"{self.key}_{number}"
         self.edit.setObjectName(f"plan_item_{key}")
         self.edit.setAccessibleName(
-            tr("Note for {what}").format(what=what) if self.contact is not None else what
+            SafetyWords.tr("Note for {what}").format(what=what)
+            if self.contact is not None
+            else what
         )
         self.actions_button.setObjectName(f"plan_item_actions_{key}")
-        self.actions_button.setAccessibleName(tr("Move, link or remove: {what}").format(what=what))
+        self.actions_button.setAccessibleName(
+            SafetyWords.tr("Move, link or remove: {what}").format(what=what)
+        )
 
     def text(self) -> str:
         return tidy(self.edit.text())
@@ -226,11 +230,11 @@ class ItemRow(QWidget):
         self._add_actions(self.menu)
 
     def _add_actions(self, menu: QMenu) -> None:
-        up = QAction(tr("Move up"), menu)
+        up = QAction(SafetyWords.tr("Move up"), menu)
         up.setShortcut(MOVE_UP)
         up.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         up.triggered.connect(lambda: self.move_requested.emit(self, -1))
-        down = QAction(tr("Move down"), menu)
+        down = QAction(SafetyWords.tr("Move down"), menu)
         down.setShortcut(MOVE_DOWN)
         down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         down.triggered.connect(lambda: self.move_requested.emit(self, 1))
@@ -239,16 +243,19 @@ class ItemRow(QWidget):
         if self.people:
             menu.addSeparator()
             link = QAction(
-                tr("Link a contact…") if self.contact is None else tr("Change contact…"), menu
+                SafetyWords.tr("Link a contact…")
+                if self.contact is None
+                else SafetyWords.tr("Change contact…"),
+                menu,
             )
             link.triggered.connect(lambda: self.link_requested.emit(self))
             menu.addAction(link)
             if self.contact is not None:
-                unlink = QAction(tr("Unlink (keep the name as text)"), menu)
+                unlink = QAction(SafetyWords.tr("Unlink (keep the name as text)"), menu)
                 unlink.triggered.connect(lambda: self.unlink_requested.emit(self))
                 menu.addAction(unlink)
         menu.addSeparator()
-        remove = QAction(tr("Remove"), menu)
+        remove = QAction(SafetyWords.tr("Remove"), menu)
         remove.triggered.connect(lambda: self.remove_requested.emit(self))
         menu.addAction(remove)
 

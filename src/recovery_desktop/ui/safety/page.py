@@ -24,7 +24,7 @@ from recovery_desktop.ui.safety.country import ensure_country
 from recovery_desktop.ui.safety.crisis_lines import CrisisLinesEditor
 from recovery_desktop.ui.safety.section import SectionEditor, failure_message
 from recovery_desktop.ui.safety.undo import UndoBar
-from recovery_desktop.ui.safety.wording import tr
+from recovery_desktop.ui.safety.wording import SafetyWords
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.widgets.dates import long_date
 
@@ -46,7 +46,7 @@ class SafetyPlanPage(Page):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("safety_plan_page")
-        self.setAccessibleName(tr("Safety plan"))
+        self.setAccessibleName(SafetyWords.tr("Safety plan"))
         self._vault = vault
         self._settings = app_settings or AppSettings()
         ensure_country(vault, self._settings)
@@ -65,11 +65,11 @@ class SafetyPlanPage(Page):
         self._content_layout.setContentsMargins(margin, margin, margin, margin)
         self._content_layout.setSpacing(SPACING + 4)
 
-        title = QLabel(tr("Safety plan"), content)
+        title = QLabel(SafetyWords.tr("Safety plan"), content)
         title.setObjectName("safety_plan_title")
         make_heading(title, 1.7)
         intro = QLabel(
-            tr(
+            SafetyWords.tr(
                 "A plan for a hard moment, in your own words, written while you feel steady. "
                 "When things get hard, start at the top: if one step doesn't help, go on to "
                 "the next. The people and lines here show up in Help now."
@@ -181,7 +181,7 @@ class SafetyPlanPage(Page):
         when = self._vault.safety_plan.updated_at()
         if when is None or self._vault.safety_plan.is_empty():
             self.changed_label.setText(
-                tr(
+                SafetyWords.tr(
                     "Nothing written yet. Start wherever you like; each line is kept as soon "
                     "as you leave it."
                 )
@@ -190,7 +190,9 @@ class SafetyPlanPage(Page):
         moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
         locale = QLocale()
         self.changed_label.setText(
-            tr("Last changed {date} at {time}. Each line is kept as soon as you leave it.").format(
+            SafetyWords.tr(
+                "Last changed {date} at {time}. Each line is kept as soon as you leave it."
+            ).format(
                 date=long_date(moment.date().toPython()),
                 time=locale.toString(moment.time(), QLocale.FormatType.ShortFormat),
             )

@@ -23,7 +23,7 @@ from recovery_desktop.storage.safety_plan import SafetyPlanRepository
 from recovery_desktop.ui.safety.contact_picker import ContactPicker
 from recovery_desktop.ui.safety.item_row import ItemRow, contact_text
 from recovery_desktop.ui.safety.lines import EditableLines
-from recovery_desktop.ui.safety.wording import section_words, tr
+from recovery_desktop.ui.safety.wording import SafetyWords, section_words
 from recovery_desktop.ui.theme import SPACING, make_heading
 
 
@@ -107,17 +107,21 @@ class SectionEditor(EditableLines[ItemRow], QFrame):
         self.add_button = QPushButton(self.words.add, self)
         self.add_button.setObjectName(f"plan_add_{key}")
         self.add_button.setAccessibleName(
-            tr("{add} to {section}").format(add=self.words.add, section=self.words.title)
+            SafetyWords.tr("{add} to {section}").format(
+                add=self.words.add, section=self.words.title
+            )
         )
         self.add_button.clicked.connect(self.add_line)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         self.link_button: QPushButton | None = None
         if self.people:
-            self.link_button = QPushButton(tr("Add from your contacts…"), self)
+            self.link_button = QPushButton(SafetyWords.tr("Add from your contacts…"), self)
             self.link_button.setObjectName(f"plan_link_{key}")
             self.link_button.setAccessibleName(
-                tr("Add someone from your contacts to {section}").format(section=self.words.title)
+                SafetyWords.tr("Add someone from your contacts to {section}").format(
+                    section=self.words.title
+                )
             )
             self.link_button.clicked.connect(lambda: self._pick_contact(None))
             buttons.addWidget(self.link_button)
@@ -279,7 +283,9 @@ class SectionEditor(EditableLines[ItemRow], QFrame):
             if contact is not None and removed.text:
                 what = f"{contact.name}: {removed.text}"
             self.removed.emit(
-                tr("Removed “{what}” from {section}.").format(what=what, section=self.words.title),
+                SafetyWords.tr("Removed “{what}” from {section}.").format(
+                    what=what, section=self.words.title
+                ),
                 lambda: self.bring_back(removed),
             )
             self.saved.emit()
@@ -305,9 +311,9 @@ class SectionEditor(EditableLines[ItemRow], QFrame):
             return
         linked = {r.contact.id for r in self._rows if r.contact and r.contact.id is not None}
         title = (
-            tr("Add someone to “{section}”").format(section=self.words.title)
+            SafetyWords.tr("Add someone to “{section}”").format(section=self.words.title)
             if row is None
-            else tr("Link a contact")
+            else SafetyWords.tr("Link a contact")
         )
         self.picker = ContactPicker(self._contacts, title=title, already=linked, parent=self)
         self.picker.contact_chosen.connect(lambda contact: self._link(row, contact))

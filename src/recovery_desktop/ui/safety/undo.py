@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from recovery_desktop.ui.safety.wording import tr
+from recovery_desktop.ui.safety.wording import SafetyWords
 
 
 class UndoBar(QFrame):
@@ -27,12 +27,12 @@ class UndoBar(QFrame):
         self.label = QLabel(self)
         self.label.setObjectName("safety_undo_label")
         self.label.setWordWrap(True)
-        self.undo_button = QPushButton(tr("Undo"), self)
+        self.undo_button = QPushButton(SafetyWords.tr("Undo"), self)
         self.undo_button.setObjectName("safety_undo")
         self.undo_button.clicked.connect(self.undo)
-        self.dismiss_button = QPushButton(tr("Dismiss"), self)
+        self.dismiss_button = QPushButton(SafetyWords.tr("Dismiss"), self)
         self.dismiss_button.setObjectName("safety_undo_dismiss")
-        self.dismiss_button.setAccessibleName(tr("Dismiss this message"))
+        self.dismiss_button.setAccessibleName(SafetyWords.tr("Dismiss this message"))
         self.dismiss_button.clicked.connect(self.clear)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.undo_button)
@@ -63,5 +63,5 @@ class UndoBar(QFrame):
             return
         text = self._stack[-1][0]
         self.label.setText(text)
-        self.undo_button.setAccessibleName(tr("Undo: {what}").format(what=text))
+        self.undo_button.setAccessibleName(SafetyWords.tr("Undo: {what}").format(what=text))
         self.show()

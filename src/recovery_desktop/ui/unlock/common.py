@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from recovery_desktop.ui.words import QtWords
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("unlock", text)
+
+class UnlockWords(QtWords):
+    """The words the unlock screens share."""
 
 
 class BusyIndicator(QWidget):
@@ -24,7 +25,7 @@ class BusyIndicator(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName(tr("Working"))
+        self.bar.setAccessibleName(UnlockWords.tr("Working"))
         layout.addWidget(self.label, 1)
         layout.addWidget(self.bar, 1)
         self.hide()
@@ -46,6 +47,6 @@ def describe_error(error: BaseException) -> str:
     """A sentence a person can act on, for errors other than a wrong passphrase or code."""
     from recovery_desktop.storage.errors import storage_failure_message
 
-    return storage_failure_message(error) or tr(
+    return storage_failure_message(error) or UnlockWords.tr(
         "Something unexpected went wrong ({name}). Nothing was changed."
     ).format(name=type(error).__name__)

@@ -12,7 +12,7 @@ filters draw the same face with `mood_icon` and say the same word with `mood_wor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -36,7 +36,13 @@ FACE_HEIGHTS = {False: 3.0, True: 1.7}  # a face's size in lines of text: full, 
 
 def mood_word(mood: int) -> str:
     """The word for a mood, the same on every screen: awful, bad, okay, good, great."""
-    words = {1: "awful", 2: "bad", 3: "okay", 4: "good", 5: "great"}
+    words = {
+        1: QT_TRANSLATE_NOOP("Mood", "awful"),
+        2: QT_TRANSLATE_NOOP("Mood", "bad"),
+        3: QT_TRANSLATE_NOOP("Mood", "okay"),
+        4: QT_TRANSLATE_NOOP("Mood", "good"),
+        5: QT_TRANSLATE_NOOP("Mood", "great"),
+    }
     return QCoreApplication.translate("Mood", words[mood])
 
 
