@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from recovery_desktop.core.regained import regained
 from recovery_desktop.core.sobriety import planned_start, runs
 from recovery_desktop.storage.recovery import RecoveryStartRepository
-from recovery_desktop.ui.counter.words import hours, long_date, money, tr
+from recovery_desktop.ui.counter.words import hours, long_date, money_in_words, tr
 from recovery_desktop.ui.today.card import muted_label, wrapped_label
 
 if TYPE_CHECKING:
@@ -106,9 +106,10 @@ class CounterExtras(QWidget):
 
     @staticmethod
     def _amounts(part, cost) -> str:  # noqa: ANN001 (core.regained.Regained, DailyCost)
+        """ "$2,257 and 366 hours (15 whole days)", in the person's locale (`words`)."""
         pieces = []
         if cost.money:
-            pieces.append(money(part.money))
+            pieces.append(money_in_words(part.money))
         if cost.hours:
             pieces.append(hours(part.hours))
         return tr(" and ").join(pieces)
