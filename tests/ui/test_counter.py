@@ -65,7 +65,7 @@ def test_no_offers_a_new_start_dated_tomorrow_never_by_itself(
     first = TODAY - timedelta(days=40)
     vault.recovery_starts.add(RecoveryStart(first))
     page = make_page()
-    offer = page.checkin.start_offer
+    offer = page.sober.start_offer
     assert not offer.isVisible()
     click(qtbot, page, "sober_no")
     assert offer.isVisible()
@@ -80,17 +80,27 @@ def test_no_offers_a_new_start_dated_tomorrow_never_by_itself(
     said = shown(page, "start_offer_text")
     assert said.startswith(f"Your new start begins tomorrow, {long_date(TOMORROW)}.")
     assert "your 40 sober days before it still count" in said
-    # Today's counter says so too, and still counts today's run until tomorrow.
-    planned = shown(page, "sober_planned_start")
-    assert planned.startswith(f"A new start begins on {long_date(TOMORROW)}.")
+    # The counter still counts today's run until tomorrow; the line that says when the new
+    # start begins waits while the offer says it (never twice in one card).
     assert page.findChild(QLabel, "sober_days_number").text() == "40"
-    kind(planned + " " + said)
+    assert shown(page, "sober_planned_start") == ""
+    kind(said)
 
     # Undo takes it back out, for as long as the words are there.
     click(qtbot, page, "start_offer_undo")
     assert [s.start_date for s in vault.recovery_starts.list()] == [first]
     assert not offer.isVisible()
     assert shown(page, "sober_planned_start") == ""
+
+    # Recorded and the page shown again later: the counter's own line says it.
+    click(qtbot, page, "sober_yes")
+    click(qtbot, page, "sober_no")
+    click(qtbot, page, "start_offer_yes")
+    page.refresh()
+    assert not offer.isVisible()
+    planned = shown(page, "sober_planned_start")
+    assert planned.startswith(f"A new start begins on {long_date(TOMORROW)}.")
+    kind(planned)
 
 
 def test_not_now_records_nothing_and_a_second_no_says_it_is_set(
@@ -100,7 +110,7 @@ def test_not_now_records_nothing_and_a_second_no_says_it_is_set(
     page = make_page()
     click(qtbot, page, "sober_no")
     click(qtbot, page, "start_offer_not_now")
-    assert not page.checkin.start_offer.isVisible()
+    assert not page.sober.start_offer.isVisible()
     assert len(vault.recovery_starts.list()) == 1
 
     vault.recovery_starts.add_new_start(TODAY)  # recorded earlier, from another window
@@ -122,14 +132,15 @@ def test_the_first_yes_offers_to_start_counting_from_today(
     assert vault.recovery_starts.list() == []
     click(qtbot, page, "start_offer_yes")
     assert [s.start_date for s in vault.recovery_starts.list()] == [TODAY]
-    assert shown(page, "start_offer_text") == "Day one starts today. Every day counts from here."
+    assert shown(page, "start_offer_text").startswith("Done: your sober days count from today.")
     assert page.findChild(QLabel, "sober_days_number").text() == "0"
+    assert shown(page, "sober_since") == "Day one starts today. Every day counts from here."
 
     # With a start already there, "Yes" offers nothing more.
     click(qtbot, page, "sober_no")
     click(qtbot, page, "start_offer_not_now")
     click(qtbot, page, "sober_yes")
-    assert not page.checkin.start_offer.isVisible()
+    assert not page.sober.start_offer.isVisible()
 
 
 def _open_dialog(page: TodayPage, qtbot: QtBot) -> StartsDialog:

@@ -69,7 +69,14 @@ class CounterExtras(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.dialog: StartsDialog | None = None
+        self._planned_quiet = False
         self.refresh(today)
+
+    def set_planned_quiet(self, quiet: bool) -> None:
+        """Hide the "A new start begins on…" line while the new-start offer above says it."""
+        if quiet != self._planned_quiet:
+            self._planned_quiet = quiet
+            self.refresh(self._today)
 
     def refresh(self, today: date) -> None:
         self._today = today
@@ -77,7 +84,7 @@ class CounterExtras(QWidget):
         counting = bool(runs(starts, today))
         self.setVisible(bool(starts))
         planned = planned_start(starts, today)
-        self.planned.setVisible(counting and planned is not None)
+        self.planned.setVisible(counting and planned is not None and not self._planned_quiet)
         if counting and planned is not None:
             self.planned.setText(
                 tr(
