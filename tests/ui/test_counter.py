@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +18,7 @@ from recovery_desktop.core.models import RecoveryStart
 from recovery_desktop.core.regained import DailyCost
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.counter.starts_dialog import StartsDialog
-from recovery_desktop.ui.counter.words import hours, long_date, money
+from recovery_desktop.ui.counter.words import hours, long_date, money_in_words
 from recovery_desktop.ui.today.page import TodayPage
 
 TODAY = date.today()
@@ -65,7 +65,7 @@ def test_no_offers_a_new_start_dated_tomorrow_never_by_itself(
     first = TODAY - timedelta(days=40)
     vault.recovery_starts.add(RecoveryStart(first))
     page = make_page()
-    offer = page.checkin.start_offer
+    offer = page.sober.start_offer
     assert not offer.isVisible()
     click(qtbot, page, "sober_no")
     assert offer.isVisible()
@@ -80,17 +80,27 @@ def test_no_offers_a_new_start_dated_tomorrow_never_by_itself(
     said = shown(page, "start_offer_text")
     assert said.startswith(f"Your new start begins tomorrow, {long_date(TOMORROW)}.")
     assert "your 40 sober days before it still count" in said
-    # Today's counter says so too, and still counts today's run until tomorrow.
-    planned = shown(page, "sober_planned_start")
-    assert planned.startswith(f"A new start begins on {long_date(TOMORROW)}.")
+    # The counter still counts today's run until tomorrow; the line that says when the new
+    # start begins waits while the offer says it (never twice in one card).
     assert page.findChild(QLabel, "sober_days_number").text() == "40"
-    kind(planned + " " + said)
+    assert shown(page, "sober_planned_start") == ""
+    kind(said)
 
     # Undo takes it back out, for as long as the words are there.
     click(qtbot, page, "start_offer_undo")
     assert [s.start_date for s in vault.recovery_starts.list()] == [first]
     assert not offer.isVisible()
     assert shown(page, "sober_planned_start") == ""
+
+    # Recorded and the page shown again later: the counter's own line says it.
+    click(qtbot, page, "sober_yes")
+    click(qtbot, page, "sober_no")
+    click(qtbot, page, "start_offer_yes")
+    page.refresh()
+    assert not offer.isVisible()
+    planned = shown(page, "sober_planned_start")
+    assert planned.startswith(f"A new start begins on {long_date(TOMORROW)}.")
+    kind(planned)
 
 
 def test_not_now_records_nothing_and_a_second_no_says_it_is_set(
@@ -100,7 +110,7 @@ def test_not_now_records_nothing_and_a_second_no_says_it_is_set(
     page = make_page()
     click(qtbot, page, "sober_no")
     click(qtbot, page, "start_offer_not_now")
-    assert not page.checkin.start_offer.isVisible()
+    assert not page.sober.start_offer.isVisible()
     assert len(vault.recovery_starts.list()) == 1
 
     vault.recovery_starts.add_new_start(TODAY)  # recorded earlier, from another window
@@ -122,14 +132,15 @@ def test_the_first_yes_offers_to_start_counting_from_today(
     assert vault.recovery_starts.list() == []
     click(qtbot, page, "start_offer_yes")
     assert [s.start_date for s in vault.recovery_starts.list()] == [TODAY]
-    assert shown(page, "start_offer_text") == "Day one starts today. Every day counts from here."
+    assert shown(page, "start_offer_text").startswith("Done: your sober days count from today.")
     assert page.findChild(QLabel, "sober_days_number").text() == "0"
+    assert shown(page, "sober_since") == "Day one starts today. Every day counts from here."
 
     # With a start already there, "Yes" offers nothing more.
     click(qtbot, page, "sober_no")
     click(qtbot, page, "start_offer_not_now")
     click(qtbot, page, "sober_yes")
-    assert not page.checkin.start_offer.isVisible()
+    assert not page.sober.start_offer.isVisible()
 
 
 def _open_dialog(page: TodayPage, qtbot: QtBot) -> StartsDialog:
@@ -158,11 +169,12 @@ def test_money_and_time_regained_appear_after_setting_the_daily_cost(
     assert vault.recovery_starts.daily_cost() == DailyCost(Decimal("18.50"), Decimal(3))
     # 40 days in this run; 19 + 40 since the first start (the day before a start is the slip day)
     assert shown(page, "sober_regained") == (
-        f"Regained so far: {money(Decimal('740.00'))} and {hours(Decimal(120))}."
+        f"Regained so far: {money_in_words(Decimal('740.00'))} and {hours(Decimal(120))}."
     )
-    assert hours(Decimal(120)) == "120 hours, 5 whole days"
+    assert hours(Decimal(120)) == "120 hours (5 whole days)"
     assert shown(page, "sober_regained_total") == (
-        f"Since your first start: {money(Decimal('1091.50'))} and {hours(Decimal(177))}."
+        f"Since your first start: {money_in_words(Decimal('1091.50'))} and "
+        f"{hours(Decimal(177))}."
     )
     assert shown(page, "sober_cost_hint") == ""
 
@@ -175,6 +187,77 @@ def test_money_and_time_regained_appear_after_setting_the_daily_cost(
     assert dialog.isVisible() and "is not a number" in shown(dialog, "starts_error")
     assert vault.recovery_starts.daily_cost() == DailyCost(Decimal("18.50"), Decimal(3))
     dialog.reject()
+
+
+@pytest.fixture
+def use_locale():
+    """Set the default QLocale for one test (the app reads the person's from it); restored."""
+    before = QLocale()
+    yield lambda name: QLocale.setDefault(QLocale(name))
+    QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(
+    ("locale", "current", "total"),
+    [
+        (
+            "en_US",
+            "Regained so far: $740 and 120 hours (5 whole days).",
+            "Since your first start: $1,091.50 and 177 hours (7 whole days).",
+        ),
+        (
+            "de_DE",
+            "Regained so far: 740\xa0€ and 120 hours (5 whole days).",
+            "Since your first start: 1.091,50\xa0€ and 177 hours (7 whole days).",
+        ),
+        (  # no currency symbol: a grouped number, named as money, no symbol made up
+            "C",
+            "Regained so far: 740 in money and 120 hours (5 whole days).",
+            "Since your first start: 1,091.50 in money and 177 hours (7 whole days).",
+        ),
+    ],
+)
+def test_money_reads_in_the_persons_locale(
+    make_page, qtbot: QtBot, vault: Vault, use_locale, locale: str, current: str, total: str
+) -> None:
+    use_locale(locale)
+    vault.recovery_starts.add(RecoveryStart(TODAY - timedelta(days=60)))
+    vault.recovery_starts.add(RecoveryStart(TODAY - timedelta(days=40)))
+    vault.recovery_starts.set_daily_cost(DailyCost(Decimal("18.50"), Decimal(3)))
+    page = make_page()
+    assert shown(page, "sober_regained") == current
+    assert shown(page, "sober_regained_total") == total
+
+
+def test_the_daily_cost_is_typed_and_shown_in_the_persons_locale(
+    make_page, qtbot: QtBot, vault: Vault, use_locale
+) -> None:
+    vault.recovery_starts.add(RecoveryStart(TODAY - timedelta(days=40)))
+    vault.recovery_starts.set_daily_cost(DailyCost(Decimal("18.50"), Decimal("2.5")))
+    use_locale("de_DE")
+    page = make_page()
+    dialog = _open_dialog(page, qtbot)
+    money_field = dialog.findChild(QLineEdit, "daily_cost_money")
+    assert money_field.text() == "18,50"  # a comma is the decimal mark here
+    assert dialog.findChild(QLineEdit, "daily_cost_hours").text() == "2,5"
+    assert "Money each day (€)" in [label.text() for label in dialog.findChildren(QLabel)]
+    money_field.clear()
+    qtbot.keyClicks(money_field, "1.234,50")  # grouped, as a German writes it
+    with qtbot.waitSignal(page.sober.starts_changed):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert vault.recovery_starts.daily_cost() == DailyCost(Decimal("1234.50"), Decimal("2.5"))
+    assert shown(page, "sober_regained").startswith("Regained so far: 49.380\xa0€ and")
+
+    use_locale("en_US")
+    dialog = _open_dialog(page, qtbot)
+    money_field = dialog.findChild(QLineEdit, "daily_cost_money")
+    assert money_field.text() == "1234.50"
+    money_field.clear()
+    qtbot.keyClicks(money_field, "1,000")  # a thousand here, never 1.000
+    with qtbot.waitSignal(page.sober.starts_changed):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert vault.recovery_starts.daily_cost() == DailyCost(Decimal(1000), Decimal("2.5"))
+    assert shown(page, "sober_regained").startswith("Regained so far: $40,000 and 100 hours")
 
 
 def test_set_the_start_date_and_see_the_history_of_starts(

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Every text and background pair of the theme, in both schemes, meets WCAG AA: 4.5:1 for text
-and 3:1 for focus rings (ui/colours.py lists the pairs; no Qt needed)."""
+and 3:1 for focus rings and the edges of check boxes and radio buttons (ui/colours.py lists the
+pairs; no Qt needed)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,9 @@ def test_the_pairs_cover_what_the_issue_measured(scheme: Scheme) -> None:
     assert (help_now.foreground, help_now.background) == (scheme.help_now_text, scheme.help_now)
     for where in ("window", "base", "alt_base", "sidebar"):
         assert pairs[f"focus ring on {where}"].minimum == RING_CONTRAST
+    for where in ("window", "base", "alt_base"):  # where check boxes and radio buttons sit
+        edge = pairs[f"edge of a check box or radio button on {where}"]
+        assert (edge.foreground, edge.minimum) == (scheme.control_edge, RING_CONTRAST)
     used = {c for pair in pairs.values() for c in (pair.foreground, pair.background)}
     colours = {getattr(scheme, name) for name in Scheme._fields if name != "name"}
     assert len(colours) >= 10  # every colour of the scheme, not none

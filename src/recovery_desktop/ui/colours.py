@@ -58,6 +58,7 @@ class Scheme(NamedTuple):
     error_text: str  # calm, for "that didn't work" messages; not alarm red
     focus: str  # the focus ring around a control on the page
     focus_on_accent: str  # the focus ring around a control filled with the accent or Help now
+    control_edge: str  # the edge of an unticked check box or radio button (WCAG 1.4.11)
 
     def pairs(self) -> list[Pair]:
         """Every text/background pair the palette and the style sheet use, and every focus
@@ -70,6 +71,18 @@ class Scheme(NamedTuple):
         }
         found: list[Pair] = []
         for where, background in pages.items():
+            if where != "sidebar":  # check boxes and radio buttons sit on the other three
+                found.append(
+                    Pair(
+                        f"edge of a check box or radio button on {where}",
+                        self.control_edge,
+                        background,
+                        RING_CONTRAST,
+                    )
+                )
+                found.append(
+                    Pair(f"a ticked box on {where}", self.accent, background, RING_CONTRAST)
+                )
             found.append(Pair(f"text on {where}", self.text, background))
             found.append(Pair(f"muted text on {where}", self.muted, background))
             found.append(Pair(f"focus ring on {where}", self.focus, background, RING_CONTRAST))
@@ -94,6 +107,7 @@ class Scheme(NamedTuple):
             ),
             Pair("Help now text", self.help_now_text, self.help_now),
             Pair("focus ring where a control's edge was", self.focus, self.border, RING_CONTRAST),
+            Pair("the tick in a ticked box", self.accent_text, self.accent, RING_CONTRAST),
             Pair("Help now on the sidebar", self.help_now, self.sidebar, RING_CONTRAST),
         ]
         return found
@@ -116,6 +130,7 @@ LIGHT = Scheme(
     error_text="#9a4a30",
     focus="#3d7576",
     focus_on_accent="#2b2d2f",
+    control_edge="#767a7d",  # 3.7:1 on a button's colour (Fusion's edge was 1.6:1)
 )
 
 DARK = Scheme(
@@ -135,6 +150,7 @@ DARK = Scheme(
     error_text="#eda88d",
     focus="#6aa9aa",
     focus_on_accent="#e6e4df",
+    control_edge="#8a9195",  # 4.0:1 on a button's colour (Fusion's edge was 1.1:1)
 )
 
 SCHEMES: dict[str, Scheme] = {LIGHT.name: LIGHT, DARK.name: DARK}

@@ -145,6 +145,7 @@ def style_sheet(scheme: Scheme) -> str:
     s = scheme
     arrow = resource_path("icons", f"chevron-down-{s.name}.svg").as_posix()
     arrow_up = resource_path("icons", f"chevron-up-{s.name}.svg").as_posix()
+    tick = resource_path("icons", f"tick-{s.name}.svg").as_posix()
     return f"""
 QWidget:focus {{ outline: none; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
@@ -189,8 +190,27 @@ QPushButton#help_now_button {{
     margin: 1px; font-weight: bold; padding: 0.5em 0.9em;
 }}
 QPushButton#help_now_button:focus {{ border: 2px solid {s.focus_on_accent}; margin: 0; }}
-QCheckBox {{ border: 2px solid transparent; border-radius: 0.3em; padding: 0.1em 0.2em; }}
-QCheckBox:focus {{ border-color: {s.focus}; }}
+QCheckBox, QRadioButton {{
+    border: 2px solid transparent; border-radius: 0.3em; padding: 0.1em 0.2em;
+}}
+QCheckBox:focus, QRadioButton:focus {{ border-color: {s.focus}; }}
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator {{
+    width: 0.8em; height: 0.8em; border: 1px solid {s.control_edge}; background: {s.base};
+    border-radius: 0.2em;
+}}
+QRadioButton::indicator {{ border-radius: 0.45em; }}
+QCheckBox::indicator:hover, QRadioButton::indicator:hover,
+QAbstractItemView::indicator:hover {{ border-color: {s.accent}; }}
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{
+    background: {s.accent}; border-color: {s.accent}; image: url({tick});
+}}
+QRadioButton::indicator:checked {{
+    border-color: {s.accent}; background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5,
+    fx: 0.5, fy: 0.5, stop: 0 {s.accent_text}, stop: 0.4 {s.accent_text}, stop: 0.5 {s.accent},
+    stop: 1 {s.accent});
+}}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled,
+QAbstractItemView::indicator:disabled {{ border-color: {s.border}; background: {s.window}; }}
 QListWidget#sidebar {{
     background: {s.sidebar}; border: none; padding: 0.3em; outline: none;
 }}

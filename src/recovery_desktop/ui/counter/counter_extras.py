@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from recovery_desktop.core.regained import regained
 from recovery_desktop.core.sobriety import planned_start, runs
 from recovery_desktop.storage.recovery import RecoveryStartRepository
-from recovery_desktop.ui.counter.words import CounterWords, hours, long_date, money
+from recovery_desktop.ui.counter.words import CounterWords, hours, long_date, money_in_words
 from recovery_desktop.ui.today.card import muted_label, wrapped_label
 
 if TYPE_CHECKING:
@@ -71,7 +71,14 @@ class CounterExtras(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.dialog: StartsDialog | None = None
+        self._planned_quiet = False
         self.refresh(today)
+
+    def set_planned_quiet(self, quiet: bool) -> None:
+        """Hide the "A new start begins on…" line while the new-start offer above says it."""
+        if quiet != self._planned_quiet:
+            self._planned_quiet = quiet
+            self.refresh(self._today)
 
     def refresh(self, today: date) -> None:
         self._today = today
@@ -79,7 +86,7 @@ class CounterExtras(QWidget):
         counting = bool(runs(starts, today))
         self.setVisible(bool(starts))
         planned = planned_start(starts, today)
-        self.planned.setVisible(counting and planned is not None)
+        self.planned.setVisible(counting and planned is not None and not self._planned_quiet)
         if counting and planned is not None:
             self.planned.setText(
                 CounterWords.tr(
@@ -112,9 +119,10 @@ class CounterExtras(QWidget):
 
     @staticmethod
     def _amounts(part, cost) -> str:  # noqa: ANN001 (core.regained.Regained, DailyCost)
+        """ "$2,257 and 366 hours (15 whole days)", in the person's locale (`words`)."""
         pieces = []
         if cost.money:
-            pieces.append(money(part.money))
+            pieces.append(money_in_words(part.money))
         if cost.hours:
             pieces.append(hours(part.hours))
         return CounterWords.tr(" and ").join(pieces)

@@ -1,11 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What the check-in offers after "Sober today?", never doing it by itself.
+"""What Today offers after "Sober today?", never doing it by itself.
 
 "No" gently offers "Record a new start?", dated tomorrow (`recovery_starts.add_new_start`):
 today stays the hard day it was, and every sober day before it keeps counting (DESIGN §4).
 The first "Yes" on a vault with no start offers "Start counting from today?". Either can be
 undone for as long as the words stay on screen. Nothing here says "relapse", "reset" or
 "failed".
+
+It lives in the Sober days card, beside the check-in (or below it, in one column), in the
+card's own flow: it covers none of the answers and moves none of them under the pointer; the
+check-in's kind note after "No" says where it is. Escape or "Not now" puts it away.
 """
 
 from __future__ import annotations
@@ -13,8 +17,16 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recovery_desktop.core.models import RecoveryStart
 from recovery_desktop.core.sobriety import new_start_day, planned_start, runs, total_sober_days
@@ -33,9 +45,14 @@ class Offer(Enum):
 
 
 class StartOffer(QFrame):
-    """A soft banner under "Sober today?". `starts_changed` after it added or removed one."""
+    """A soft banner in the Sober days card. `starts_changed` after it added or removed a
+    start; `state_changed` whenever it shows something else (the card hides its own
+    "Record a new start" meanwhile); `put_away(bool)` when "Not now", Escape or Undo closed
+    it, True if the keyboard was in it (the card then gives the focus a sensible place)."""
 
     starts_changed = Signal()
+    state_changed = Signal()
+    put_away = Signal(bool)
 
     def __init__(
         self,
@@ -66,8 +83,11 @@ class StartOffer(QFrame):
         row.addStretch(1)
         layout.addLayout(row)
         self.yes_button.clicked.connect(self._accept)
-        self.not_now_button.clicked.connect(self.dismiss)
+        self.not_now_button.clicked.connect(self._put_away)
         self.undo_button.clicked.connect(self._undo)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._put_away)
         self._show(Offer.NONE)
 
     def _button(self, name: str, row: QHBoxLayout) -> QPushButton:
@@ -97,6 +117,12 @@ class StartOffer(QFrame):
         self._added = None
         self._show(Offer.NONE)
 
+    def _put_away(self) -> None:
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
+        self.dismiss()
+        self.put_away.emit(had_focus)
+
     # --- what it does ------------------------------------------------------------------------
 
     def _accept(self) -> None:
@@ -121,7 +147,7 @@ class StartOffer(QFrame):
         if self._added is not None and self._added.id is not None:
             self._starts.delete(self._added.id)
             self.starts_changed.emit()
-        self.dismiss()
+        self._put_away()
 
     # --- words -------------------------------------------------------------------------------
 
@@ -140,6 +166,10 @@ class StartOffer(QFrame):
             self.yes_button.setAccessibleName(yes)
         self.undo_button.setAccessibleName(CounterWords.tr("Undo: take this start back out"))
         self.text.setText(self._words(state, added))
+        # A screen reader that Tabs onto a button hears what it answers.
+        for button in (self.yes_button, self.not_now_button, self.undo_button):
+            button.setAccessibleDescription(self.text.text())
+        self.state_changed.emit()
 
     def _words(self, state: Offer, added: RecoveryStart | None) -> str:
         tomorrow = long_date(new_start_day(self._today))
@@ -162,8 +192,11 @@ class StartOffer(QFrame):
             )
         if state in (Offer.RECORDED, Offer.PLANNED):
             day = added.start_date if added is not None else new_start_day(self._today)
-            if day == self._today:
-                return CounterWords.tr("Day one starts today. Every day counts from here.")
+            if day == self._today:  # the counter above already says "Day one starts today"
+                return CounterWords.tr(
+                    "Done: your sober days count from today. You can change the date any "
+                    "time under Start dates and costs."
+                )
             text = CounterWords.tr("Your new start begins tomorrow, %1.").replace(
                 "%1", long_date(day)
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -35,7 +36,12 @@ from recovery_desktop.core.regained import DailyCost, daily_cost
 from recovery_desktop.core.sobriety import new_start_day, runs
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage.recovery import RecoveryStartRepository
-from recovery_desktop.ui.counter.words import CounterWords
+from recovery_desktop.ui.counter.words import (
+    CounterWords,
+    amount_as_typed,
+    amount_for_editing,
+    currency_symbol,
+)
 from recovery_desktop.ui.goals.attempt import attempt
 from recovery_desktop.ui.goals.fields import DateField
 from recovery_desktop.ui.goals.words import medium_date
@@ -137,15 +143,23 @@ class StartsDialog(QDialog):
         )
         cost_row = QFormLayout()
         cost = starts.daily_cost()
-        self.money = QLineEdit(str(cost.money) if cost else "", self)
+        # In the person's locale, as Today shows the money regained: "18,50" where a comma
+        # is the decimal mark, and the currency's symbol beside the words where there is one.
+        self.money = QLineEdit(amount_for_editing(cost.money) if cost else "", self)
         self.money.setObjectName("daily_cost_money")
         self.money.setAccessibleName(CounterWords.tr("Money it cost each day"))
-        self.money.setPlaceholderText(CounterWords.tr("for example 12.50"))
-        cost_row.addRow(CounterWords.tr("Money each day"), self.money)
-        self.hours = QLineEdit(str(cost.hours) if cost else "", self)
+        self.money.setPlaceholderText(
+            CounterWords.tr("for example %1").replace("%1", amount_for_editing(Decimal("12.50")))
+        )
+        symbol = currency_symbol()
+        money_words = CounterWords.tr("Money each day")
+        if symbol:
+            money_words = CounterWords.tr("Money each day (%1)").replace("%1", symbol)
+        cost_row.addRow(money_words, self.money)
+        self.hours = QLineEdit(amount_for_editing(cost.hours) if cost else "", self)
         self.hours.setObjectName("daily_cost_hours")
         self.hours.setAccessibleName(CounterWords.tr("Hours it took each day"))
-        self.hours.setPlaceholderText(CounterWords.tr("for example 3"))
+        self.hours.setPlaceholderText(CounterWords.tr("for example %1").replace("%1", "3"))
         cost_row.addRow(CounterWords.tr("Hours each day"), self.hours)
         layout.addLayout(cost_row)
 
@@ -259,7 +273,7 @@ class StartsDialog(QDialog):
 
     def chosen_cost(self) -> DailyCost | None:
         """The cost as typed (None when both are empty); raises ValidationError if not."""
-        money, hours = self.money.text().strip(), self.hours.text().strip()
+        money, hours = amount_as_typed(self.money.text()), amount_as_typed(self.hours.text())
         if not money and not hours:
             return None
         return daily_cost(money or "0", hours or "0")

@@ -16,8 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from recovery_desktop.core.checkin import (
@@ -33,7 +32,6 @@ from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.storage.entries import ChangedElsewhereError
 from recovery_desktop.storage.errors import storage_failure_message
-from recovery_desktop.ui.counter.start_offer import StartOffer
 from recovery_desktop.ui.today.card import Card
 from recovery_desktop.ui.widgets.checkin_form import CheckinForm
 
@@ -81,12 +79,10 @@ class CheckinCard(Card):
         self.gratitude, self.intention = form.gratitude, form.intention
         self.intention_toggle, self.review_toggle = form.intention_toggle, form.review_toggle
         self.evening_review = form.evening_review
-        # "Record a new start?" after "No", "Start counting from today?" after a first "Yes".
-        # It floats over the answers below "Sober today?" instead of pushing them down, so
-        # nothing moves under the pointer (the next click never lands on something else).
-        self.start_offer = StartOffer(self._vault.recovery_starts, self._today, self)
-        self.start_offer.installEventFilter(self)
-        form.sober_answered.connect(self.start_offer.answered)
+        # After "No", the kind note also says where the new start is offered: in the Sober
+        # days card (`counter.start_offer`), beside this card or below it, so nothing here
+        # is covered or moves under the pointer. The page says which (`set_offer_place`).
+        self.set_offer_place(beside=False)
 
         actions = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save check-in"), self)
@@ -115,8 +111,23 @@ class CheckinCard(Card):
             merge_suggestions(self._vault.entries.factors("coping"), STARTER_COPING),
         )
         self._show(self._entry or Entry(entry_date=today, is_checkin=True), hour)
-        self.start_offer.set_day(today)
         self.status.clear()
+
+    def set_offer_place(self, *, beside: bool) -> None:
+        """Say in the kind note after "No" where Sober days is: beside this card (two
+        columns) or just below it (one). The page calls it when the columns change; the
+        note's room is kept while it is hidden, so showing it moves nothing below."""
+        kind = self.tr(
+            "Thank you for being honest; that takes courage. Be gentle with yourself today, "
+            "and reach out if you can."
+        )
+        if beside:
+            where = self.tr("A new start is waiting for you in Sober days, beside this check-in.")
+        else:
+            where = self.tr(
+                "A new start is waiting for you in Sober days, just below this check-in."
+            )
+        self.sober_note.setText(f"{kind} {where}")
 
     def _show(self, entry: Entry, hour: int | None) -> None:
         """Put `entry`'s answers in the widgets (see `CheckinForm.show_entry`)."""
@@ -232,44 +243,6 @@ class CheckinCard(Card):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.setText(text)
-
-    # --- the floating new-start offer --------------------------------------------------------
-
-    def focus_order(self) -> list[QWidget]:
-        """Tab reaches the offer's buttons right after the "Sober today?" answers."""
-        order = super().focus_order()
-        offer = [
-            self.start_offer.yes_button,
-            self.start_offer.not_now_button,
-            self.start_offer.undo_button,
-        ]
-        after = order.index(self.sober_buttons[max(self.sober_buttons)]) + 1
-        return [*order[:after], *offer, *order[after:]]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.start_offer and event.type() in (
-            QEvent.Type.Show,
-            QEvent.Type.LayoutRequest,
-        ):
-            self._place_offer()
-        return super().eventFilter(watched, event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self._place_offer()
-
-    def _place_offer(self) -> None:
-        """Just under the "Sober today?" answers, as wide as the form, over what follows."""
-        offer = self.start_offer
-        if offer.isHidden():
-            return
-        top = self.sober_note.mapTo(self, QPoint(0, 0)).y()
-        left = self.form.mapTo(self, QPoint(0, 0)).x()
-        width = self.form.width()
-        height = offer.heightForWidth(width) if offer.hasHeightForWidth() else -1
-        # Its size hint wraps the words narrower than the form: taller than they need here.
-        offer.setGeometry(left, top, width, height if height > 0 else offer.sizeHint().height())
-        offer.raise_()
 
     # --- reactions ---------------------------------------------------------------------------
 

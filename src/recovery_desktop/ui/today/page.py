@@ -110,7 +110,8 @@ class TodayPage(Page):
         for card in (self.checkin, self.sober, self.reach_out, self.commitments, self.entries):
             card.rows_rebuilt.connect(self._fix_tab_order)
         self.checkin.saved.connect(lambda: self.entries.refresh(self._today))
-        self.checkin.start_offer.starts_changed.connect(lambda: self.sober.refresh(self._today))
+        # "Sober today?" answered: Sober days may offer a new start (never recording one).
+        self.checkin.form.sober_answered.connect(self.sober.start_offer.answered)
         self.entries.open_entry_requested.connect(self.open_entry_requested)
         self.entries.new_entry_requested.connect(self.new_entry_requested)
         self.reach_out.open_person_requested.connect(self.open_person_requested)
@@ -163,6 +164,7 @@ class TodayPage(Page):
         # a new day's blank check-in must never replace them.
         if not self.checkin.has_unsaved_changes():
             self.checkin.load(self._today, now.hour)
+            self.sober.start_offer.set_day(self._today)  # nothing offered until an answer
         self.sober.refresh(self._today)
         self.reach_out.refresh(self._today)
         self.commitments.refresh(self._today)
@@ -205,9 +207,12 @@ class TodayPage(Page):
                 self.right.addWidget(self.on_this_day)
             self.right.addStretch(1)
         else:
+            # The check-in first, as on the left of two columns: Sober days (and the new
+            # start it may offer after "No") comes just below it, so what it shows never
+            # pushes the check-in's answers away from the pointer.
             for card in (
-                self.sober,
                 self.checkin,
+                self.sober,
                 self.reach_out,
                 self.commitments,
                 self.entries,
@@ -217,6 +222,7 @@ class TodayPage(Page):
                     self.left.addWidget(card)
         self.left.addStretch(1)
         self.right_column.setVisible(two)
+        self.checkin.set_offer_place(beside=two)
         for card in shown:
             card.show()
         self._fix_tab_order()

@@ -35,6 +35,7 @@ from recovery_desktop.core.models import RecoveryStart
 from recovery_desktop.core.validation import ValidationError
 from recovery_desktop.storage import Vault
 from recovery_desktop.ui.counter.counter_extras import CounterExtras
+from recovery_desktop.ui.counter.start_offer import Offer, StartOffer
 from recovery_desktop.ui.theme import make_heading, scaled_font
 from recovery_desktop.ui.today.card import Card, error_label, muted_label, plural, wrapped_label
 from recovery_desktop.ui.widgets.dates import long_date, use_locale_format
@@ -112,6 +113,13 @@ class SoberCounterCard(Card):
         buttons.addWidget(self.new_start_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
+        # What "Sober today?" offers (a new start after "No"), where "Record a new start"
+        # is: in this card's flow, so it covers nothing and moves nothing in the check-in.
+        self.start_offer = StartOffer(vault.recovery_starts, today, self)
+        self.start_offer.starts_changed.connect(self._after_dialog)
+        self.start_offer.state_changed.connect(self._offer_changed)
+        self.start_offer.put_away.connect(self._offer_put_away)
+        self.body.addWidget(self.start_offer)
         # A new start set for tomorrow, money and time regained, the history of starts.
         self.extras = CounterExtras(vault.recovery_starts, today, self)
         self.extras.changed.connect(self._after_dialog)
@@ -129,9 +137,9 @@ class SoberCounterCard(Card):
             self.since,
             self.next_line,
             self.progress,
-            self.new_start_button,
         ):
             widget.setVisible(has)
+        self._offer_changed()
         self.invite.setVisible(not has)
         self.set_start_button.setVisible(not has)
         if not has:
@@ -204,6 +212,24 @@ class SoberCounterCard(Card):
                     s.longest_days,
                 )
             )
+
+    def _offer_changed(self) -> None:
+        """While the offer is shown, the card's "Record a new start" waits (the offer has a
+        button of that name, then says what was recorded, where the button was); while it
+        says when the new start begins, the line below that says it too waits."""
+        state = self.start_offer.state
+        self.new_start_button.setVisible(self.summary.has_start and state is Offer.NONE)
+        self.extras.set_planned_quiet(state in (Offer.RECORDED, Offer.PLANNED))
+
+    def _offer_put_away(self, had_focus: bool) -> None:
+        """After "Not now", Escape or Undo, the keyboard lands on the card's own button, where
+        the offer was: the way to a new start (or a first one) later."""
+        if not had_focus:
+            return
+        for button in (self.new_start_button, self.set_start_button, self.extras.dates_button):
+            if button.isVisibleTo(self):
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def milestone_text(self, parts: MilestoneParts) -> str:
         n = parts.count
