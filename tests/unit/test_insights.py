@@ -230,6 +230,10 @@ def test_mood_with_and_without_a_connection_with_counts_and_an_interval(vault: V
     assert insights.connections.roles == ("group",)
     assert insights.cravings.meeting_days == (day(0), day(2), day(4))
     assert insights.meetings.meetings == 3 and insights.meetings.bins[0].meetings == 3
+    # Meetings without service: said without "did service 0 times".
+    activity = next(f.text for f in insights.findings() if "meetings" in f.text)
+    assert activity.startswith("You went to 3 meetings ") and "service" not in activity
+    assert "service" not in insights.meetings.summary()
 
 
 def test_what_helps_counts_by_hand(vault: Vault) -> None:

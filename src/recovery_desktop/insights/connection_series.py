@@ -222,12 +222,25 @@ class MeetingsAndService:
 
     def summary(self, words: DateWords = WORDS) -> str:
         when = period_words(self.period, self.today, words)
+        meetings = InsightWords.tr("%n meeting(s)", None, self.meetings)
+        bins = bin_count(self.bin, len(self.bins))
+        if self.service and not self.meetings:
+            return InsightWords.tr(
+                "You did service {service} {when}, over {bins}.",
+                service=count_times(self.service),
+                when=when,
+                bins=bins,
+            )
+        if not self.service:  # "did service 0 times" would read like a reproach
+            return InsightWords.tr(
+                "You went to {meetings} {when}, over {bins}.", meetings=meetings, when=when, bins=bins
+            )
         return InsightWords.tr(
             "You went to {meetings} and did service {service} {when}, over {bins}.",
-            meetings=InsightWords.tr("%n meeting(s)", None, self.meetings),
+            meetings=meetings,
             service=count_times(self.service),
             when=when,
-            bins=bin_count(self.bin, len(self.bins)),
+            bins=bins,
         )
 
     def table(self, words: DateWords = WORDS) -> Table:

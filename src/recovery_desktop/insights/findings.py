@@ -156,11 +156,12 @@ def findings(insights: Insights, words: DateWords = WORDS) -> list[Finding]:
     if activity.meetings or activity.service:
         result.append(
             Finding(
-                FindingWords.tr(
-                    "You went to {meetings} and did service {service} {when}.",
-                    meetings=FindingWords.tr("%n meeting(s)", None, activity.meetings),
-                    service=FindingWords.tr("%n time(s)", None, activity.service),
-                    when=when,
+                _activity_sentence(
+                    FindingWords.tr("%n meeting(s)", None, activity.meetings),
+                    FindingWords.tr("%n time(s)", None, activity.service),
+                    activity.meetings,
+                    activity.service,
+                    when,
                 ),
                 FindingWords.tr(
                     "{meetings} meetings, {service} service, over {bins}",
@@ -191,3 +192,20 @@ def findings(insights: Insights, words: DateWords = WORDS) -> list[Finding]:
                 )
             )
     return result
+
+
+def _activity_sentence(
+    meetings: str, service: str, meeting_count: int, service_count: int, when: str
+) -> str:
+    """Meetings and service, naming only what there was: "You went to 10 meetings in the last
+    30 days." rather than "... and did service 0 times", which reads like a reproach."""
+    if not service_count:
+        return FindingWords.tr("You went to {meetings} {when}.", meetings=meetings, when=when)
+    if not meeting_count:
+        return FindingWords.tr("You did service {service} {when}.", service=service, when=when)
+    return FindingWords.tr(
+        "You went to {meetings} and did service {service} {when}.",
+        meetings=meetings,
+        service=service,
+        when=when,
+    )
