@@ -22,22 +22,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from recovery_desktop.ui.input_watch import ACTIVATION, InputWatch
+from recovery_desktop.ui.input_watch import ACTIVATION, INPUT, InputWatch
 
 DAY_WATCH_MS = 60_000  # an idle, open page still moves to the new day within a minute
 
-_INPUT = frozenset(
-    int(t)
-    for t in (
-        QEvent.Type.KeyPress,
-        QEvent.Type.InputMethod,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TabletPress,
-    )
-)
+# Input that could write on the page: all of InputWatch's but a mouse passing over it.
+_INPUT = INPUT - {int(QEvent.Type.MouseMove)}
 _SHOW = int(QEvent.Type.Show)
 
 
