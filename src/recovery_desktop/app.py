@@ -152,7 +152,7 @@ def _save_and_quit_when_asked(app: object, controller: object) -> None:
 
 def _prepare_demo(folder: Path, controller: object) -> None:
     """Generate the demo vault off the GUI thread with a progress dialog, then show unlock."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
     from recovery_desktop.demo.generator import generate_demo_vault
@@ -161,13 +161,17 @@ def _prepare_demo(folder: Path, controller: object) -> None:
 
     progress = QProgressDialog()
     progress.setObjectName("demo_progress")
-    progress.setWindowTitle(progress.tr("Recovery Desktop: demo"))
-    progress.setLabelText(progress.tr("Writing a demo journal with a few months of made-up life…"))
+    progress.setWindowTitle(QCoreApplication.translate("DemoVault", "Recovery Desktop: demo"))
+    progress.setLabelText(
+        QCoreApplication.translate(
+            "DemoVault", "Writing a demo journal with a few months of made-up life…"
+        )
+    )
     progress.setCancelButton(None)
     progress.setRange(0, 0)
     progress.setMinimumDuration(0)
     progress.setWindowModality(Qt.WindowModality.NonModal)
-    progress.setAccessibleName(progress.tr("Preparing the demo vault"))
+    progress.setAccessibleName(QCoreApplication.translate("DemoVault", "Preparing the demo vault"))
     progress.show()
 
     def generate(task: Task) -> str:
@@ -194,10 +198,10 @@ def _prepare_demo(folder: Path, controller: object) -> None:
         progress.close()
         QMessageBox.warning(
             None,
-            progress.tr("Demo vault"),
-            progress.tr("The demo vault could not be made ({name}).").format(
-                name=type(error).__name__
-            ),
+            QCoreApplication.translate("DemoVault", "Demo vault"),
+            QCoreApplication.translate(
+                "DemoVault", "The demo vault could not be made ({name})."
+            ).format(name=type(error).__name__),
         )
         controller.finished.emit()  # type: ignore[attr-defined]
 

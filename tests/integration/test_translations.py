@@ -19,7 +19,7 @@ CONTEXTS_BELOW_UI = {"InsightWords", "FindingWords", "ChartWords"}
 # Filed under the name of a variable, not of the class looked up at run time, in modules
 # outside this change's reach (the start-up work): `progress.tr(...)` in app.py and
 # `window.tr(...)` in ui/lock.py. Fix there, then empty this.
-NOT_YET_FIXED = {"progress": PACKAGE / "app.py", "window": PACKAGE / "ui" / "lock.py"}
+NOT_YET_FIXED: dict[str, Path] = {}  # context -> file, for a stray being worked on
 
 
 @pytest.fixture(scope="module")

@@ -209,10 +209,10 @@ class SessionLock(QObject):
             except Exception:  # a bug in a page: the page's own text is still on screen
                 log.exception("A page could not save its draft before locking")
                 unsaved = ["?"]
-            if unsaved and not (ask and window.confirm_losing_unsaved(window.tr("Lock"))):
+            if unsaved and not (ask and window.confirm_losing_unsaved(self.tr("Lock"))):
                 if not ask:
                     window.statusBar().showMessage(
-                        window.tr(
+                        self.tr(
                             "Not locked: something you wrote could not be saved yet (see the "
                             "message on the page). Lock with Ctrl+L when it is safe."
                         )
