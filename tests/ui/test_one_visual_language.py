@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -77,6 +78,24 @@ def test_the_same_mood_picker_and_words_on_today_and_in_the_journal(window: Main
     assert [flt.itemText(i) for i in range(1, flt.count())] == WORDS
     assert all(not flt.itemIcon(i).isNull() for i in range(1, flt.count()))  # the faces
     assert not [t for t in _texts(window) if re.search(r"\d ·", t)]  # no "4 · good" left
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_chosen_moods_bold_word_stays_inside_its_frame(qtbot, compact: bool) -> None:
+    """The Journal's compact faces drew the chosen word across its frame ("great")."""
+    picker = MoodPicker(compact=compact)
+    qtbot.addWidget(picker)
+    picker.show()
+    for button in picker.buttons.values():
+        button.setChecked(True)
+        _box, frame = button.frames()
+        face, label = button.face_and_label()
+        bold = QFont(button.font())
+        bold.setBold(True)
+        drawn = QFontMetricsF(bold).boundingRect(
+            label, int(Qt.AlignmentFlag.AlignCenter), button.text()
+        )
+        assert frame.contains(face) and frame.contains(drawn), (button.text(), drawn, frame)
 
 
 def test_craving_is_worded_the_same_everywhere(window: MainWindow) -> None:

@@ -115,21 +115,37 @@ class MoodFaceButton(QAbstractButton):
         bold = self.font()
         bold.setBold(True)  # the chosen face's word is bold: room for it either way
         text = QFontMetrics(bold).horizontalAdvance(self.text())
-        below = 1.5 if self.compact else 2.2
+        below = 1.75 if self.compact else 2.2  # a line of text and its descenders, in the frame
         return QSize(max(face, text) + pad, face + round(metrics.height() * below))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint()
+
+    def frames(self) -> tuple[QRectF, QRectF]:
+        """(the focus ring's box, the chosen face's frame inside it, so the ring shows on it)."""
+        box = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        return box, box.adjusted(2.5, 2.5, -2.5, -2.5)
+
+    def face_and_label(self) -> tuple[QRectF, QRectF]:
+        """Where the face and its word are drawn: the word inside the chosen face's frame
+        (below it, the bold word's descenders, the "g" of "great", crossed it)."""
+        metrics = self.fontMetrics()
+        box, inner = self.frames()
+        size = min(
+            box.width() - metrics.height() * 0.6, metrics.height() * FACE_HEIGHTS[self.compact]
+        )
+        top = metrics.height() * (0.2 if self.compact else 0.35)
+        face = QRectF(0, 0, size, size)
+        face.moveCenter(QPointF(box.center().x(), box.top() + top + size / 2))
+        label = QRectF(box.left(), face.bottom(), box.width(), inner.bottom() - face.bottom())
+        return face, label
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         scheme = current_scheme()
         colour = mood_color(self.mood)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = self.fontMetrics()
-        box = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
-        # The chosen face's frame sits inside the focus ring, so the ring shows on it too.
-        inner = box.adjusted(2.5, 2.5, -2.5, -2.5)
+        box, inner = self.frames()
 
         if self.isChecked():
             fill = QColor(colour)
@@ -146,17 +162,11 @@ class MoodFaceButton(QAbstractButton):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(box.adjusted(-0.5, -0.5, 0.5, 0.5), 8, 8)
 
-        size = min(
-            box.width() - metrics.height() * 0.6, metrics.height() * FACE_HEIGHTS[self.compact]
-        )
-        top = metrics.height() * (0.2 if self.compact else 0.35)
-        face = QRectF(0, 0, size, size)
-        face.moveCenter(QPointF(box.center().x(), box.top() + top + size / 2))
+        face, text_rect = self.face_and_label()
         group = self.group()
         other_chosen = group is not None and group.checkedButton() not in (None, self)
         paint_face(painter, face, self.mood, faded=other_chosen)
 
-        text_rect = QRectF(box.left(), face.bottom(), box.width(), box.bottom() - face.bottom())
         font = self.font()
         font.setBold(self.isChecked())
         painter.setFont(font)
