@@ -175,6 +175,24 @@ def _tab_order(page: TodayPage, start: QWidget) -> list[str]:
     return seen
 
 
+def test_escape_puts_the_offer_away_while_the_answer_still_has_the_focus(
+    make_page, qtbot: QtBot, vault: Vault
+) -> None:
+    vault.recovery_starts.add(RecoveryStart(TODAY - timedelta(days=40)))
+    page = make_page(1100, 1400)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    no, offer = page.checkin.sober_buttons[0], page.sober.start_offer
+    no.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(no, Qt.Key.Key_Space)  # "No"
+    _settle()
+    assert offer.isVisible()
+    qtbot.keyClick(no, Qt.Key.Key_Escape)
+    _settle()
+    assert not offer.isVisible() and no.hasFocus()  # the keyboard stays where it was
+    assert len(vault.recovery_starts.list()) == 1  # nothing recorded
+
+
 def test_the_offer_by_keyboard(make_page, qtbot: QtBot, vault: Vault) -> None:
     """Tab reaches the offer's buttons in reading order, each with a name a screen reader
     says; Escape or "Not now" puts it away and Undo takes a start back, and the keyboard

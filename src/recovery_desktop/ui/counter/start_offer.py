@@ -85,8 +85,10 @@ class StartOffer(QFrame):
         self.yes_button.clicked.connect(self._accept)
         self.not_now_button.clicked.connect(self._put_away)
         self.undo_button.clicked.connect(self._undo)
+        # Anywhere in the window while the offer shows (a shortcut of a hidden widget is
+        # off): right after "No" the focus is still on the answer, not in the offer.
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self._put_away)
         self._show(Offer.NONE)
 
