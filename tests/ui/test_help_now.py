@@ -224,3 +224,35 @@ def test_the_window_is_as_tall_as_its_content(qtbot, themed_app, vault):
     body = dialog.body.layout()
     assert dialog.scroll.viewport().height() >= body.totalHeightForWidth(dialog.body.width())
     assert dialog.height() <= dialog.screen().availableGeometry().height()
+
+
+def test_someone_without_a_number_is_listed_calmly_after_those_to_call(qtbot, themed_app, vault):
+    """A plan item with no number ("The clinic's after-hours line") says so where a number
+    would be, with no Copy button, after everyone who has a number to call."""
+    dana = vault.contacts.save(Contact("Dana R.", Role.SPONSOR, phone="555-0142"))
+    vault.safety_plan.add_item(PlanSection.HELP_PEOPLE, "", contact_id=dana.id)
+    vault.safety_plan.add_item(PlanSection.PROFESSIONALS, "The clinic's after-hours line")
+    vault.safety_plan.add_item(PlanSection.PROFESSIONALS, "Dr. Ellis 555-0101")
+    dialog = HelpNowDialog.for_vault(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    assert dialog.people_names == ["Dana R.", "Dr. Ellis", "The clinic's after-hours line"]
+    people = [n for b, n in dialog.copy_buttons.items() if b.property("help_kind") == "person"]
+    assert people == ["555-0142", "555-0101"]  # each number one click away; none made up
+    assert not any("clinic" in b.accessibleName() for b in dialog.copy_buttons)
+    [missing] = dialog.findChildren(QLabel, "help_now_no_number")
+    assert missing.isVisible() and missing.text() == "No number saved"
+    assert missing.property("role") == "muted"
+    name = next(w for w in dialog.findChildren(QLabel) if w.text() == "The clinic's after-hours line")
+    on_its_row = missing.mapTo(dialog, missing.rect().center()).y()
+    top = name.mapTo(dialog, name.rect().topLeft()).y()
+    assert top <= on_its_row <= top + name.parentWidget().height()  # beside the name it is for
+    copy = next(b for b, n in dialog.copy_buttons.items() if n == "555-0101")
+    right = missing.mapTo(dialog, missing.rect().topRight()).x()
+    assert right == copy.mapTo(dialog, copy.rect().topRight()).x()  # in the numbers' column
+    numbers = [
+        w for w in dialog.findChildren(QLabel) if w.text() in ("555-0142", "555-0101", "988")
+    ]
+    assert all(w.font().pointSizeF() > missing.font().pointSizeF() for w in numbers)

@@ -413,3 +413,50 @@ def test_nothing_is_cut_from_small_to_large(qtbot, themed_app, vault, size):
     if size[0] > 2000:  # a comfortable line length, centred
         section = page.sections[PlanSection.WARNING_SIGNS]
         assert section.width() < size[0] * 0.6
+
+
+@pytest.mark.parametrize("size", [(960, 600), (1280, 800), (2560, 1440)])
+def test_linked_people_read_as_one_form(qtbot, themed_app, vault, size):
+    """The names of linked people make one column for the whole page: every note field starts
+    at the same place, the usual gap after the name (as between a crisis line's fields)."""
+    from recovery_desktop.ui.main_window import MainWindow
+
+    plan = vault.safety_plan
+    for section, name, phone, note in (
+        (PlanSection.HELP_PEOPLE, "Dana R.", "555-0142", ""),
+        (PlanSection.HELP_PEOPLE, "Maya (sister)", "555-0178", "Any time, even late"),
+        (PlanSection.PROFESSIONALS, "Dr. Ellis", "555-0101", "Thursdays at 4"),
+        (PlanSection.DISTRACTIONS, "Leo", "555-0133", "A walk by the river"),
+    ):
+        contact = vault.contacts.save(Contact(name, Role.FRIEND, phone=phone))
+        plan.add_item(section, note, contact_id=contact.id)
+    plan.add_item(PlanSection.PROFESSIONALS, "The clinic's after-hours line")
+    window = MainWindow(vault, app_settings=AppSettings())
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("safety_plan")
+    content = page.scroll.widget()
+    rows = [row for editor in page.sections.values() for row in editor.rows()]
+    linked = [row for row in rows if row.contact is not None]
+    assert len(linked) == 4
+    qtbot.waitUntil(lambda: all(row.edit.width() > 0 for row in rows))
+
+    crisis = page.crisis_lines.rows()[0]
+    name, phone = crisis.fields["name"].geometry(), crisis.fields["phone"].geometry()
+    gap = phone.left() - name.right() - 1  # the page's gap between fields side by side
+    for row in linked:
+        label, edit = row.contact_label.geometry(), row.edit.geometry()
+        assert row.contact_label.width() >= row.contact_label.sizeHint().width()  # not cut
+        assert edit.left() - label.right() - 1 == gap, row.contact_label.text()
+        assert row.actions_button.x() - edit.right() - 1 == gap
+        assert edit.width() >= row.edit.minimumSizeHint().width()
+    assert len({row.edit.x() for row in linked}) == 1  # one column for the whole page
+    if page._two_columns is False:  # one above the other: the fields line up on screen
+        assert len({row.edit.mapTo(content, row.edit.rect().topLeft()).x() for row in linked}) == 1
+    # Tab still goes name's note, then its menu, in each row.
+    for row in linked:
+        assert row.edit.nextInFocusChain() is row.actions_button
+        assert row.edit.objectName().startswith("plan_item_")
+        assert row.edit.accessibleName().startswith("Note for")

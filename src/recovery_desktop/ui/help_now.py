@@ -59,7 +59,8 @@ class HelpNowDialog(QDialog):
     each number. Build it with `for_vault(vault, parent)` or `while_locked(parent)`.
 
     `copy_buttons` maps each Copy button to its number and `people_names` lists the people
-    shown (tests and screen readers use the names). `open_safety_plan_requested` asks the main
+    shown (tests and screen readers use the names): those with a number first, then any
+    without one, which say "No number saved" where the number would be. `open_safety_plan_requested` asks the main
     window for the Safety plan page (the dialog closes itself first).
     """
 
@@ -85,6 +86,8 @@ class HelpNowDialog(QDialog):
         self._vault = vault
         self._settings = settings
         self.copy_buttons: dict[QPushButton, str] = {}
+        # Everyone with a number to call first (in the plan's order), then those without one.
+        people = sorted(people, key=lambda person: not person.phone.strip())
         self.people_names: list[str] = [p.name for p in people]
 
         self.body = QWidget(self)
@@ -303,6 +306,11 @@ class HelpNowDialog(QDialog):
             number.setAccessibleName(self.tr("Phone number of {name}").format(name=name))
             grid.addWidget(number, row, 1, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(self._copy_button(card, name, phone, kind), row, 2)
+        else:  # said plainly where the number would be, so the row does not look broken
+            missing = QLabel(self.tr("No number saved"), card)
+            missing.setObjectName("help_now_no_number")
+            missing.setProperty("role", "muted")
+            grid.addWidget(missing, row, 1, 1, 2, Qt.AlignmentFlag.AlignRight)
 
     def _copy_button(self, parent: QWidget, name: str, phone: str, kind: str) -> QPushButton:
         button = QPushButton(self.tr("Copy"), parent)

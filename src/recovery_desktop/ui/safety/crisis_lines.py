@@ -31,7 +31,7 @@ from recovery_desktop.storage.crisis_lines import CrisisLineRepository
 from recovery_desktop.ui.app_settings import AppSettings
 from recovery_desktop.ui.safety.country import FALLBACK_COUNTRY, CountryPicker, country_choices
 from recovery_desktop.ui.safety.item_row import MOVE_DOWN, MOVE_UP, tidy
-from recovery_desktop.ui.safety.lines import EditableLines
+from recovery_desktop.ui.safety.lines import FIELD_GAP, EditableLines
 from recovery_desktop.ui.safety.section import failure_message
 from recovery_desktop.ui.safety.wording import SafetyWords
 
@@ -79,7 +79,7 @@ class LineRow(QWidget):
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
+        grid.setHorizontalSpacing(FIELD_GAP)
         grid.setVerticalSpacing(4)
         grid.addWidget(self.fields["name"], 0, 0)
         grid.addWidget(self.fields["phone"], 0, 1)
@@ -403,4 +403,3 @@ class CrisisLinesEditor(EditableLines[LineRow], QWidget):
         self.rows_layout.insertWidget(index, row)
         row.show()  # now: a layout would show it only on the next turn of the event loop
         return row
-

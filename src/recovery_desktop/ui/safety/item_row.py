@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.core.models import Contact, SafetyPlanItem
 from recovery_desktop.storage.safety_plan import ITEM_CHARS
+from recovery_desktop.ui.safety.lines import FIELD_GAP
 from recovery_desktop.ui.safety.wording import SafetyWords, SectionWords
 
 MOVE_UP = QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.Key.Key_Up)
@@ -111,6 +112,7 @@ class ItemRow(QWidget):
 
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(FIELD_GAP)  # not the 2 px between the line and its error below
         line.addWidget(self.contact_label)
         line.addWidget(self.edit, 1)
         line.addWidget(self.actions_button)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 Row = TypeVar("Row", bound=QWidget)
 
+FIELD_GAP = 6  # between fields side by side (a crisis line's; a name and its note), in pixels
+
 
 class EditableLines(Generic[Row]):
     """Mixed into a widget that keeps its rows in `_rows` (in order), lays them out in

@@ -100,6 +100,9 @@ class SafetyPlanPage(Page):
                 section, number, vault.safety_plan, vault.contacts, content, extra=extra
             )
             self.sections[section] = editor
+        peers = list(self.sections.values())
+        for editor in peers:
+            editor.name_peers = peers  # one column of linked names for the whole page
         self._left = QVBoxLayout()
         self._right = QVBoxLayout()
         columns = QHBoxLayout()

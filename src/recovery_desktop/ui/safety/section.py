@@ -26,6 +26,8 @@ from recovery_desktop.ui.safety.lines import EditableLines
 from recovery_desktop.ui.safety.wording import SafetyWords, section_words
 from recovery_desktop.ui.theme import SPACING, make_heading
 
+NAME_COLUMN_CHARS = 32  # the shared column of linked names, at most (a longer name keeps its room)
+
 
 def failure_message(error: Exception) -> str:
     """The reason to show for a refused write; re-raises what is a bug, not a refusal."""
@@ -90,6 +92,7 @@ class SectionEditor(EditableLines[ItemRow], QFrame):
         self._contacts = contacts
         self._rows: list[ItemRow] = []
         self.extra = extra
+        self.name_peers: list[SectionEditor] = [self]  # the page shares one name column
         key = self.section.value
         self.setObjectName(f"plan_section_{key}")
         self.setProperty("role", "card")
@@ -422,11 +425,25 @@ class SectionEditor(EditableLines[ItemRow], QFrame):
 
     def _renumber(self) -> None:
         super()._renumber()
-        # Linked people's names in one column, so their notes line up.
-        labels = [r.contact_label for r in self._rows if r.contact is not None]
-        widest = max((label.sizeHint().width() for label in labels), default=0)
+        self.align_names()
+
+    def align_names(self) -> None:
+        """Linked people's names in one column for this section and its `name_peers` (the
+        page's other sections), so every note starts at the same place and the page reads as
+        one form. A name longer than `NAME_COLUMN_CHARS` keeps its room (never cut) and only
+        its own note starts further right."""
+        labels = [
+            row.contact_label
+            for section in self.name_peers
+            for row in section.rows()
+            if row.contact is not None
+        ]
+        if not labels:
+            return
+        widest = max(label.sizeHint().width() for label in labels)
+        room = labels[0].fontMetrics().averageCharWidth() * NAME_COLUMN_CHARS
         for label in labels:
-            label.setMinimumWidth(widest)
+            label.setMinimumWidth(min(widest, room))
 
     def _saved_before(self, row: ItemRow) -> int:
         index = self._rows.index(row)
@@ -453,4 +470,3 @@ class SectionEditor(EditableLines[ItemRow], QFrame):
                 if row.actions_button.hasFocus():
                     return row.item.id, True
         return None
-
