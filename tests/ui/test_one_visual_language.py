@@ -210,6 +210,26 @@ def icon_theme(themed_app: QApplication) -> Iterator[None]:
     apply_theme(themed_app)
 
 
+def test_dialog_buttons_go_cancel_then_the_step_on_every_desktop(
+    qtbot: QtBot, themed_app: QApplication, vault: Vault
+) -> None:
+    """One order for every button box, as the wizards' steps have it: a desktop whose order
+    put "Save new passphrase" left of Cancel no longer does (a screenshot)."""
+    for dialog, go_on, cancel in (
+        (SettingsDialog(vault), "settings_save", "settings_cancel"),
+        (NewPassphraseDialog(vault), "save_new_passphrase", "cancel_new_passphrase"),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        step = dialog.findChild(QPushButton, go_on)
+        back = dialog.findChild(QPushButton, cancel)
+        assert step is not None and back is not None
+        assert back.mapTo(dialog, back.rect().topLeft()).x() < step.mapTo(
+            dialog, step.rect().topLeft()
+        ).x(), dialog.objectName()
+
+
 def test_dialog_buttons_carry_no_icons_like_every_other_button(
     qtbot: QtBot, icon_theme: None, vault: Vault
 ) -> None:

@@ -141,6 +141,10 @@ def style_sheet(scheme: Scheme) -> str:
     moves. The ring is the accent on the page and `focus_on_accent` round a filled control (the
     default button, a primary action, a chosen segmented button or chip, Help now), so it
     always shows against what is next to it (`Scheme.pairs()` lists both, tested at 3:1).
+
+    Button boxes take one order on every desktop (3, GnomeLayout): Cancel on the left and the
+    button that goes on at the right, as `keys.code_steps.button_row` lays out the wizards'
+    steps. Qt's default follows the platform and put them the other way round on some.
     """
     s = scheme
     arrow = resource_path("icons", f"chevron-down-{s.name}.svg").as_posix()
@@ -244,6 +248,7 @@ QProgressBar::chunk {{ background: {s.accent}; border-radius: 0.25em; }}
 QStatusBar {{ background: {s.sidebar}; padding-left: 0.6em; }}
 QStatusBar::item {{ border: none; }}
 QToolTip {{ background: {s.base}; color: {s.text}; border: 1px solid {s.border}; }}
+QDialogButtonBox {{ button-layout: 3; }}
 """
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QStackedWidget,
@@ -29,6 +30,7 @@ from recovery_desktop.storage import KdfCost, Vault
 from recovery_desktop.ui.theme import SPACING, make_heading
 from recovery_desktop.ui.unlock.common import BusyIndicator, describe_error
 from recovery_desktop.ui.unlock.passphrase_fields import PassphraseFields
+from recovery_desktop.ui.widgets.plain_buttons import without_icons
 from recovery_desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -122,26 +124,19 @@ class NewPassphraseDialog(QDialog):
         self.error = _label(page, role="error")
         self.error.setObjectName("new_passphrase_error")
 
-        from recovery_desktop.ui.keys.code_steps import button, button_row
-
-        # Cancel on the left and the step that goes on at the right, as in every other dialog
-        # of the app (a QDialogButtonBox put them the other way round on some desktops).
-        self.buttons = QWidget(page)
-        self.save_button = button(
-            self.buttons,
-            self.tr("Save new passphrase"),
-            "save_new_passphrase",
-            self.tr("Save the new passphrase"),
+        self.buttons = QDialogButtonBox(page)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save new passphrase"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.save_button.setObjectName("save_new_passphrase")
+        self.save_button.setAccessibleName(self.tr("Save the new passphrase"))
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save)
-        self.cancel_button = button(
-            self.buttons, self.tr("Cancel"), "cancel_new_passphrase", self.tr("Cancel")
-        )
-        self.cancel_button.clicked.connect(self.reject)
-        row = button_row(self.save_button, self.cancel_button)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.buttons.setLayout(row)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel_new_passphrase")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        without_icons(self.buttons)  # as every other button: words only
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
 
         self.form_layout = QVBoxLayout(page)
         self.form_layout.setContentsMargins(0, 0, 0, 0)
